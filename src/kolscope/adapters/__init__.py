@@ -1,0 +1,1 @@
+"""Adapters: the database, file importers and data sources behind the services' ports."""

@@ -1,0 +1,1 @@
+"""SQL storage for SQLite (embedded default) and PostgreSQL (production), via SQLAlchemy Core."""

@@ -1,0 +1,223 @@
+"""Reading the catalogue of creators for listing, search and the creator page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, Integer, Select, String, cast, func, or_, select
+
+from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.rows import (
+    account_from_row,
+    audience_from_rows,
+    brand_from_row,
+    comment_from_row,
+    post_from_row,
+    snapshot_from_row,
+)
+from kolscope.domain.brands import Brand
+from kolscope.domain.creators import AccountSnapshot, Creator, handle_key
+from kolscope.domain.platforms import Platform
+from kolscope.services.views import (
+    AccountDetail,
+    AccountPage,
+    AccountQuery,
+    CatalogueTotals,
+    FollowerSampleSummary,
+)
+
+RECENT_POSTS = 12
+RECENT_COMMENTS = 10
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filtered(query: AccountQuery) -> Select[Any]:
+    a = t.accounts
+    statement = select(a)
+    if query.platforms:
+        statement = statement.where(a.c.platform.in_([p.value for p in query.platforms]))
+    if query.min_followers is not None:
+        statement = statement.where(a.c.followers >= query.min_followers)
+    if query.max_followers is not None:
+        statement = statement.where(a.c.followers <= query.max_followers)
+    if query.below_followers is not None:
+        statement = statement.where(a.c.followers < query.below_followers)
+    if query.country:
+        statement = statement.where(a.c.country == query.country)
+    if query.province:
+        statement = statement.where(a.c.province == query.province)
+    if query.text:
+        pattern = _like(query.text.strip().lstrip("@").casefold())
+        raw = _like(query.text.strip())
+        statement = statement.where(
+            or_(
+                a.c.handle_key.like(pattern, escape="\\"),
+                a.c.display_name.like(raw, escape="\\"),
+                func.lower(a.c.display_name).like(pattern, escape="\\"),
+                a.c.bio.like(raw, escape="\\"),
+                func.lower(a.c.bio).like(pattern, escape="\\"),
+            )
+        )
+    if query.category:
+        statement = statement.where(
+            func.lower(cast(t.accounts.c.categories, String)).like(
+                _like(query.category.casefold()), escape="\\"
+            )
+        )
+    return statement
+
+
+class SqlCatalogue:
+    """Implements ``CatalogueReader``: short read-only transactions on the engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def find_accounts(self, query: AccountQuery) -> AccountPage:
+        a = t.accounts
+        statement = _filtered(query)
+        order = {
+            "followers": (a.c.followers.desc().nulls_last(), a.c.id),
+            "-followers": (a.c.followers.asc().nulls_last(), a.c.id),
+            "handle": (a.c.handle_key, a.c.id),
+            "recent": (a.c.last_seen.desc().nulls_last(), a.c.id),
+        }.get(query.sort)
+        if order is None:
+            raise ValueError(f"unknown sort {query.sort!r} (followers, -followers, handle, recent)")
+        with self._engine.connect() as db:
+            total = db.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
+            rows = list(
+                db.execute(statement.order_by(*order).limit(query.limit).offset(query.offset))
+            )
+            history: dict[int, list[AccountSnapshot]] = {}
+            if query.with_snapshots and rows:
+                s = t.account_snapshots
+                for snap in db.execute(
+                    select(s).where(s.c.account_id.in_([r.id for r in rows]))
+                    .order_by(s.c.taken_on, s.c.id)
+                ):
+                    history.setdefault(snap.account_id, []).append(snapshot_from_row(snap))
+            accounts = tuple(
+                account_from_row(row, tuple(history.get(row.id, ()))) for row in rows
+            )
+            creator_ids = {acc.creator_id for acc in accounts if acc.creator_id is not None}
+            names = {
+                r[0]: r[1]
+                for r in db.execute(
+                    select(t.creators.c.id, t.creators.c.display_name).where(
+                        t.creators.c.id.in_(creator_ids)
+                    )
+                )
+            }
+        return AccountPage(accounts, total, names)
+
+    def account_detail(self, platform: Platform, handle: str) -> AccountDetail | None:
+        a, s = t.accounts, t.account_snapshots
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(a).where(a.c.platform == platform.value, a.c.handle_key == handle_key(handle))
+            ).first()
+            if row is None:
+                return None
+            snapshots = tuple(
+                snapshot_from_row(r)
+                for r in db.execute(
+                    select(s).where(s.c.account_id == row.id).order_by(s.c.taken_on, s.c.id)
+                )
+            )
+            account = account_from_row(row, snapshots)
+            creator_row = db.execute(select(t.creators).where(t.creators.c.id == row.creator_id)).one()
+            siblings = tuple(
+                account_from_row(r)
+                for r in db.execute(
+                    select(a).where(a.c.creator_id == row.creator_id).order_by(a.c.followers.desc())
+                )
+            )
+            creator = Creator(
+                id=creator_row.id,
+                display_name=creator_row.display_name,
+                accounts=siblings,
+                country=creator_row.country,
+                province=creator_row.province,
+                languages=tuple(creator_row.languages or ()),
+                notes=creator_row.notes,
+            )
+            p, c = t.posts, t.comments
+            posts = tuple(
+                post_from_row(r)
+                for r in db.execute(
+                    select(p).where(p.c.account_id == row.id)
+                    .order_by(p.c.posted_at.desc().nulls_last(), p.c.id.desc())
+                    .limit(RECENT_POSTS)
+                )
+            )
+            post_count = db.execute(
+                select(func.count()).select_from(p).where(p.c.account_id == row.id)
+            ).scalar_one()
+            post_ids = select(p.c.id).where(p.c.account_id == row.id)
+            comments = tuple(
+                comment_from_row(r)
+                for r in db.execute(
+                    select(c).where(c.c.post_id.in_(post_ids))
+                    .order_by(c.c.posted_at.desc().nulls_last(), c.c.id.desc())
+                    .limit(RECENT_COMMENTS)
+                )
+            )
+            comment_count = db.execute(
+                select(func.count()).select_from(c).where(c.c.post_id.in_(post_ids))
+            ).scalar_one()
+            audience = []
+            for profile in db.execute(
+                select(t.audience_profiles).where(t.audience_profiles.c.account_id == row.id)
+                .order_by(t.audience_profiles.c.as_of.desc())
+            ):
+                shares = list(db.execute(
+                    select(t.audience_shares).where(t.audience_shares.c.profile_id == profile.id)
+                    .order_by(t.audience_shares.c.dimension, t.audience_shares.c.share.desc())
+                ))
+                audience.append(audience_from_rows(profile, shares))
+            fp, fs = t.follower_profiles, t.follower_samples
+            samples = tuple(
+                FollowerSampleSummary(r.taken_on, r.source, r.size, r.fake or 0, r.labelled or 0)
+                for r in db.execute(
+                    select(
+                        fs.c.taken_on, fs.c.source, func.count(fp.c.id).label("size"),
+                        func.sum(cast(fp.c.is_fake, Integer)).label("fake"),
+                        func.count(fp.c.is_fake).label("labelled"),
+                    )
+                    .join(fp, fp.c.sample_id == fs.c.id, isouter=True)
+                    .where(fs.c.account_id == row.id)
+                    .group_by(fs.c.id, fs.c.taken_on, fs.c.source)
+                    .order_by(fs.c.taken_on.desc())
+                )
+            )
+        return AccountDetail(account, creator, posts, post_count, comments, comment_count,
+                             tuple(audience), samples)
+
+    def totals(self) -> CatalogueTotals:
+        def count(table: Any) -> Any:
+            return select(func.count()).select_from(table).scalar_subquery()
+
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(
+                    count(t.creators), count(t.accounts), count(t.account_snapshots),
+                    count(t.posts), count(t.comments), count(t.audience_profiles),
+                    count(t.follower_samples), count(t.brands),
+                )
+            ).one()
+            by_platform = {
+                r[0]: r[1]
+                for r in db.execute(
+                    select(t.accounts.c.platform, func.count()).group_by(t.accounts.c.platform)
+                )
+            }
+        return CatalogueTotals(*row, accounts_by_platform=by_platform)
+
+    def brands(self) -> list[Brand]:
+        with self._engine.connect() as db:
+            return [brand_from_row(r) for r in db.execute(select(t.brands).order_by(t.brands.c.name))]

@@ -1,0 +1,56 @@
+"""Opening a database: SQLite in the workspace folder by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy issues BEGIN itself (see _sqlite_begin)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    """Start transactions explicitly. Writers ask for BEGIN IMMEDIATE (``kolscope_writer``) so
+    they hold the write lock from the start: no other writer can slip in between a read and a
+    write, and ids can be allocated safely."""
+    writer = connection.get_execution_options().get("kolscope_writer", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+WRITER_OPTIONS = {"kolscope_writer": True}
+
+
+def normalise_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs written without a driver (``postgresql://…``)."""
+    parsed = make_url(url)
+    if parsed.drivername in {"postgresql", "postgres"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for ``url`` with the settings kolscope relies on (foreign keys, WAL on SQLite)."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, poolclass=NullPool)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def describe(url: str) -> str:
+    """A URL safe to print: the password is hidden."""
+    return make_url(normalise_url(url)).render_as_string(hide_password=True)

@@ -1,0 +1,251 @@
+"""The database schema. Alembic migrations in ``migrations/versions`` create exactly this.
+
+Tables are SQLAlchemy Core ``Table`` objects: repositories read rows into domain dataclasses, so
+no row object ever leaves this package.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+JsonList = JSON().with_variant(JSONB(), "postgresql")
+Stamp = DateTime(timezone=True)
+
+imports = Table(
+    "imports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", Stamp, nullable=False),
+    Column("finished_at", Stamp),
+    Column("status", String(20), nullable=False),  # running, succeeded, failed
+    Column("kind", String(20), nullable=False),
+    Column("files", JsonList, nullable=False),  # name, sha256, platform, as_of, mapping per file
+    Column("summary", JsonList),  # counts per file, warnings
+    Column("error", Text),
+)
+
+creators = Table(
+    "creators",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("display_name", String(300), nullable=False),
+    Column("creator_key", String(200), unique=True),  # the import's "creator" column, when given
+    Column("country", String(2)),
+    Column("province", String(6)),
+    Column("languages", JsonList, nullable=False),
+    Column("notes", Text),
+    Column("created_at", Stamp, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "creator_id", Integer, ForeignKey("creators.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("platform", String(20), nullable=False),
+    Column("handle", String(300), nullable=False),
+    Column("handle_key", String(300), nullable=False),
+    Column("display_name", String(300)),
+    Column("bio", Text),
+    Column("categories", JsonList, nullable=False),
+    Column("country", String(2)),
+    Column("province", String(6)),
+    Column("languages", JsonList, nullable=False),
+    Column("verified", Boolean),
+    Column("external_url", String(2000)),
+    Column("contact", String(500)),
+    Column("has_profile_picture", Boolean),
+    Column("is_private", Boolean),
+    Column("followers", BigInteger),
+    Column("following", BigInteger),
+    Column("posts_count", BigInteger),
+    Column("metrics_as_of", Date),  # the snapshot date the counts above come from
+    Column("top_audience_country", String(2)),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+    Column("created_at", Stamp, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    UniqueConstraint("platform", "handle_key", name="uq_accounts_platform_handle"),
+    Index("ix_accounts_followers", "followers"),
+    Index("ix_accounts_creator", "creator_id"),
+    Index("ix_accounts_place", "country", "province"),
+)
+
+account_snapshots = Table(
+    "account_snapshots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("taken_on", Date, nullable=False),
+    Column("source", String(300), nullable=False),
+    Column("import_id", Integer, ForeignKey("imports.id", ondelete="SET NULL")),
+    Column("source_row", Integer),
+    Column("followers", BigInteger),
+    Column("following", BigInteger),
+    Column("posts_count", BigInteger),
+    Column("avg_likes", Float),
+    Column("avg_comments", Float),
+    Column("avg_views", Float),
+    Column("avg_shares", Float),
+    Column("avg_saves", Float),
+    Column("avg_engagement", Float),
+    Column("avg_authentic_engagement", Float),
+    Column("engagement_rate", Float),
+    UniqueConstraint("account_id", "taken_on", "source", name="uq_snapshots_account_day_source"),
+)
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("platform_post_id", String(300), nullable=False),
+    Column("url", String(2000)),
+    Column("post_type", String(20), nullable=False),
+    Column("caption", Text),
+    Column("hashtags", JsonList, nullable=False),
+    Column("mentions", JsonList, nullable=False),
+    Column("posted_at", Stamp),
+    Column("likes", BigInteger),
+    Column("comments_count", BigInteger),
+    Column("shares", BigInteger),
+    Column("saves", BigInteger),
+    Column("views", BigInteger),
+    Column("reach", BigInteger),
+    Column("is_sponsored", Boolean, nullable=False),
+    Column("brand_mentions", JsonList, nullable=False),
+    Column("import_id", Integer, ForeignKey("imports.id", ondelete="SET NULL")),
+    UniqueConstraint("account_id", "platform_post_id", name="uq_posts_account_post"),
+    Index("ix_posts_posted_at", "posted_at"),
+)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
+    Column("comment_key", String(300), nullable=False),  # platform id, or a digest of the content
+    Column("platform_comment_id", String(300)),
+    Column("text", Text, nullable=False),
+    Column("author", String(300)),
+    Column("author_is_pseudonym", Boolean, nullable=False),
+    Column("posted_at", Stamp),
+    Column("likes", BigInteger),
+    Column("import_id", Integer, ForeignKey("imports.id", ondelete="SET NULL")),
+    UniqueConstraint("post_id", "comment_key", name="uq_comments_post_key"),
+)
+
+audience_profiles = Table(
+    "audience_profiles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("source", String(300), nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("sample_size", Integer),
+    Column("import_id", Integer, ForeignKey("imports.id", ondelete="SET NULL")),
+    UniqueConstraint("account_id", "source", "as_of", name="uq_audience_account_source_day"),
+)
+
+audience_shares = Table(
+    "audience_shares",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "profile_id",
+        Integer,
+        ForeignKey("audience_profiles.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("dimension", String(20), nullable=False),
+    Column("segment", String(100), nullable=False),
+    Column("share", Float, nullable=False),
+    UniqueConstraint("profile_id", "dimension", "segment", name="uq_audience_share_segment"),
+    Index("ix_audience_shares_segment", "dimension", "segment", "share"),
+)
+
+brands = Table(
+    "brands",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(300), nullable=False, unique=True),
+    Column("handles", JsonList, nullable=False),
+    Column("hashtags", JsonList, nullable=False),
+    Column("niche", String(100)),
+    Column("tone_notes", Text),
+    Column("competitors", JsonList, nullable=False),
+    Column("created_at", Stamp, nullable=False),
+)
+
+follower_samples = Table(
+    "follower_samples",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("taken_on", Date, nullable=False),
+    Column("source", String(300), nullable=False),
+    Column("import_id", Integer, ForeignKey("imports.id", ondelete="SET NULL")),
+    UniqueConstraint("account_id", "taken_on", "source", name="uq_follower_samples_account_day"),
+)
+
+follower_profiles = Table(
+    "follower_profiles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "sample_id",
+        Integer,
+        ForeignKey("follower_samples.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("followers", BigInteger),
+    Column("following", BigInteger),
+    Column("posts", BigInteger),
+    Column("bio_length", Integer),
+    Column("has_picture", Boolean),
+    Column("is_private", Boolean),
+    Column("username_length", Integer),
+    Column("username_digits", Integer),
+    Column("username_digit_ratio", Float),
+    Column("fullname_words", Integer),
+    Column("fullname_digit_ratio", Float),
+    Column("name_equals_username", Boolean),
+    Column("has_external_url", Boolean),
+    Column("is_fake", Boolean),
+    Index("ix_follower_profiles_sample", "sample_id"),
+)

@@ -1,0 +1,1 @@
+"""Reading CSV, JSON/JSONL and XLSX exports: detection, column mapping and row parsing."""

@@ -1,0 +1,1 @@
+"""Scoring and classification over domain objects (engagement, authenticity, language, niche)."""

@@ -1,0 +1,65 @@
+"""Wiring: the one place that knows every concrete class. Entry points call ``open_workspace``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import Engine
+
+from kolscope.adapters.db.catalogue import SqlCatalogue
+from kolscope.adapters.db.engine import describe, open_engine
+from kolscope.adapters.db.migrate import upgrade
+from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
+from kolscope.adapters.importers.reader import FileImportReader
+from kolscope.adapters.workspace_files import create_workspace, load_workspace_config
+from kolscope.config import Settings
+from kolscope.services.creators import CreatorCatalogue
+from kolscope.services.importing.service import ImportService
+from kolscope.services.workspace import WorkspaceConfig
+
+
+@dataclass
+class Workspace:
+    """An opened workspace: its settings, its database and the services over them."""
+
+    settings: Settings
+    config: WorkspaceConfig
+    engine: Engine
+
+    @property
+    def database(self) -> str:
+        return describe(self.settings.resolved_database_url)
+
+    def unit_of_work(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine)
+
+    @cached_property
+    def catalogue(self) -> SqlCatalogue:
+        return SqlCatalogue(self.engine)
+
+    @cached_property
+    def import_log(self) -> SqlImportLog:
+        return SqlImportLog(self.engine)
+
+    @cached_property
+    def importer(self) -> ImportService:
+        return ImportService(
+            FileImportReader(), self.unit_of_work, self.import_log, self.config.pseudonym_secret
+        )
+
+    @cached_property
+    def creators(self) -> CreatorCatalogue:
+        return CreatorCatalogue(self.catalogue, self.config)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(settings: Settings, *, synthetic: bool = False, name: str | None = None) -> Workspace:
+    """Open the workspace folder (creating it on first use) and bring its database up to date."""
+    create_workspace(settings.workspace, name=name, synthetic=synthetic)
+    config = load_workspace_config(settings.workspace)
+    engine = open_engine(settings.resolved_database_url)
+    upgrade(engine)
+    return Workspace(settings, config, engine)

@@ -1,0 +1,1 @@
+"""Campaign planning: turning a brief and a budget into a media mix."""

@@ -1,0 +1,1 @@
+"""Use cases (import, browse, demo) behind ports that adapters implement."""

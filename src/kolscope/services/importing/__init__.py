@@ -1,0 +1,1 @@
+"""Importing creators, posts, comments, audiences and follower samples from files."""

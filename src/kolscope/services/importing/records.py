@@ -1,0 +1,118 @@
+"""What one row of an import file becomes, and what can be wrong with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import NamedTuple
+
+from kolscope.domain.audience import AudienceShare
+from kolscope.domain.content import Comment, Post
+from kolscope.domain.creators import AccountSnapshot, PlatformAccount
+from kolscope.domain.followers import FollowerProfile
+from kolscope.domain.platforms import Platform
+
+
+class ImportKind(StrEnum):
+    """What a file holds. The value is the ``--kind`` option."""
+
+    CREATORS = "creators"
+    POSTS = "posts"
+    COMMENTS = "comments"
+    AUDIENCE = "audience"
+    FOLLOWERS = "followers"
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """Why a row (or a whole file, when ``row`` is None) cannot be imported as written."""
+
+    file: str
+    row: int | None
+    field: str | None
+    message: str
+    column: str | None = None
+    value: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field is not None:
+            where = f'field "{self.field}"'
+            if self.column is not None and self.column != self.field:
+                where += f' (column "{self.column}")'
+            parts.append(where)
+        return ", ".join(parts) + f": {self.message}"
+
+
+class AccountRow(NamedTuple):
+    """A creators-file row: an account's profile and, when it carries counts, a snapshot."""
+
+    row: int
+    account: PlatformAccount
+    snapshot: AccountSnapshot | None
+    creator_key: str | None = None
+
+
+class PostRow(NamedTuple):
+    row: int
+    platform: Platform
+    handle: str
+    post: Post
+
+
+class CommentRow(NamedTuple):
+    """A comment; ``author`` is still the raw handle here: the service pseudonymises it."""
+
+    row: int
+    platform: Platform
+    handle: str | None
+    platform_post_id: str
+    comment: Comment
+
+
+class AudienceRow(NamedTuple):
+    """One account's audience from one row: a long-format row carries one share, a wide one many."""
+
+    row: int
+    platform: Platform
+    handle: str
+    source: str
+    as_of: date
+    sample_size: int | None
+    shares: tuple[AudienceShare, ...]
+
+
+class FollowerRow(NamedTuple):
+    row: int
+    platform: Platform
+    handle: str
+    taken_on: date
+    source: str
+    profile: FollowerProfile
+
+
+ImportRecord = AccountRow | PostRow | CommentRow | AudienceRow | FollowerRow
+
+
+@dataclass(slots=True)
+class FileCounts:
+    """What happened to the rows of one file."""
+
+    rows_read: int = 0  # data rows, after blank lines and repeated headers were skipped
+    imported: int = 0
+    rejected: int = 0
+    duplicates: int = 0  # the same account (or post, comment) again in the same file
+    blank_rows: int = 0
+    repeated_headers: int = 0
+    created: int = 0  # new accounts, posts or comments
+    updated: int = 0
+    warnings: list[str] = field(default_factory=list)
+    warning_count: int = 0
+
+    def warn(self, message: str, limit: int = 200) -> None:
+        self.warning_count += 1
+        if len(self.warnings) < limit:
+            self.warnings.append(message)

@@ -1,0 +1,330 @@
+"""The import use case: plan files, stream their rows in batches, write them in one transaction.
+
+Strict by default: if any row has a problem, nothing is written and every problem is reported
+(file, row, field). With ``partial`` the good rows are written and each rejected row is listed.
+A dry run does all the work, checks included, then rolls back.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from kolscope.domain.creators import handle_key
+from kolscope.domain.platforms import Platform
+from kolscope.domain.privacy import pseudonym
+from kolscope.services.importing.plan import FilePlan, ImportOptions
+from kolscope.services.importing.records import (
+    AccountRow,
+    AudienceRow,
+    CommentRow,
+    FileCounts,
+    FollowerRow,
+    ImportKind,
+    ImportRecord,
+    PostRow,
+    RowProblem,
+)
+from kolscope.services.ports import (
+    BatchOutcome,
+    CatalogueWriter,
+    FileReader,
+    ImportFileError,
+    ImportLog,
+    UnitOfWork,
+)
+
+BATCH_SIZE = 2000
+PROBLEMS_KEPT = 1000
+
+
+class ImportProgress(Protocol):
+    def file_started(self, plan: FilePlan) -> None: ...
+
+    def rows_done(self, plan: FilePlan, rows: int) -> None: ...
+
+    def file_finished(self, plan: FilePlan, counts: FileCounts) -> None: ...
+
+
+@dataclass(slots=True)
+class FileReport:
+    plan: FilePlan
+    counts: FileCounts = field(default_factory=FileCounts)
+    problems: list[RowProblem] = field(default_factory=list)
+    problem_count: int = 0
+
+    def add_problem(self, problem: RowProblem) -> None:
+        self.problem_count += 1
+        if len(self.problems) < PROBLEMS_KEPT:
+            self.problems.append(problem)
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.counts
+        return {
+            "file": str(self.plan.path),
+            "kind": self.plan.kind.value,
+            "platform": self.plan.platform.value if self.plan.platform else None,
+            "as_of": self.plan.as_of.isoformat(),
+            "source": self.plan.source,
+            "sha256": self.plan.sha256,
+            "rows_read": c.rows_read,
+            "imported": c.imported,
+            "created": c.created,
+            "updated": c.updated,
+            "duplicates": c.duplicates,
+            "rejected": c.rejected,
+            "blank_rows": c.blank_rows,
+            "repeated_headers": c.repeated_headers,
+            "warnings": c.warnings,
+            "warning_count": c.warning_count,
+            "problems": [str(p) for p in self.problems],
+            "problem_count": self.problem_count,
+        }
+
+
+@dataclass(slots=True)
+class ImportReport:
+    files: list[FileReport]
+    committed: bool
+    dry_run: bool
+    partial: bool
+    import_id: int | None = None
+    error: str | None = None
+
+    @property
+    def problem_count(self) -> int:
+        return sum(f.problem_count for f in self.files)
+
+    @property
+    def status(self) -> str:
+        if self.dry_run:
+            return "dry-run"
+        return "succeeded" if self.committed else "failed"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "import_id": self.import_id,
+            "status": self.status,
+            "committed": self.committed,
+            "dry_run": self.dry_run,
+            "partial": self.partial,
+            "error": self.error,
+            "problem_count": self.problem_count,
+            "files": [f.to_dict() for f in self.files],
+        }
+
+
+class ImportService:
+    def __init__(
+        self,
+        reader: FileReader,
+        unit_of_work: Callable[[], UnitOfWork],
+        log: ImportLog,
+        pseudonym_secret: str,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self._reader = reader
+        self._uow = unit_of_work
+        self._log = log
+        self._secret = pseudonym_secret
+        self._batch_size = batch_size
+
+    def plan(self, paths: Sequence[Path], options: ImportOptions) -> list[FilePlan]:
+        """How each file will be read. Raises ``ImportFileError`` for a file that cannot be."""
+        return [self._reader.plan(path, options) for path in paths]
+
+    def run(
+        self,
+        plans: Sequence[FilePlan],
+        options: ImportOptions,
+        *,
+        dry_run: bool = False,
+        progress: ImportProgress | None = None,
+    ) -> ImportReport:
+        kinds = sorted({p.kind.value for p in plans})
+        import_id = self._log.start_import(
+            "+".join(kinds), [p.to_dict() | {"preview": []} for p in plans]
+        )
+        report = ImportReport([FileReport(p) for p in plans], committed=False, dry_run=dry_run,
+                              partial=options.partial, import_id=import_id)
+        try:
+            with self._uow() as uow:
+                for file_report in report.files:
+                    self._import_file(uow.catalogue, file_report, options, import_id, progress)
+                strict_failure = report.problem_count > 0 and not options.partial
+                if dry_run or strict_failure:
+                    uow.rollback()
+                else:
+                    uow.commit()
+                    report.committed = True
+        except ImportFileError as error:
+            report.error = str(error)
+            owner = next((f for f in report.files if f.plan.name == error.problem.file), None)
+            if owner is not None:
+                owner.add_problem(error.problem)
+        except Exception as error:
+            report.error = f"{type(error).__name__}: {error}"
+            self._log.finish_import(import_id, "failed", report.to_dict(), report.error)
+            raise
+        if not report.committed:
+            for file_report in report.files:
+                file_report.counts.imported = 0
+        first = next((p for f in report.files for p in f.problems), None)
+        error_text = report.error or (str(first) if first and not report.committed else None)
+        self._log.finish_import(import_id, report.status, report.to_dict(), error_text)
+        return report
+
+    def _import_file(
+        self,
+        catalogue: CatalogueWriter,
+        report: FileReport,
+        options: ImportOptions,
+        import_id: int,
+        progress: ImportProgress | None,
+    ) -> None:
+        plan = report.plan
+        counts = report.counts
+        if progress:
+            progress.file_started(plan)
+        writing = True
+        done = 0
+        records = self._reader.records(plan, options, counts)
+        for batch, problems in _batches(records, self._batch_size):
+            for problem in problems:
+                report.add_problem(problem)
+            rejected_rows = {p.row for p in problems}
+            counts.rejected += len(rejected_rows)
+            if report.problem_count and not options.partial:
+                writing = False  # keep reading to report every problem, write nothing more
+            if writing and batch:
+                outcome = self._write(catalogue, plan.kind, batch, import_id)
+                self._count(report, outcome, len(batch))
+            done += len(batch) + len(rejected_rows)
+            if progress:
+                progress.rows_done(plan, done)
+        if progress:
+            progress.file_finished(plan, counts)
+
+    def _count(self, report: FileReport, outcome: BatchOutcome, written: int) -> None:
+        counts = report.counts
+        counts.created += outcome.created
+        counts.updated += outcome.updated
+        counts.duplicates += len(outcome.duplicates)
+        for row, message in outcome.duplicates[:50]:
+            counts.warn(f"row {row}: {message}")
+        rejected = {row for row, _field, _message in outcome.problems}
+        for row, field_name, message in outcome.problems:
+            report.add_problem(RowProblem(report.plan.name, row, field_name, message))
+        counts.rejected += len(rejected)
+        counts.imported += written - len(outcome.duplicates) - len(rejected)
+
+    def _write(
+        self, catalogue: CatalogueWriter, kind: ImportKind, batch: list[ImportRecord],
+        import_id: int,
+    ) -> BatchOutcome:
+        if kind == ImportKind.CREATORS:
+            return catalogue.write_accounts(_only(batch, AccountRow), import_id)
+        if kind == ImportKind.POSTS:
+            return catalogue.write_posts(_only(batch, PostRow), import_id)
+        if kind == ImportKind.COMMENTS:
+            comments = self._pseudonymise(catalogue, _only(batch, CommentRow))
+            return catalogue.write_comments(comments, import_id)
+        if kind == ImportKind.AUDIENCE:
+            return catalogue.write_audience(_only(batch, AudienceRow), import_id)
+        return catalogue.write_followers(_only(batch, FollowerRow), import_id)
+
+    def _pseudonymise(
+        self, catalogue: CatalogueWriter, rows: list[CommentRow]
+    ) -> list[CommentRow]:
+        """Keep the handles of tracked creators; replace everyone else's with a pseudonym."""
+        wanted: dict[Platform, set[str]] = {}
+        for row in rows:
+            if row.comment.author:
+                wanted.setdefault(row.platform, set()).add(handle_key(row.comment.author))
+        tracked = {p: catalogue.tracked_handles(p, keys) for p, keys in wanted.items()}
+        result = []
+        for row in rows:
+            author = row.comment.author
+            if author and handle_key(author) not in tracked.get(row.platform, set()):
+                comment = row.comment._replace(
+                    author=pseudonym(self._secret, row.platform, author), author_is_pseudonym=True
+                )
+                row = row._replace(comment=comment)
+            result.append(row)
+        return result
+
+
+T = TypeVar("T")
+
+
+def _only(batch: Iterable[ImportRecord], kind: type[T]) -> list[T]:
+    return [r for r in batch if isinstance(r, kind)]
+
+
+def _batches(
+    items: Iterator[ImportRecord | RowProblem], size: int
+) -> Iterator[tuple[list[ImportRecord], list[RowProblem]]]:
+    batch: list[ImportRecord] = []
+    problems: list[RowProblem] = []
+    for item in items:
+        if isinstance(item, RowProblem):
+            problems.append(item)
+        else:
+            batch.append(item)
+        if len(batch) >= size:
+            yield batch, problems
+            batch, problems = [], []
+    if batch or problems:
+        yield batch, problems
+
+
+_END = object()
+
+
+def _read_ahead(
+    batches: Iterator[tuple[list[ImportRecord], list[RowProblem]]], depth: int = 2
+) -> Iterator[tuple[list[ImportRecord], list[RowProblem]]]:
+    """Read the next batches in a thread while this one is written.
+
+    The database driver releases the GIL while it writes, so parsing the file overlaps with
+    writing to it. At most ``depth`` batches wait, so memory stays bounded.
+    """
+    pending: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in batches:
+                while not stop.is_set():
+                    try:
+                        pending.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            pending.put(_END)
+        except BaseException as error:  # handed to the consumer, raised there
+            pending.put(error)
+
+    worker = threading.Thread(target=produce, name="kolscope-import-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = pending.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():
+            try:
+                pending.get_nowait()
+            except queue.Empty:
+                worker.join(timeout=0.05)
