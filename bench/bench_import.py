@@ -29,8 +29,20 @@ RESULTS = Path(__file__).parent / "results"
 PLATFORMS = ["instagram", "tiktok", "youtube", "facebook", "x", "lemon8"]
 PROVINCES = ["Bangkok", "Chiang Mai", "Khon Kaen", "Phuket", "Chonburi", "Songkhla", ""]
 CATEGORIES = ["beauty", "food", "travel", "gaming", "finance", "fashion", "pets"]
-HEADER = ["platform", "handle", "display_name", "followers", "following", "posts_count",
-          "country", "province", "categories", "avg_likes", "avg_comments", "engagement_rate"]
+HEADER = [
+    "platform",
+    "handle",
+    "display_name",
+    "followers",
+    "following",
+    "posts_count",
+    "country",
+    "province",
+    "categories",
+    "avg_likes",
+    "avg_comments",
+    "engagement_rate",
+]
 
 
 def write_rows(path: Path, rows: int, seed: int = 7) -> None:
@@ -42,20 +54,22 @@ def write_rows(path: Path, rows: int, seed: int = 7) -> None:
         for i in range(rows):
             followers = int(rng.lognormvariate(9, 1.6))
             likes = followers * rng.uniform(0.005, 0.08)
-            out.writerow([
-                PLATFORMS[i % len(PLATFORMS)],
-                f"creator_{i:07d}",
-                f"Creator {i}",
-                f"{followers / 1000:.1f}K" if i % 3 == 0 else str(followers),
-                rng.randint(50, 3000),
-                rng.randint(5, 2000),
-                "Thailand",
-                PROVINCES[i % len(PROVINCES)],
-                CATEGORIES[i % len(CATEGORIES)],
-                f"{likes:.1f}",
-                f"{likes * 0.03:.1f}",
-                f"{rng.uniform(0.5, 9):.2f}%",
-            ])
+            out.writerow(
+                [
+                    PLATFORMS[i % len(PLATFORMS)],
+                    f"creator_{i:07d}",
+                    f"Creator {i}",
+                    f"{followers / 1000:.1f}K" if i % 3 == 0 else str(followers),
+                    rng.randint(50, 3000),
+                    rng.randint(5, 2000),
+                    "Thailand",
+                    PROVINCES[i % len(PROVINCES)],
+                    CATEGORIES[i % len(CATEGORIES)],
+                    f"{likes:.1f}",
+                    f"{likes * 0.03:.1f}",
+                    f"{rng.uniform(0.5, 9):.2f}%",
+                ]
+            )
 
 
 def run_kolscope(path: Path, workspace: Path) -> dict[str, float | int]:
@@ -76,7 +90,9 @@ files = report.files[0].counts
 print(json.dumps({{"seconds": elapsed, "imported": files.imported, "status": report.status,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -104,12 +120,18 @@ def run_baseline(path: Path, database: Path) -> float:
 
         def flush(rows: list[list[str]], first: int) -> None:
             ids = range(first, first + len(rows))
-            connection.executemany("INSERT INTO creators VALUES (?, ?, ?)",
-                                   [(i, r[2], now) for i, r in zip(ids, rows)])
-            connection.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)",
-                                   [(i, i, r[0], r[1], r[1].lower(), r[3]) for i, r in zip(ids, rows)])
-            connection.executemany("INSERT INTO snapshots VALUES (?, ?, ?, ?)",
-                                   [(i, i, "2026-11-01", r[3]) for i, r in zip(ids, rows)])
+            connection.executemany(
+                "INSERT INTO creators VALUES (?, ?, ?)",
+                [(i, r[2], now) for i, r in zip(ids, rows, strict=False)],
+            )
+            connection.executemany(
+                "INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)",
+                [(i, i, r[0], r[1], r[1].lower(), r[3]) for i, r in zip(ids, rows, strict=False)],
+            )
+            connection.executemany(
+                "INSERT INTO snapshots VALUES (?, ?, ?, ?)",
+                [(i, i, "2026-11-01", r[3]) for i, r in zip(ids, rows, strict=False)],
+            )
 
         for row in reader:
             batch.append(row)
@@ -127,8 +149,12 @@ def run_baseline(path: Path, database: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--small", type=int, default=100_000,
-                        help="a smaller file, to show peak memory does not grow with size")
+    parser.add_argument(
+        "--small",
+        type=int,
+        default=100_000,
+        help="a smaller file, to show peak memory does not grow with size",
+    )
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -150,14 +176,20 @@ def main() -> None:
                 "baseline_sqlite3_seconds": round(floor, 2),
                 "ratio_kolscope_to_baseline": round(float(ours["seconds"]) / floor, 2),
             }
-            print(f"{label}: {rows:,} rows  kolscope {ours['seconds']:.1f} s "
-                  f"({rows / float(ours['seconds']):,.0f} rows/s, peak {ours['peak_rss_mb']:.0f} MB)  "
-                  f"baseline sqlite3 {floor:.1f} s  ratio {float(ours['seconds']) / floor:.2f}x")
+            print(
+                f"{label}: {rows:,} rows  kolscope {ours['seconds']:.1f} s "
+                f"({rows / float(ours['seconds']):,.0f} rows/s, "
+                f"peak {ours['peak_rss_mb']:.0f} MB)  "
+                f"baseline sqlite3 {floor:.1f} s  ratio {float(ours['seconds']) / floor:.2f}x"
+            )
     summary = {
         "benchmark": "import creators CSV into SQLite",
         "date": date.today().isoformat(),
-        "machine": {"python": platform.python_version(), "cpu_count": __import__("os").cpu_count(),
-                    "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpu_count": __import__("os").cpu_count(),
+            "platform": platform.platform(),
+        },
         "peak_rss_growth_small_to_large": round(
             results["large"]["kolscope_peak_rss_mb"] / results["small"]["kolscope_peak_rss_mb"], 2
         ),

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from sqlalchemy import Engine
 
 from kolscope.adapters.db.catalogue import SqlCatalogue
 from kolscope.adapters.db.engine import describe, open_engine
-from kolscope.adapters.db.migrate import upgrade
+from kolscope.adapters.db.migrate import reset_database, upgrade
 from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
 from kolscope.adapters.importers.reader import FileImportReader
 from kolscope.adapters.workspace_files import create_workspace, load_workspace_config
 from kolscope.config import Settings
 from kolscope.services.creators import CreatorCatalogue
-from kolscope.services.importing.service import ImportService
+from kolscope.services.demo import GROUND_TRUTH_FILE, DemoProgress, DemoSummary, build_demo
+from kolscope.services.importing.service import ImportService, pseudonymise_commenters
 from kolscope.services.workspace import WorkspaceConfig
 
 
@@ -52,11 +54,36 @@ class Workspace:
     def creators(self) -> CreatorCatalogue:
         return CreatorCatalogue(self.catalogue, self.config)
 
+    def build_demo(
+        self, *, seed: int, creators: int, today: date, progress: DemoProgress | None = None
+    ) -> DemoSummary:
+        from kolscope.adapters.demo_data import SyntheticThaiMarket
+
+        secret = self.config.pseudonym_secret
+        return build_demo(
+            SyntheticThaiMarket(),
+            self.unit_of_work,
+            self.import_log,
+            lambda rows, writer: pseudonymise_commenters(rows, writer, secret),
+            self.settings.workspace,
+            seed=seed,
+            creators=creators,
+            today=today,
+            progress=progress,
+        )
+
+    def reset_data(self) -> None:
+        """Empty the database (demo rebuilds only): drop every table and migrate again."""
+        reset_database(self.engine)
+        (self.settings.workspace / GROUND_TRUTH_FILE).unlink(missing_ok=True)
+
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_workspace(settings: Settings, *, synthetic: bool = False, name: str | None = None) -> Workspace:
+def open_workspace(
+    settings: Settings, *, synthetic: bool = False, name: str | None = None
+) -> Workspace:
     """Open the workspace folder (creating it on first use) and bring its database up to date."""
     create_workspace(settings.workspace, name=name, synthetic=synthetic)
     config = load_workspace_config(settings.workspace)

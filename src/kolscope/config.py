@@ -14,13 +14,13 @@ DEFAULT_WORKSPACE = Path("kolscope-workspace")
 
 
 class Settings(BaseSettings):
-    """How this kolscope process runs. Workspace-level choices live in the workspace's kolscope.toml."""
+    """How this kolscope process runs (workspace choices live in the workspace's kolscope.toml)."""
 
     model_config = SettingsConfigDict(env_prefix="KOLSCOPE_", extra="ignore")
 
     workspace: Path = Field(
         default=DEFAULT_WORKSPACE,
-        description="Folder holding kolscope.toml and, by default, the SQLite database kolscope.db.",
+        description="Folder holding kolscope.toml and, by default, the SQLite kolscope.db.",
     )
     database_url: str | None = Field(
         default=None,

@@ -13,7 +13,7 @@ from kolscope.services.workspace import WorkspaceConfig
 
 CONFIG_NAME = "kolscope.toml"
 
-_TEMPLATE = '''# kolscope workspace settings. Edit freely; kolscope reads this file at start-up.
+_TEMPLATE = """# kolscope workspace settings. Edit freely; kolscope reads this file at start-up.
 
 [workspace]
 name = "{name}"
@@ -34,7 +34,7 @@ default = "{default}"
 # Keys the pseudonyms given to people who only comment (Thailand's PDPA). Keep it secret;
 # changing it gives every commenter a new pseudonym.
 pseudonym_secret = "{secret}"
-'''
+"""
 
 
 class WorkspaceConfigError(ValueError):
@@ -76,7 +76,9 @@ def load_workspace_config(folder: Path) -> WorkspaceConfig:
     privacy = _table(data, "privacy", path)
     secret = privacy.get("pseudonym_secret")
     if not isinstance(secret, str) or len(secret) < 16:
-        raise WorkspaceConfigError(f"{path}: [privacy] pseudonym_secret must be a long random string")
+        raise WorkspaceConfigError(
+            f"{path}: [privacy] pseudonym_secret must be a long random string"
+        )
     schemes = tiers.get("schemes", {})
     if not isinstance(schemes, dict):
         raise WorkspaceConfigError(f"{path}: [tiers.schemes] must be a table of schemes")

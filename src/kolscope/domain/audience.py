@@ -50,16 +50,14 @@ class AudienceProfile:
             totals[item.dimension] += item.share
         for dimension, total in totals.items():
             if total > 1.02:  # rounding in exports can add up to a little over 100 %
-                raise ValueError(
-                    f"{dimension.value} shares add up to {total:.0%}, more than 100 %"
-                )
+                raise ValueError(f"{dimension.value} shares add up to {total:.0%}, more than 100 %")
 
     def by_dimension(self, dimension: AudienceDimension) -> dict[str, float]:
         return {s.segment: s.share for s in self.shares if s.dimension == dimension}
 
 
 def normalise_age_band(text: str) -> str:
-    """"18 - 24", "18to24", "age_18_24" -> "18-24"; "65 +" / "65up" -> "65+"."""
+    """ "18 - 24", "18to24", "age_18_24" -> "18-24"; "65 +" / "65up" -> "65+"."""
     import re
 
     cleaned = text.strip().lower().replace("age", "").replace("ปี", "").strip(" _-:")

@@ -73,27 +73,27 @@ def find_date_in_text(text: str) -> tuple[date, str] | None:
             found = _safe(_year(match[1]), int(match[2]), int(match[3]))
             if found:
                 return found, "day"
-    match = _DAY_MONTH_YEAR.search(lowered)
-    if match:
-        found = _safe(_year(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+    named = _DAY_MONTH_YEAR.search(lowered)
+    if named:
+        found = _safe(_year(named[3]), _MONTHS[named[2].lower()], int(named[1]))
         if found:
             return found, "day"
-    match = _DMY.search(lowered)
-    if match:
-        found = _safe(_year(match[3]), int(match[2]), int(match[1]))
+    slashed = _DMY.search(lowered)
+    if slashed:
+        found = _safe(_year(slashed[3]), int(slashed[2]), int(slashed[1]))
         if found:
             return found, "day"
-    match = _MONTH_YEAR.search(lowered)
-    if match and (len(match[2]) == 4 or not lowered[match.end() :].strip()[:1].isdigit()):
-        year = _year(match[2])
+    month = _MONTH_YEAR.search(lowered)
+    if month and (len(month[2]) == 4 or not lowered[month.end() :].strip()[:1].isdigit()):
+        year = _year(month[2])
         if 1990 <= year <= 2100:
-            return date(year, _MONTHS[match[1].lower()], 1), "month"
-    match = _YEAR_MONTH_WORD.search(lowered)
-    if match:
-        return date(_year(match[1]), _MONTHS[match[2].lower()], 1), "month"
-    match = _ISO_MONTH.search(lowered)
-    if match and 1 <= int(match[2]) <= 12:
-        return date(_year(match[1]), int(match[2]), 1), "month"
+            return date(year, _MONTHS[month[1].lower()], 1), "month"
+    year_first = _YEAR_MONTH_WORD.search(lowered)
+    if year_first:
+        return date(_year(year_first[1]), _MONTHS[year_first[2].lower()], 1), "month"
+    iso_month = _ISO_MONTH.search(lowered)
+    if iso_month and 1 <= int(iso_month[2]) <= 12:
+        return date(_year(iso_month[1]), int(iso_month[2]), 1), "month"
     return None
 
 

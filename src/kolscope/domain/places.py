@@ -33,8 +33,13 @@ REGIONS = {
 
 _P = Province
 THAI_PROVINCES: tuple[Province, ...] = (
-    _P("TH-10", "Bangkok", "กรุงเทพมหานคร", "central",
-       ("krung thep maha nakhon", "krung thep", "bkk", "กรุงเทพ", "กรุงเทพฯ", "กทม", "กทม.")),
+    _P(
+        "TH-10",
+        "Bangkok",
+        "กรุงเทพมหานคร",
+        "central",
+        ("krung thep maha nakhon", "krung thep", "bkk", "กรุงเทพ", "กรุงเทพฯ", "กทม", "กทม."),
+    ),
     _P("TH-11", "Samut Prakan", "สมุทรปราการ", "central", ("samutprakan",)),
     _P("TH-12", "Nonthaburi", "นนทบุรี", "central", ("นนท์",)),
     _P("TH-13", "Pathum Thani", "ปทุมธานี", "central", ("pathumthani",)),
@@ -134,7 +139,7 @@ def _province_index() -> dict[str, str]:
         for name in names:
             index[_key(name)] = province.code
             index[_key(name).replace(" ", "")] = province.code
-    for sub in pycountry.subdivisions.get(country_code="TH"):
+    for sub in pycountry.subdivisions.get(country_code="TH"):  # type: ignore[no-untyped-call]
         if sub.code in PROVINCES_BY_CODE:
             index.setdefault(_key(sub.name), sub.code)
     return index

@@ -88,7 +88,7 @@ def parse_platform(text: str) -> Platform | None:
 
 
 _NAME_WORD = re.compile(r"[a-z0-9]+|[\u0e00-\u0e7f]+")
-# In a file name, these short aliases are too ambiguous to count ("x", "line", "tt", "ig" inside words).
+# In a file name, short aliases are too ambiguous to count ("x", "line", "tt" inside words).
 _FILE_NAME_WORDS = {
     "instagram": Platform.INSTAGRAM,
     "insta": Platform.INSTAGRAM,
@@ -106,7 +106,9 @@ _FILE_NAME_WORDS = {
 def platform_named_in(text: str) -> Platform | None:
     """The one platform a file name or title mentions, or None when it names none or several."""
     found = {
-        _FILE_NAME_WORDS[word] for word in _NAME_WORD.findall(text.lower()) if word in _FILE_NAME_WORDS
+        _FILE_NAME_WORDS[word]
+        for word in _NAME_WORD.findall(text.lower())
+        if word in _FILE_NAME_WORDS
     }
     if len(found) == 1:
         return found.pop()
@@ -128,9 +130,13 @@ _HOSTS = {
     "line.me": Platform.LINE,
     "pantip.com": Platform.PANTIP,
 }
-_URL = re.compile(r"^(?:https?://)?(?:www\.|m\.|vm\.|vt\.|page\.)?([^/?#]+)(/[^?#]*)?(\?[^#]*)?", re.I)
-_NOT_HANDLES = {"p", "reel", "reels", "tv", "watch", "shorts", "video", "channel", "c", "user",
-                "status", "posts", "stories", "explore", "hashtag", "tag", "topic", "profile"}  # fmt: skip
+_URL = re.compile(
+    r"^(?:https?://)?(?:www\.|m\.|vm\.|vt\.|page\.)?([^/?#]+)(/[^?#]*)?(\?[^#]*)?", re.I
+)
+_NOT_HANDLES = {
+    "p", "reel", "reels", "tv", "watch", "shorts", "video", "channel", "c", "user",
+    "status", "posts", "stories", "explore", "hashtag", "tag", "topic", "profile",
+}  # fmt: skip
 
 
 def _split_url(url: str) -> tuple[Platform | None, list[str], str]:

@@ -49,7 +49,8 @@ _SUFFIX = {
     "ล.": 1_000_000,
 }
 _NUMBER = re.compile(
-    r"^(?P<sign>[-+]?)(?P<digits>(?:\d[\d,.' _]*)?\d|\.\d+|\d+\.)\s*(?P<suffix>[a-z.\u0e00-\u0e7f]*)\s*(?P<pct>%?)$"
+    r"^(?P<sign>[-+]?)(?P<digits>(?:\d[\d,.' _]*)?\d|\.\d+|\d+\.)\s*"
+    r"(?P<suffix>[a-z.\u0e00-\u0e7f]*)\s*(?P<pct>%?)$"
 )
 
 
@@ -130,7 +131,9 @@ def _parse_text(text: str) -> float | None:
         raise ValueError(f"cannot read {text.strip()!r} as a number")
     suffix = match["suffix"].rstrip(".") if match["suffix"] not in _SUFFIX else match["suffix"]
     if suffix not in _SUFFIX:
-        raise ValueError(f"cannot read {text.strip()!r} as a number: unknown unit {match['suffix']!r}")
+        raise ValueError(
+            f"cannot read {text.strip()!r} as a number: unknown unit {match['suffix']!r}"
+        )
     number = _plain_number(match["digits"]) * _SUFFIX[suffix]
     if match["sign"] == "-":
         number = -number
@@ -190,10 +193,7 @@ def number_precision(value: object) -> int:
     """
     if isinstance(value, bool):
         return 0
-    if isinstance(value, int | float):
-        text = repr(value)
-    else:
-        text = _clean(str(value))
+    text = repr(value) if isinstance(value, int | float) else _clean(str(value))
     match = _NUMBER.match(text)
     if match is None:
         return 0

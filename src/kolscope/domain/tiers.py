@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class TierBand:
-    """One band of a scheme: accounts with at least ``min_followers`` followers, up to the next band."""
+    """One band of a scheme: from ``min_followers`` followers up to the next band."""
 
     name: str
     min_followers: int
@@ -53,7 +53,8 @@ class TierScheme:
         for lower, upper in zip(self.bands, self.bands[1:], strict=False):
             if upper.min_followers <= lower.min_followers:
                 raise ValueError(
-                    f"tier scheme {self.name!r}: band {upper.name!r} must start above {lower.name!r}"
+                    f"tier scheme {self.name!r}: band {upper.name!r} must start above "
+                    f"{lower.name!r}"
                 )
 
     @property

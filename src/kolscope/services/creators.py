@@ -178,8 +178,13 @@ def detail_dict(detail: AccountDetail, scheme: TierScheme) -> dict[str, Any]:
         for profile in detail.audience
     ]
     data["follower_samples"] = [
-        {"date": s.taken_on.isoformat(), "source": s.source, "size": s.size,
-         "labelled": s.labelled, "labelled_fake": s.labelled_fake}
+        {
+            "date": s.taken_on.isoformat(),
+            "source": s.source,
+            "size": s.size,
+            "labelled": s.labelled,
+            "labelled_fake": s.labelled_fake,
+        }
         for s in detail.follower_samples
     ]
     return data

@@ -106,7 +106,8 @@ class CatalogueReader(Protocol):
 class UnitOfWork(Protocol):
     """One transaction: everything written through ``catalogue`` commits together or not at all."""
 
-    catalogue: CatalogueWriter
+    @property
+    def catalogue(self) -> CatalogueWriter: ...
 
     def __enter__(self) -> Self: ...
 

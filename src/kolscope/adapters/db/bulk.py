@@ -32,8 +32,14 @@ class BulkStatement:
     bind processor (dates to text on SQLite, lists to JSON, ...), as SQLAlchemy itself would.
     """
 
-    def __init__(self, connection: Connection, table: Table, statement: Insert | Update,
-                 columns: Sequence[str], binds: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        table: Table,
+        statement: Insert | Update,
+        columns: Sequence[str],
+        binds: Sequence[str] | None = None,
+    ) -> None:
         self._connection = connection
         dialect = connection.dialect
         compiled = statement.compile(dialect=dialect)
@@ -68,8 +74,10 @@ class BulkStatement:
         if self._positional:
             params: list[Any] = list(zip(*columns, strict=True))
         else:
-            params = [dict(zip(self._names, values, strict=True)) for values in zip(*columns, strict=True)]
-        self._connection.exec_driver_sql(self._sql, params)  # type: ignore[arg-type]
+            params = [
+                dict(zip(self._names, values, strict=True)) for values in zip(*columns, strict=True)
+            ]
+        self._connection.exec_driver_sql(self._sql, params)
 
     def run_dicts(self, rows: Sequence[dict[str, Any]]) -> None:
         self.run([tuple(row[c] for c in self.columns) for row in rows])
@@ -137,7 +145,9 @@ class IdAllocator:
             return []
         if self._connection.dialect.name == "postgresql":
             result = self._connection.execute(
-                text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"
+                ),
                 {"t": table.name, "n": count},
             )
             return [row[0] for row in result]

@@ -97,13 +97,12 @@ class SqlCatalogue:
             if query.with_snapshots and rows:
                 s = t.account_snapshots
                 for snap in db.execute(
-                    select(s).where(s.c.account_id.in_([r.id for r in rows]))
+                    select(s)
+                    .where(s.c.account_id.in_([r.id for r in rows]))
                     .order_by(s.c.taken_on, s.c.id)
                 ):
                     history.setdefault(snap.account_id, []).append(snapshot_from_row(snap))
-            accounts = tuple(
-                account_from_row(row, tuple(history.get(row.id, ()))) for row in rows
-            )
+            accounts = tuple(account_from_row(row, tuple(history.get(row.id, ()))) for row in rows)
             creator_ids = {acc.creator_id for acc in accounts if acc.creator_id is not None}
             names = {
                 r[0]: r[1]
@@ -119,7 +118,9 @@ class SqlCatalogue:
         a, s = t.accounts, t.account_snapshots
         with self._engine.connect() as db:
             row = db.execute(
-                select(a).where(a.c.platform == platform.value, a.c.handle_key == handle_key(handle))
+                select(a).where(
+                    a.c.platform == platform.value, a.c.handle_key == handle_key(handle)
+                )
             ).first()
             if row is None:
                 return None
@@ -130,7 +131,9 @@ class SqlCatalogue:
                 )
             )
             account = account_from_row(row, snapshots)
-            creator_row = db.execute(select(t.creators).where(t.creators.c.id == row.creator_id)).one()
+            creator_row = db.execute(
+                select(t.creators).where(t.creators.c.id == row.creator_id)
+            ).one()
             siblings = tuple(
                 account_from_row(r)
                 for r in db.execute(
@@ -150,7 +153,8 @@ class SqlCatalogue:
             posts = tuple(
                 post_from_row(r)
                 for r in db.execute(
-                    select(p).where(p.c.account_id == row.id)
+                    select(p)
+                    .where(p.c.account_id == row.id)
                     .order_by(p.c.posted_at.desc().nulls_last(), p.c.id.desc())
                     .limit(RECENT_POSTS)
                 )
@@ -162,7 +166,8 @@ class SqlCatalogue:
             comments = tuple(
                 comment_from_row(r)
                 for r in db.execute(
-                    select(c).where(c.c.post_id.in_(post_ids))
+                    select(c)
+                    .where(c.c.post_id.in_(post_ids))
                     .order_by(c.c.posted_at.desc().nulls_last(), c.c.id.desc())
                     .limit(RECENT_COMMENTS)
                 )
@@ -172,20 +177,26 @@ class SqlCatalogue:
             ).scalar_one()
             audience = []
             for profile in db.execute(
-                select(t.audience_profiles).where(t.audience_profiles.c.account_id == row.id)
+                select(t.audience_profiles)
+                .where(t.audience_profiles.c.account_id == row.id)
                 .order_by(t.audience_profiles.c.as_of.desc())
             ):
-                shares = list(db.execute(
-                    select(t.audience_shares).where(t.audience_shares.c.profile_id == profile.id)
-                    .order_by(t.audience_shares.c.dimension, t.audience_shares.c.share.desc())
-                ))
+                shares = list(
+                    db.execute(
+                        select(t.audience_shares)
+                        .where(t.audience_shares.c.profile_id == profile.id)
+                        .order_by(t.audience_shares.c.dimension, t.audience_shares.c.share.desc())
+                    )
+                )
                 audience.append(audience_from_rows(profile, shares))
             fp, fs = t.follower_profiles, t.follower_samples
             samples = tuple(
                 FollowerSampleSummary(r.taken_on, r.source, r.size, r.fake or 0, r.labelled or 0)
                 for r in db.execute(
                     select(
-                        fs.c.taken_on, fs.c.source, func.count(fp.c.id).label("size"),
+                        fs.c.taken_on,
+                        fs.c.source,
+                        func.count(fp.c.id).label("size"),
                         func.sum(cast(fp.c.is_fake, Integer)).label("fake"),
                         func.count(fp.c.is_fake).label("labelled"),
                     )
@@ -195,8 +206,9 @@ class SqlCatalogue:
                     .order_by(fs.c.taken_on.desc())
                 )
             )
-        return AccountDetail(account, creator, posts, post_count, comments, comment_count,
-                             tuple(audience), samples)
+        return AccountDetail(
+            account, creator, posts, post_count, comments, comment_count, tuple(audience), samples
+        )
 
     def totals(self) -> CatalogueTotals:
         def count(table: Any) -> Any:
@@ -205,9 +217,14 @@ class SqlCatalogue:
         with self._engine.connect() as db:
             row = db.execute(
                 select(
-                    count(t.creators), count(t.accounts), count(t.account_snapshots),
-                    count(t.posts), count(t.comments), count(t.audience_profiles),
-                    count(t.follower_samples), count(t.brands),
+                    count(t.creators),
+                    count(t.accounts),
+                    count(t.account_snapshots),
+                    count(t.posts),
+                    count(t.comments),
+                    count(t.audience_profiles),
+                    count(t.follower_samples),
+                    count(t.brands),
                 )
             ).one()
             by_platform = {
@@ -220,4 +237,6 @@ class SqlCatalogue:
 
     def brands(self) -> list[Brand]:
         with self._engine.connect() as db:
-            return [brand_from_row(r) for r in db.execute(select(t.brands).order_by(t.brands.c.name))]
+            return [
+                brand_from_row(r) for r in db.execute(select(t.brands).order_by(t.brands.c.name))
+            ]

@@ -32,3 +32,16 @@ def is_current(engine: Engine) -> bool:
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_heads()
     return set(current) == set(script.get_heads())
+
+
+def reset_database(engine: Engine) -> None:
+    """Drop every kolscope table (and Alembic's record), then build the schema again."""
+    from sqlalchemy import inspect, text
+
+    from kolscope.adapters.db.tables import metadata
+
+    with engine.begin() as connection:
+        metadata.drop_all(connection)
+        if inspect(connection).has_table("alembic_version"):
+            connection.execute(text("DROP TABLE alembic_version"))
+    upgrade(engine)

@@ -66,9 +66,7 @@ accounts = Table(
     "accounts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "creator_id", Integer, ForeignKey("creators.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("creator_id", Integer, ForeignKey("creators.id", ondelete="CASCADE"), nullable=False),
     Column("platform", String(20), nullable=False),
     Column("handle", String(300), nullable=False),
     Column("handle_key", String(300), nullable=False),
@@ -102,9 +100,7 @@ account_snapshots = Table(
     "account_snapshots",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
     Column("taken_on", Date, nullable=False),
     Column("source", String(300), nullable=False),
     Column("import_id", Integer, ForeignKey("imports.id", ondelete="SET NULL")),
@@ -127,9 +123,7 @@ posts = Table(
     "posts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
     Column("platform_post_id", String(300), nullable=False),
     Column("url", String(2000)),
     Column("post_type", String(20), nullable=False),
@@ -170,9 +164,7 @@ audience_profiles = Table(
     "audience_profiles",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
     Column("source", String(300), nullable=False),
     Column("as_of", Date, nullable=False),
     Column("sample_size", Integer),
@@ -214,9 +206,7 @@ follower_samples = Table(
     "follower_samples",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
     Column("taken_on", Date, nullable=False),
     Column("source", String(300), nullable=False),
     Column("import_id", Integer, ForeignKey("imports.id", ondelete="SET NULL")),

@@ -62,8 +62,12 @@ class SqlImportLog:
         with self._engine.begin() as db:
             new_id: int = db.execute(
                 insert(t.imports).returning(t.imports.c.id),
-                {"started_at": datetime.now(UTC), "status": "running", "kind": kind,
-                 "files": files},
+                {
+                    "started_at": datetime.now(UTC),
+                    "status": "running",
+                    "kind": kind,
+                    "files": files,
+                },
             ).scalar_one()
         return new_id
 
@@ -72,16 +76,17 @@ class SqlImportLog:
     ) -> None:
         with self._engine.begin() as db:
             db.execute(
-                update(t.imports).where(t.imports.c.id == import_id).values(
-                    finished_at=datetime.now(UTC), status=status, summary=summary, error=error
-                )
+                update(t.imports)
+                .where(t.imports.c.id == import_id)
+                .values(finished_at=datetime.now(UTC), status=status, summary=summary, error=error)
             )
 
     def recent_imports(self, limit: int) -> list[ImportSummary]:
         with self._engine.connect() as db:
             rows = db.execute(select(t.imports).order_by(t.imports.c.id.desc()).limit(limit))
             return [
-                ImportSummary(r.id, r.started_at, r.finished_at, r.status, r.kind, r.files,
-                              r.summary, r.error)
+                ImportSummary(
+                    r.id, r.started_at, r.finished_at, r.status, r.kind, r.files, r.summary, r.error
+                )
                 for r in rows
             ]

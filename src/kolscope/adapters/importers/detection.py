@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kolscope.adapters.importers.fields import FIELDS, KIND_MARKERS
 from kolscope.adapters.importers.headers import header_key
-from kolscope.adapters.importers.mapping import best_match
+from kolscope.adapters.importers.synonyms import best_match
 from kolscope.domain.dates import find_date_in_text
 from kolscope.domain.platforms import Platform, parse_platform, platform_named_in
 from kolscope.services.importing.records import ImportKind
@@ -39,12 +39,15 @@ def detect_kind(name: str, headers: Sequence[str]) -> tuple[ImportKind, str]:
     for kind, hints in _KIND_WORDS.items():
         if any(h in words or (not h.isalpha() and h in lowered) for h in hints):
             scores[kind] = scores.get(kind, 0.0) + 2.5
-            evidence.setdefault(kind, []).insert(0, f"file name {name!r}")
+            evidence.setdefault(kind, []).insert(0, "the file name")
+    # Another kind needs two signs (two telling columns, or the name and one): a lone column
+    # called "text" or "type" does not turn a creators file into something else.
+    scores = {k: v for k, v in scores.items() if k == ImportKind.CREATORS or v >= 2}
     if not scores:
         return ImportKind.CREATORS, "no distinctive columns; read as creators"
     kind = max(scores, key=lambda k: (scores[k], k == ImportKind.CREATORS))
-    shown = ", ".join(repr(e) if not e.startswith("file name") else e for e in evidence[kind][:4])
-    return kind, f"columns and name point to {kind.value}: {shown}"
+    shown = ", ".join(e if e == "the file name" else repr(e) for e in evidence[kind][:4])
+    return kind, f"from {shown}"
 
 
 def detect_platform(
@@ -53,7 +56,7 @@ def detect_platform(
     """The platform a file is from: its name, else its headers; None when rows say it."""
     named = platform_named_in(path.stem)
     if named is not None:
-        return named, f"file name {path.name!r}"
+        return named, "from the file name"
     header_words: set[Platform] = set()
     for header in headers:
         for word in header_key(header).words:
@@ -64,23 +67,21 @@ def detect_platform(
                 header_words.add(found)
     if len(header_words) == 1:
         platform = header_words.pop()
-        return platform, "column headers"
+        return platform, "from the column headers"
     if has_platform_column:
         return None, "the platform column of each row"
     return None, ""
 
 
-def detect_as_of(
-    path: Path, preamble: Sequence[str], today: date
-) -> tuple[date, str]:
+def detect_as_of(path: Path, preamble: Sequence[str], today: date) -> tuple[date, str]:
     """The day a file describes: from its name, else its title lines, else today."""
     found = find_date_in_text(path.stem)
     if found is not None:
         day, precision = found
-        detail = " (a month: dated on its first day)" if precision == "month" else ""
-        return day, f"file name {path.name!r}{detail}"
+        detail = ", a month: dated on its first day" if precision == "month" else ""
+        return day, f"from the file name{detail}"
     for line in preamble:
         found = find_date_in_text(line)
         if found is not None:
-            return found[0], f"title line {line[:40]!r}"
+            return found[0], f"from the title line {line[:40]!r}"
     return today, "no date in the file name or title: today (use --as-of to set it)"

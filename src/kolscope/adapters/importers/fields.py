@@ -50,6 +50,7 @@ def _f(
     return FieldSpec(name, kind, description, (name.replace("_", " "), *synonyms), multi)
 
 
+# fmt: off
 # Fields every kind shares: which account a row is about, and when it was measured.
 _ACCOUNT_KEY = (
     _f("platform", ValueType.PLATFORM, "instagram, tiktok, youtube, facebook, x, lemon8, line, pantip or other.",
@@ -79,7 +80,7 @@ CREATOR_FIELDS: tuple[FieldSpec, ...] = (
        "creator id", "creator", "person id", "talent id", "kol id", "รหัสครีเอเตอร์"),
     _f("bio", ValueType.TEXT, "Profile biography.",
        "biography", "description", "about", "profile description", "ไบโอ", "คำอธิบาย", "แนะนำตัว"),
-    _f("categories", ValueType.LIST, "Category labels; several columns or a list separated by , ; | /.",
+    _f("categories", ValueType.LIST, "Category labels: several columns, or one cell with labels separated by commas or semicolons.",
        "category", "categories", "niche", "niches", "topic", "topics", "genre", "vertical",
        "หมวดหมู่", "หมวด", "ประเภท", "หมวดหมู่เนื้อหา", multi=True),
     _f("country", ValueType.COUNTRY, "Country of the creator (name or ISO code).",
@@ -188,7 +189,7 @@ AUDIENCE_FIELDS: tuple[FieldSpec, ...] = (
        "percent", "percentage", "pct", "ratio", "สัดส่วน", "เปอร์เซ็นต์"),
     _f("source", ValueType.TEXT, "Who measured it (platform insights, a tool, a survey).", "provider", "data source", "แหล่งข้อมูล"),
     _f("sample_size", ValueType.COUNT, "How many followers the measurement covers.",
-       "sample", "sample size", "n", "followers sampled", "ขนาดตัวอย่าง"),
+       "sample", "sample size", "followers sampled", "ขนาดตัวอย่าง"),
     _AS_OF,
     _RANK,
 )
@@ -236,7 +237,8 @@ KIND_MARKERS: dict[ImportKind, frozenset[str]] = {
     ImportKind.AUDIENCE: frozenset({"dimension", "segment", "share", "sample_size"}),
     ImportKind.FOLLOWERS: frozenset({"bio_length", "has_picture", "username_length", "username_digits",
                                      "username_digit_ratio", "fullname_words", "is_fake", "name_equals_username"}),
-}  # fmt: skip
+}
+# fmt: on
 
 
 def field_names(kind: ImportKind) -> list[str]:
@@ -249,3 +251,21 @@ def field_spec(kind: ImportKind, name: str) -> FieldSpec:
             return spec
     known = ", ".join(field_names(kind))
     raise KeyError(f"{kind.value} files have no field {name!r} (fields: {known})")
+
+
+def field_tables() -> str:
+    """The canonical fields of every kind as Markdown tables, for docs/data-formats.md."""
+    lines: list[str] = []
+    for kind, specs in FIELDS.items():
+        lines += [
+            f"### {kind.value}",
+            "",
+            "| field | type | what it is | also recognised as |",
+            "|---|---|---|---|",
+        ]
+        for spec in specs:
+            others = [s for s in spec.synonyms[1:] if s != spec.name.replace("_", " ")][:8]
+            shown = ", ".join(o.replace("|", "\\|") for o in others)
+            lines.append(f"| `{spec.name}` | {spec.type.value} | {spec.description} | {shown} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -45,11 +45,26 @@ def encode(item: ImportRecord | RowProblem) -> tuple[Any, ...]:
         return (2, item.row, item.platform, item.handle, item.platform_post_id, tuple(item.comment))
     if isinstance(item, AudienceRow):
         shares = tuple(tuple(s) for s in item.shares)
-        return (3, item.row, item.platform, item.handle, item.source, item.as_of,
-                item.sample_size, shares)
+        return (
+            3,
+            item.row,
+            item.platform,
+            item.handle,
+            item.source,
+            item.as_of,
+            item.sample_size,
+            shares,
+        )
     if isinstance(item, FollowerRow):
-        return (4, item.row, item.platform, item.handle, item.taken_on, item.source,
-                tuple(item.profile))
+        return (
+            4,
+            item.row,
+            item.platform,
+            item.handle,
+            item.taken_on,
+            item.source,
+            tuple(item.profile),
+        )
     return (5, item.file, item.row, item.field, item.message, item.column, item.value)
 
 
@@ -66,8 +81,9 @@ def decode(item: tuple[Any, ...]) -> ImportRecord | RowProblem:
         shares = tuple(AudienceShare._make(s) for s in item[7])
         return AudienceRow(item[1], item[2], item[3], item[4], item[5], item[6], shares)
     if kind == 4:
-        return FollowerRow(item[1], item[2], item[3], item[4], item[5],
-                           FollowerProfile._make(item[6]))
+        return FollowerRow(
+            item[1], item[2], item[3], item[4], item[5], FollowerProfile._make(item[6])
+        )
     return RowProblem(*item[1:])
 
 
@@ -96,8 +112,9 @@ def read_in_child(
 ) -> Iterator[ImportRecord | RowProblem]:
     context = multiprocessing.get_context("spawn")
     out = context.Queue(maxsize=IN_FLIGHT)
-    child = context.Process(target=_child, args=(plan, options, out), daemon=True,
-                            name="kolscope-import-parser")
+    child = context.Process(
+        target=_child, args=(plan, options, out), daemon=True, name="kolscope-import-parser"
+    )
     child.start()
     received = False
     try:

@@ -51,7 +51,8 @@ def profile_column(values: Sequence[Any]) -> ColumnProfile:
     count = len(filled)
     textual = [t for t, v in zip(texts, filled, strict=True) if _is_number(v) is None]
     plain_numbers = [
-        n for n, t in zip((_is_number(v) for v in filled), texts, strict=True)
+        n
+        for n, t in zip((_is_number(v) for v in filled), texts, strict=True)
         if n is not None and not t.endswith("%")
     ]
     samples: dict[str, None] = {}
@@ -66,9 +67,13 @@ def profile_column(values: Sequence[Any]) -> ColumnProfile:
         handle_like=sum(bool(_HANDLE.match(t)) for t in texts) / count,
         lowercase=sum(t == t.lower() for t in texts) / count,
         country=(
-            sum(find_country(t) is not None for t in textual[:200]) / min(len(textual), 200)
-            * len(textual) / count
-        ) if textual else 0.0,
+            sum(find_country(t) is not None for t in textual[:200])
+            / min(len(textual), 200)
+            * len(textual)
+            / count
+        )
+        if textual
+        else 0.0,
         date=sum(_is_date(v) for v in filled[:100]) / min(count, 100),
         median_number=statistics.median(plain_numbers) if plain_numbers else None,
         samples=tuple(samples),
@@ -91,4 +96,4 @@ def rounding_tolerance(written: Any, value: float) -> float:
     if value == 0 or digits == 0:
         return 0.5
     magnitude = len(str(int(abs(value)))) if abs(value) >= 1 else 1
-    return 0.5 * 10 ** max(magnitude - digits, 0) + 1e-9
+    return 0.5 * 10.0 ** max(magnitude - digits, 0) + 1e-9

@@ -14,6 +14,7 @@ from kolscope.adapters.importers.mapping import map_columns
 from kolscope.adapters.importers.parallel import read_in_child
 from kolscope.adapters.importers.rows import RowConverter
 from kolscope.adapters.importers.sources import OpenedFile, RawRow, open_file
+from kolscope.domain.platforms import Platform
 from kolscope.services.importing.plan import ColumnPlan, FilePlan, ImportOptions
 from kolscope.services.importing.records import (
     FileCounts,
@@ -50,7 +51,8 @@ class FileImportReader:
         header_index, headers, preamble = _header(opened, head)
         header_number = head[header_index].number if header_index is not None else None
         sample = [
-            r.cells for r in head[(header_index or 0) + 1 :]
+            r.cells
+            for r in head[(header_index or 0) + 1 :]
             if not is_blank(r.cells) and not same_header(r.cells, headers)
         ][:SAMPLE_ROWS]
         kind, kind_reason = (
@@ -62,14 +64,30 @@ class FileImportReader:
         except (LookupError, KeyError) as error:
             raise problem(str(error).strip("'\"")) from None
         mapped = {c.field for c in mapping.columns if c.field}
+        fields, description = _REQUIRED[kind]
+        has_wide = any(c.field and c.field.startswith("share:") for c in mapping.columns)
+        if not fields & mapped and options.account is None:
+            raise problem(f"needs {description}; columns found: {', '.join(map(repr, headers))}")
+        if kind == ImportKind.COMMENTS and "post_id" not in mapped:
+            raise problem("needs a column naming the post each comment is under (post_id)")
+        if kind == ImportKind.AUDIENCE and "share" not in mapped and not has_wide:
+            raise problem(
+                "needs audience shares: dimension/segment/share columns, or one "
+                "column per segment such as 'female', '18-24' or 'Bangkok'"
+            )
+        platform: Platform | None
         if options.platform is not None:
             platform, platform_reason = options.platform, "--platform"
         elif options.account is not None:
             platform, platform_reason = options.account[0], "--account"
         else:
             platform, platform_reason = detect_platform(
-                path, headers, "platform" in mapped or "profile_url" in mapped or "url" in mapped
-                or (kind == ImportKind.COMMENTS and "post_id" in mapped)
+                path,
+                headers,
+                "platform" in mapped
+                or "profile_url" in mapped
+                or "url" in mapped
+                or (kind == ImportKind.COMMENTS and "post_id" in mapped),
             )
             if platform is None and not platform_reason:
                 raise problem(
@@ -80,15 +98,6 @@ class FileImportReader:
             as_of, as_of_reason = options.as_of, "--as-of"
         else:
             as_of, as_of_reason = detect_as_of(path, preamble, self._today())
-        fields, description = _REQUIRED[kind]
-        has_wide = any(c.field and c.field.startswith("share:") for c in mapping.columns)
-        if not fields & mapped and options.account is None:
-            raise problem(f"needs {description}; columns found: {', '.join(map(repr, headers))}")
-        if kind == ImportKind.COMMENTS and "post_id" not in mapped:
-            raise problem("needs a column naming the post each comment is under (post_id)")
-        if kind == ImportKind.AUDIENCE and "share" not in mapped and not has_wide:
-            raise problem("needs audience shares: dimension/segment/share columns, or one "
-                          "column per segment such as 'female', '18-24' or 'Bangkok'")
         warnings = list(mapping.warnings) + [f"read with {n}" for n in opened.notes]
         plan = FilePlan(
             path=path,
@@ -176,9 +185,13 @@ def _header(opened: OpenedFile, head: list[RawRow]) -> tuple[int | None, list[st
         )
     index, header_row = candidates[found]
     headers = [clean_header(c) or f"column {n + 1}" for n, c in enumerate(header_row.cells)]
-    while headers and headers[-1].startswith("column ") and all(
-        len(r.cells) < len(headers) or not str(r.cells[len(headers) - 1] or "").strip()
-        for r in head[index + 1 : index + 200]
+    while (
+        headers
+        and headers[-1].startswith("column ")
+        and all(
+            len(r.cells) < len(headers) or not str(r.cells[len(headers) - 1] or "").strip()
+            for r in head[index + 1 : index + 200]
+        )
     ):
         headers.pop()
     preamble = [" ".join(str(c) for c in r.cells if c) for _i, r in candidates[:found]]

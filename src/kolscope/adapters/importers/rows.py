@@ -59,8 +59,9 @@ class _Field:
         self.columns = [(c.index, c.header) for c in columns]
         self.multi = spec.multi
         self.numeric = spec.type in NUMERIC
-        self.read = reader_for(spec.type, percent_scale=percent,
-                               long_text=spec.name in LONG_TEXT_FIELDS)
+        self.read = reader_for(
+            spec.type, percent_scale=percent, long_text=spec.name in LONG_TEXT_FIELDS
+        )
 
 
 class _Row:
@@ -74,10 +75,19 @@ class _Row:
         self.cells = cells
         self.problems: list[RowProblem] = []
 
-    def problem(self, field: str | None, message: str, column: str | None = None,
-                value: Any = None) -> None:
-        self.problems.append(RowProblem(self.converter.plan.name, self.number, field, message,
-                                        column, None if value is None else str(value)))
+    def problem(
+        self, field: str | None, message: str, column: str | None = None, value: Any = None
+    ) -> None:
+        self.problems.append(
+            RowProblem(
+                self.converter.plan.name,
+                self.number,
+                field,
+                message,
+                column,
+                None if value is None else str(value),
+            )
+        )
 
     def cell(self, index: int) -> Any:
         return self.cells[index] if index < len(self.cells) else None
@@ -236,20 +246,44 @@ class RowConverter:
         get = v.get
         followers, following, posts_count = get("followers"), get("following"), get("posts_count")
         # Positional construction: this runs once per row of million-row files.
-        snapshot = AccountSnapshot(
-            taken_on, self.plan.source, followers, following, posts_count, get("avg_likes"),
-            get("avg_comments"), get("avg_views"), get("avg_shares"), get("avg_saves"),
-            get("avg_engagement"), get("avg_authentic_engagement"), get("engagement_rate"),
+        snapshot: AccountSnapshot | None = AccountSnapshot(
+            taken_on,
+            self.plan.source,
+            followers,
+            following,
+            posts_count,
+            get("avg_likes"),
+            get("avg_comments"),
+            get("avg_views"),
+            get("avg_shares"),
+            get("avg_saves"),
+            get("avg_engagement"),
+            get("avg_authentic_engagement"),
+            get("engagement_rate"),
         )
         if not self._has_metrics:
             snapshot = None
         province = get("province")
         account = PlatformAccount(
-            platform, handle, get("display_name"), get("bio"), tuple(get("categories") or ()),
-            get("country") or ("TH" if province else None), province,
-            tuple(get("languages") or ()), get("verified"), get("external_url"), get("contact"),
-            get("has_profile_picture"), get("is_private"), followers, following, posts_count,
-            get("top_audience_country"), taken_on, taken_on,
+            platform,
+            handle,
+            get("display_name"),
+            get("bio"),
+            tuple(get("categories") or ()),
+            get("country") or ("TH" if province else None),
+            province,
+            tuple(get("languages") or ()),
+            get("verified"),
+            get("external_url"),
+            get("contact"),
+            get("has_profile_picture"),
+            get("is_private"),
+            followers,
+            following,
+            posts_count,
+            get("top_audience_country"),
+            taken_on,
+            taken_on,
         )
         if snapshot is not None and all(
             getattr(snapshot, name) is None for name in SNAPSHOT_FIELDS
@@ -272,8 +306,9 @@ class RowConverter:
             post_id = url
         who = self._who(row, values, required=from_url is None or from_url[1] is None)
         if who is None and from_url is not None and from_url[1] and not row.problems:
-            platform = values.get("platform") or self.plan.platform or from_url[0]
-            who = (platform, from_url[1])
+            chosen = values.get("platform") or self.plan.platform or from_url[0]
+            if isinstance(chosen, Platform):
+                who = (chosen, from_url[1])
         if post_id is None:
             row.problem("post_id", "missing: every post needs its id or URL")
         caption = values.get("caption")
@@ -285,8 +320,12 @@ class RowConverter:
             platform_post_id=str(post_id),
             post_type=values.get("post_type") or _default_post_type(who[0]),
             caption=caption,
-            hashtags=tuple(read_list(hashtags, hashtags=True)) if hashtags else extract_hashtags(caption),
-            mentions=tuple(read_list(mentions, hashtags=True)) if mentions else extract_mentions(caption),
+            hashtags=tuple(read_list(hashtags, hashtags=True))
+            if hashtags
+            else extract_hashtags(caption),
+            mentions=tuple(read_list(mentions, hashtags=True))
+            if mentions
+            else extract_mentions(caption),
             posted_at=values.get("posted_at"),
             url=url,
             likes=values.get("likes"),
@@ -353,12 +392,11 @@ class RowConverter:
         if not shares:
             row.problem("share", "no audience shares in this row")
             return None
-        return AudienceRow(row.number, who[0], who[1], str(source), self._as_of(values),
-                           sample_size, tuple(shares))
+        return AudienceRow(
+            row.number, who[0], who[1], str(source), self._as_of(values), sample_size, tuple(shares)
+        )
 
-    def _long_share(
-        self, row: _Row, values: dict[str, Any], shares: list[AudienceShare]
-    ) -> None:
+    def _long_share(self, row: _Row, values: dict[str, Any], shares: list[AudienceShare]) -> None:
         dimension_text = values.get("dimension")
         segment_text = values.get("segment")
         share = values.get("share")
@@ -367,7 +405,9 @@ class RowConverter:
         try:
             dimension = AudienceDimension(str(dimension_text).strip().lower())
         except ValueError:
-            row.problem("dimension", "must be gender, age, country or province", value=dimension_text)
+            row.problem(
+                "dimension", "must be gender, age, country or province", value=dimension_text
+            )
             return
         if segment_text is None:
             row.problem("segment", "missing: which segment does the share describe?")
@@ -400,8 +440,9 @@ class RowConverter:
             has_external_url=values.get("has_external_url"),
             is_fake=values.get("is_fake"),
         )
-        return FollowerRow(row.number, who[0], who[1], self._as_of(values), self.plan.source,
-                           profile)
+        return FollowerRow(
+            row.number, who[0], who[1], self._as_of(values), self.plan.source, profile
+        )
 
 
 def _segment(dimension: AudienceDimension, text: str) -> str:

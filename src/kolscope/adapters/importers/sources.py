@@ -209,9 +209,7 @@ def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _keyed_rows(
-    opened: OpenedFile, records: Iterator[tuple[int, Any]]
-) -> Iterator[RawRow]:
+def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Iterator[RawRow]:
     buffered: list[tuple[int, dict[str, Any]]] = []
     keys: dict[str, None] = {}
     for number, record in records:
@@ -282,7 +280,8 @@ def _xlsx_rows(opened: OpenedFile) -> Iterator[RawRow]:
             sheet = workbook[opened.sheet]
         else:
             sheet = next(
-                (workbook[n] for n in workbook.sheetnames if workbook[n].max_row), workbook.active
+                (workbook[n] for n in workbook.sheetnames if workbook[n].max_row),
+                workbook[workbook.sheetnames[0]],
             )
         opened.notes.append(f"sheet {sheet.title!r}")
         for number, row in enumerate(sheet.iter_rows(), start=1):
@@ -290,9 +289,12 @@ def _xlsx_rows(opened: OpenedFile) -> Iterator[RawRow]:
             for cell in row:
                 value = getattr(cell, "value", None)
                 number_format = getattr(cell, "number_format", "") or ""
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    if "%" in number_format:
-                        value = f"{value * 100:.10g}%"
+                if (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and "%" in number_format
+                ):
+                    value = f"{value * 100:.10g}%"
                 cells.append(value)
             yield RawRow(number, cells)
     finally:

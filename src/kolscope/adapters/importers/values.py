@@ -19,7 +19,22 @@ class UnclearValueError(ValueError):
     """A descriptive value kolscope cannot place (an unknown country): dropped with a warning."""
 
 
-_TRUE = {"true", "yes", "y", "1", "t", "✓", "✔", "x", "ใช่", "มี", "จริง", "verified", "private", "public"}
+_TRUE = {
+    "true",
+    "yes",
+    "y",
+    "1",
+    "t",
+    "✓",
+    "✔",
+    "x",
+    "ใช่",
+    "มี",
+    "จริง",
+    "verified",
+    "private",
+    "public",
+}
 _FALSE = {"false", "no", "n", "0", "f", "✗", "✘", "ไม่", "ไม่ใช่", "ไม่มี", "เท็จ"}
 _HAS_SEPARATOR = re.compile(r"[,;|\n#@]")
 _LIST_SPLIT = re.compile(r"\s*[,;|\n]\s*")
@@ -135,8 +150,9 @@ READERS: dict[ValueType, Callable[[Any], Any]] = {
 }
 
 
-def reader_for(kind: ValueType, *, percent_scale: bool = False,
-               long_text: bool = False) -> Callable[[Any], Any]:
+def reader_for(
+    kind: ValueType, *, percent_scale: bool = False, long_text: bool = False
+) -> Callable[[Any], Any]:
     """The function that reads a cell as ``kind`` (None for a cell that means "no value")."""
     if kind == ValueType.RATE:
         return lambda value: parse_rate(value, percent_scale=percent_scale)

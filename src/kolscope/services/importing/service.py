@@ -149,8 +149,13 @@ class ImportService:
         import_id = self._log.start_import(
             "+".join(kinds), [p.to_dict() | {"preview": []} for p in plans]
         )
-        report = ImportReport([FileReport(p) for p in plans], committed=False, dry_run=dry_run,
-                              partial=options.partial, import_id=import_id)
+        report = ImportReport(
+            [FileReport(p) for p in plans],
+            committed=False,
+            dry_run=dry_run,
+            partial=options.partial,
+            import_id=import_id,
+        )
         try:
             with self._uow() as uow:
                 for file_report in report.files:
@@ -223,7 +228,10 @@ class ImportService:
         counts.imported += written - len(outcome.duplicates) - len(rejected)
 
     def _write(
-        self, catalogue: CatalogueWriter, kind: ImportKind, batch: list[ImportRecord],
+        self,
+        catalogue: CatalogueWriter,
+        kind: ImportKind,
+        batch: list[ImportRecord],
         import_id: int,
     ) -> BatchOutcome:
         if kind == ImportKind.CREATORS:
@@ -237,25 +245,34 @@ class ImportService:
             return catalogue.write_audience(_only(batch, AudienceRow), import_id)
         return catalogue.write_followers(_only(batch, FollowerRow), import_id)
 
-    def _pseudonymise(
-        self, catalogue: CatalogueWriter, rows: list[CommentRow]
-    ) -> list[CommentRow]:
-        """Keep the handles of tracked creators; replace everyone else's with a pseudonym."""
-        wanted: dict[Platform, set[str]] = {}
-        for row in rows:
-            if row.comment.author:
-                wanted.setdefault(row.platform, set()).add(handle_key(row.comment.author))
-        tracked = {p: catalogue.tracked_handles(p, keys) for p, keys in wanted.items()}
-        result = []
-        for row in rows:
-            author = row.comment.author
-            if author and handle_key(author) not in tracked.get(row.platform, set()):
-                comment = row.comment._replace(
-                    author=pseudonym(self._secret, row.platform, author), author_is_pseudonym=True
-                )
-                row = row._replace(comment=comment)
+    def _pseudonymise(self, catalogue: CatalogueWriter, rows: list[CommentRow]) -> list[CommentRow]:
+        return pseudonymise_commenters(rows, catalogue, self._secret)
+
+
+def pseudonymise_commenters(
+    rows: Sequence[CommentRow], catalogue: CatalogueWriter, secret: str
+) -> list[CommentRow]:
+    """Keep the handles of tracked creators; replace everyone else's with a pseudonym (PDPA)."""
+    wanted: dict[Platform, set[str]] = {}
+    for row in rows:
+        if row.comment.author:
+            wanted.setdefault(row.platform, set()).add(handle_key(row.comment.author))
+    tracked = {p: catalogue.tracked_handles(p, keys) for p, keys in wanted.items()}
+    result = []
+    for row in rows:
+        author = row.comment.author
+        if (
+            author
+            and not row.comment.author_is_pseudonym
+            and (handle_key(author) not in tracked.get(row.platform, set()))
+        ):
+            comment = row.comment._replace(
+                author=pseudonym(secret, row.platform, author), author_is_pseudonym=True
+            )
+            result.append(row._replace(comment=comment))
+        else:
             result.append(row)
-        return result
+    return result
 
 
 T = TypeVar("T")

@@ -1,0 +1,1 @@
+"""Entry points: the command line, the web app and (later) background workers."""

@@ -1,0 +1,1 @@
+"""The ``kolscope`` command line (Typer + Rich). It parses arguments and calls services."""

@@ -1,0 +1,64 @@
+"""The ``kolscope`` command: workspace selection and the commands it groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kolscope import __version__
+from kolscope.entrypoints.cli import creators_cmd, import_cmd, workspace_cmd
+from kolscope.entrypoints.cli.context import CliState
+
+app = typer.Typer(
+    name="kolscope",
+    help="kolscope: find, vet, plan, track and measure influencer marketing (Thai-first).",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kolscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="Workspace folder (default: $KOLSCOPE_WORKSPACE, else ./kolscope-workspace).",
+            file_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Choose the workspace every command works in."""
+    del version  # handled by its callback
+    state = CliState(workspace_option=workspace)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+workspace_cmd.register(app)
+import_cmd.register(app)
+app.add_typer(creators_cmd.creators, name="creators")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+"""``kolscope import``: bring creators, posts, comments, audiences and follower samples in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from kolscope.domain.creators import parse_account_reference
+from kolscope.domain.dates import parse_date
+from kolscope.domain.platforms import Platform, parse_platform
+from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.services.importing.plan import FilePlan, ImportOptions
+from kolscope.services.importing.records import FileCounts, ImportKind
+from kolscope.services.importing.service import ImportReport
+from kolscope.services.ports import ImportFileError
+
+SHOWN_PROBLEMS = 20
+
+
+def _mapping(cli: CliState, pairs: list[str]) -> dict[str, str | None]:
+    mapping: dict[str, str | None] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip():
+            fail(cli, f"--map {pair!r}: write FIELD=COLUMN (for example followers=Subscribers)")
+        mapping[field.strip()] = column.strip() or None
+    return mapping
+
+
+class _Progress:
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._tasks: dict[str, int] = {}
+
+    def file_started(self, plan: FilePlan) -> None:
+        self._tasks[plan.name] = int(
+            self._progress.add_task(plan.name, total=plan.estimated_rows or None)
+        )
+
+    def rows_done(self, plan: FilePlan, rows: int) -> None:
+        self._progress.update(self._tasks[plan.name], completed=rows)  # type: ignore[arg-type]
+
+    def file_finished(self, plan: FilePlan, counts: FileCounts) -> None:
+        task = self._tasks[plan.name]
+        self._progress.update(task, total=counts.rows_read, completed=counts.rows_read)  # type: ignore[arg-type]
+
+
+def _show_plan(cli: CliState, plan: FilePlan, *, preview: bool) -> None:
+    platform = plan.platform.value if plan.platform else "per row"
+    cli.out.print(
+        f"[bold]{plan.name}[/]: {plan.kind.value} ({plan.kind_reason}); platform {platform}"
+        f"{f' ({plan.platform_reason})' if plan.platform_reason else ''}; "
+        f"as of {plan.as_of.isoformat()} ({plan.as_of_reason})",
+        highlight=False,
+    )
+    table = Table("#", "column", "field", "how", "note", "examples", box=None, pad_edge=False)
+    for column in plan.columns:
+        style = "dim" if column.field is None else ""
+        table.add_row(
+            str(column.index + 1),
+            column.header,
+            column.field or "–",
+            column.how,
+            column.note,
+            ", ".join(column.samples),
+            style=style,
+        )
+    cli.out.print(table)
+    for warning in plan.warnings:
+        cli.out.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    if preview and plan.preview:
+        cli.out.print("[bold]preview[/] (first rows as they will be stored):")
+        for row in plan.preview:
+            cli.out.print(
+                json.dumps(row, ensure_ascii=False, default=str), highlight=False, markup=False
+            )
+
+
+def _show_report(cli: CliState, report: ImportReport) -> None:
+    table = Table(
+        "file",
+        "rows",
+        "imported",
+        "new",
+        "updated",
+        "repeats",
+        "rejected",
+        "skipped lines",
+        box=None,
+        pad_edge=False,
+    )
+    for item in report.files:
+        c = item.counts
+        table.add_row(
+            item.plan.name,
+            str(c.rows_read),
+            str(c.imported),
+            str(c.created),
+            str(c.updated),
+            str(c.duplicates),
+            str(c.rejected),
+            str(c.blank_rows + c.repeated_headers),
+        )
+    cli.out.print(table)
+    for item in report.files:
+        for warning in item.counts.warnings[:10]:
+            cli.out.print(f"[yellow]warning:[/] {item.plan.name}, {warning}", highlight=False)
+        hidden = item.counts.warning_count - min(10, len(item.counts.warnings))
+        if hidden > 0:
+            cli.out.print(f"[yellow]… and {hidden} more warnings[/] (--json lists 200)")
+    shown = 0
+    for item in report.files:
+        for problem in item.problems:
+            if shown < SHOWN_PROBLEMS:
+                cli.err.print(f"[red]error:[/] {problem}", highlight=False)
+            shown += 1
+    if report.problem_count > shown or shown > SHOWN_PROBLEMS:
+        cli.err.print(f"[red]… {report.problem_count} problems in all[/] (--json lists them)")
+    if report.error and not any(item.problems for item in report.files):
+        cli.err.print(f"[red]error:[/] {report.error}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import")
+    def import_files(
+        ctx: typer.Context,
+        files: Annotated[list[Path], typer.Argument(help="CSV, TSV, JSON, JSONL or XLSX files.")],
+        kind: Annotated[
+            ImportKind | None,
+            typer.Option(help="What the files hold (default: detected from columns and name)."),
+        ] = None,
+        platform: Annotated[
+            str | None,
+            typer.Option(
+                help="instagram, tiktok, youtube, facebook, x, lemon8, "
+                "line, pantip or other (default: detected)."
+            ),
+        ] = None,
+        as_of: Annotated[
+            str | None,
+            typer.Option(
+                "--as-of",
+                help="Day the numbers describe, e.g. 2026-11-01 or "
+                "1/11/2569 (default: from the file name, else today).",
+            ),
+        ] = None,
+        map_: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--map",
+                metavar="FIELD=COLUMN",
+                help="Read FIELD from COLUMN (a header or a column number); "
+                "FIELD= skips the field. Repeatable.",
+            ),
+        ] = None,
+        dry_run: Annotated[
+            bool,
+            typer.Option(
+                "--dry-run",
+                help="Check everything and show the mapping and a preview; write nothing.",
+            ),
+        ] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+        partial: Annotated[
+            bool,
+            typer.Option(
+                "--partial",
+                help="Import the good rows and report each rejected row (default: all or nothing).",
+            ),
+        ] = False,
+        account: Annotated[
+            str | None,
+            typer.Option(
+                help="PLATFORM:HANDLE the file's followers or audience belong to, "
+                "when it has no handle column."
+            ),
+        ] = None,
+        encoding: Annotated[
+            str | None, typer.Option(help="Text encoding (default: detected; e.g. cp874).")
+        ] = None,
+        sheet: Annotated[str | None, typer.Option(help="XLSX sheet (default: the first).")] = None,
+        source: Annotated[
+            str | None, typer.Option(help="Label stored with the snapshots (default: file name).")
+        ] = None,
+    ) -> None:
+        """Import files; columns, kind, platform and date are detected and can be overridden."""
+        cli = state(ctx)
+        chosen_platform: Platform | None = None
+        if platform is not None:
+            chosen_platform = parse_platform(platform)
+            if chosen_platform is None:
+                fail(
+                    cli,
+                    f"--platform {platform!r}: unknown platform "
+                    f"(known: {', '.join(p.value for p in Platform)})",
+                )
+        day = None
+        if as_of is not None:
+            try:
+                day = parse_date(as_of)
+            except ValueError as error:
+                fail(cli, f"--as-of: {error}")
+        owner = None
+        if account is not None:
+            try:
+                owner = parse_account_reference(account)
+            except ValueError as error:
+                fail(cli, f"--account: {error}")
+        options = ImportOptions(
+            kind=kind,
+            platform=chosen_platform,
+            as_of=day,
+            mapping=_mapping(cli, map_ or []),
+            account=owner,
+            encoding=encoding,
+            sheet=sheet,
+            partial=partial,
+            source=source,
+        )
+        workspace = cli.workspace()
+        plans: list[FilePlan] = []
+        problems: list[str] = []
+        for path in files:
+            try:
+                plans.extend(workspace.importer.plan([path], options))
+            except ImportFileError as error:
+                problems.append(str(error))
+        if problems:
+            if as_json:
+                cli.out.print_json(json.dumps({"status": "failed", "problems": problems}))
+            for problem in problems:
+                cli.err.print(f"[red]error:[/] {problem}", highlight=False)
+            raise typer.Exit(2)
+        if not as_json:
+            for plan in plans:
+                _show_plan(cli, plan, preview=dry_run)
+        if as_json:
+            report = workspace.importer.run(plans, options, dry_run=dry_run)
+        else:
+            with Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=cli.err,
+                transient=True,
+            ) as progress:
+                report = workspace.importer.run(
+                    plans, options, dry_run=dry_run, progress=_Progress(progress)
+                )
+        if as_json:
+            payload = {"plans": [p.to_dict() for p in plans], "report": report.to_dict()}
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        else:
+            _show_report(cli, report)
+            if report.committed:
+                cli.out.print(
+                    f"[green]imported[/] into {workspace.settings.workspace} "
+                    f"(import #{report.import_id})"
+                )
+            elif dry_run and not report.problem_count and not report.error:
+                cli.out.print("[green]dry run: every row can be imported[/]; nothing was written")
+            else:
+                cli.err.print(
+                    "nothing was imported (all or nothing). Fix the rows above, map "
+                    "columns with --map, or pass --partial to import the good rows."
+                )
+        if not report.committed and (report.problem_count or report.error):
+            raise typer.Exit(2)

@@ -1,0 +1,160 @@
+"""The JSON API under /api (documented at /api/docs, schema at /api/openapi.json)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from kolscope.domain.platforms import parse_platform
+from kolscope.entrypoints.web.deps import WorkspaceDep, creator_filters
+from kolscope.entrypoints.web.schemas import (
+    CreatorDetailOut,
+    CreatorPage,
+    ImportOut,
+    StatsOut,
+    TierSchemeOut,
+)
+from kolscope.services.creators import account_dict, detail_dict
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+@router.get("/creators", response_model=CreatorPage, summary="List creators' accounts")
+def list_creators(
+    workspace: WorkspaceDep,
+    platform: Annotated[list[str] | None, Query(description="Repeat for several.")] = None,
+    tier: Annotated[str | None, Query(description="A tier of the scheme, e.g. micro.")] = None,
+    scheme: Annotated[str | None, Query(description="standard, wide-micro, kol-th, ...")] = None,
+    min_followers: Annotated[str | None, Query(description="e.g. 10000 or 10K")] = None,
+    max_followers: Annotated[str | None, Query(description="e.g. 1.5M")] = None,
+    country: Annotated[str | None, Query(description="Name or ISO code")] = None,
+    province: Annotated[str | None, Query(description="Thai province, Thai or English")] = None,
+    q: Annotated[str | None, Query(description="Words in handle, name or bio")] = None,
+    category: str | None = None,
+    sort: Annotated[str, Query(description="followers, -followers, handle, recent")] = "followers",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    filters = creator_filters(
+        platform,
+        tier,
+        scheme,
+        min_followers,
+        max_followers,
+        country,
+        province,
+        q,
+        category,
+        sort,
+        limit,
+        offset,
+        with_snapshots=True,
+    )
+    try:
+        result = workspace.creators.list(filters)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
+    page = result.page
+    return {
+        "synthetic": workspace.config.synthetic,
+        "scheme": result.scheme.name,
+        "total": page.total,
+        "limit": limit,
+        "offset": offset,
+        "creators": [
+            account_dict(a, result.scheme, page.creators.get(a.creator_id or -1))
+            for a in page.accounts
+        ],
+    }
+
+
+@router.get(
+    "/creators/{platform}/{handle}",
+    response_model=CreatorDetailOut,
+    summary="One account in full",
+    responses={404: {"description": "Not in the workspace"}},
+)
+def show_creator(
+    workspace: WorkspaceDep, platform: str, handle: str, scheme: str | None = None
+) -> dict[str, Any]:
+    found = parse_platform(platform)
+    if found is None:
+        raise HTTPException(404, f"unknown platform {platform!r}")
+    try:
+        tier_scheme = workspace.creators.scheme(scheme)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
+    detail = workspace.creators.show(found, handle)
+    if detail is None:
+        raise HTTPException(404, f"{found.value}:{handle} is not in the workspace")
+    data = detail_dict(detail, tier_scheme)
+    data["synthetic"] = workspace.config.synthetic
+    return data
+
+
+@router.get("/stats", response_model=StatsOut, summary="What the workspace holds")
+def stats(workspace: WorkspaceDep) -> dict[str, Any]:
+    totals = workspace.catalogue.totals()
+    return {
+        "synthetic": workspace.config.synthetic,
+        "workspace": workspace.config.name,
+        "creators": totals.creators,
+        "accounts": totals.accounts,
+        "snapshots": totals.snapshots,
+        "posts": totals.posts,
+        "comments": totals.comments,
+        "audience_profiles": totals.audience_profiles,
+        "follower_samples": totals.follower_samples,
+        "brands": totals.brands,
+        "accounts_by_platform": totals.accounts_by_platform,
+    }
+
+
+@router.get("/tiers", response_model=list[TierSchemeOut], summary="Tier schemes and bands")
+def tiers(workspace: WorkspaceDep) -> list[dict[str, Any]]:
+    config = workspace.config
+    result = []
+    for name in sorted(config.tiers.schemes):
+        scheme = config.tiers.schemes[name]
+        bands = [scheme.tier_named(b.name) for b in scheme.bands]
+        result.append(
+            {
+                "name": scheme.name,
+                "label": scheme.label,
+                "source": scheme.source,
+                "default": name == config.tiers.default,
+                "tiers": [
+                    {
+                        "name": t.name,
+                        "min_followers": t.min_followers,
+                        "max_followers": t.max_followers,
+                    }
+                    for t in bands
+                ],
+            }
+        )
+    return result
+
+
+@router.get("/imports", response_model=list[ImportOut], summary="Recent imports")
+def imports(
+    workspace: WorkspaceDep, limit: Annotated[int, Query(ge=1, le=200)] = 50
+) -> list[dict[str, Any]]:
+    return [import_dict(item) for item in workspace.import_log.recent_imports(limit)]
+
+
+def import_dict(item: Any) -> dict[str, Any]:
+    summary = item.summary or {}
+    files = summary.get("files") or []
+    imported = sum(f.get("imported", 0) for f in files) if files else None
+    return {
+        "id": item.id,
+        "started_at": item.started_at.isoformat(),
+        "finished_at": item.finished_at.isoformat() if item.finished_at else None,
+        "status": item.status,
+        "kind": item.kind,
+        "files": [str(f.get("file", "")) for f in item.files],
+        "rows_imported": imported,
+        "error": item.error,
+    }

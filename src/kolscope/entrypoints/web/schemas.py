@@ -1,0 +1,151 @@
+"""The JSON API's shapes, so /api/openapi.json documents every field."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class TierOut(BaseModel):
+    name: str = Field(description="Tier name in its scheme, e.g. micro.")
+    scheme: str = Field(description="The scheme that assigned it, e.g. standard.")
+    label: str = Field(description='Shown as "micro (standard)".')
+    min_followers: int
+    max_followers: int | None = Field(description="Exclusive upper bound; null for the top tier.")
+
+
+class SnapshotOut(BaseModel):
+    date: str = Field(description="Day measured (ISO 8601).")
+    source: str = Field(description="Where the numbers came from (usually the import file).")
+    followers: int | None
+    following: int | None
+    posts_count: int | None
+    avg_likes: float | None
+    avg_comments: float | None
+    avg_views: float | None
+    avg_shares: float | None
+    avg_saves: float | None
+    avg_engagement: float | None
+    avg_authentic_engagement: float | None
+    engagement_rate: float | None = Field(description="As the source stated it, a fraction.")
+
+
+class CreatorOut(BaseModel):
+    platform: str
+    handle: str
+    reference: str = Field(description="platform:handle, as the CLI takes it.")
+    display_name: str | None
+    creator_id: int | None
+    creator_name: str | None
+    followers: int | None
+    following: int | None
+    posts_count: int | None
+    tier: TierOut | None
+    bio: str | None
+    categories: list[str]
+    country: str | None = Field(description="ISO 3166-1 alpha-2.")
+    province: str | None = Field(description="ISO 3166-2 code of a Thai province.")
+    languages: list[str]
+    verified: bool | None
+    external_url: str | None
+    top_audience_country: str | None
+    first_seen: str | None
+    last_seen: str | None
+    snapshots: list[SnapshotOut]
+
+
+class CreatorPage(BaseModel):
+    synthetic: bool = Field(description="True when the workspace holds made-up demo data.")
+    scheme: str
+    total: int
+    limit: int
+    offset: int
+    creators: list[CreatorOut]
+
+
+class PostOut(BaseModel):
+    platform_post_id: str
+    post_type: str
+    posted_at: str | None
+    caption: str | None
+    hashtags: list[str]
+    likes: int | None
+    comments: int | None
+    views: int | None
+    is_sponsored: bool
+    url: str | None
+
+
+class AudienceShareOut(BaseModel):
+    dimension: str
+    segment: str
+    share: float
+
+
+class AudienceOut(BaseModel):
+    source: str
+    as_of: str | None
+    sample_size: int | None
+    shares: list[AudienceShareOut]
+
+
+class FollowerSampleOut(BaseModel):
+    date: str
+    source: str
+    size: int
+    labelled: int
+    labelled_fake: int
+
+
+class CreatorOwnerOut(BaseModel):
+    id: int | None
+    display_name: str
+    accounts: list[str]
+
+
+class CreatorDetailOut(CreatorOut):
+    synthetic: bool
+    creator: CreatorOwnerOut
+    post_count: int
+    comment_count: int
+    recent_posts: list[PostOut]
+    audience: list[AudienceOut]
+    follower_samples: list[FollowerSampleOut]
+
+
+class StatsOut(BaseModel):
+    synthetic: bool
+    workspace: str
+    creators: int
+    accounts: int
+    snapshots: int
+    posts: int
+    comments: int
+    audience_profiles: int
+    follower_samples: int
+    brands: int
+    accounts_by_platform: dict[str, int]
+
+
+class TierBandOut(BaseModel):
+    name: str
+    min_followers: int
+    max_followers: int | None
+
+
+class TierSchemeOut(BaseModel):
+    name: str
+    label: str
+    source: str
+    default: bool
+    tiers: list[TierBandOut]
+
+
+class ImportOut(BaseModel):
+    id: int
+    started_at: str
+    finished_at: str | None
+    status: str
+    kind: str
+    files: list[str]
+    rows_imported: int | None
+    error: str | None

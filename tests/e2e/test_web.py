@@ -1,0 +1,181 @@
+"""The web app over HTTP: pages people use and the JSON API, with hostile text in the data."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from kolscope.bootstrap import Workspace
+from kolscope.entrypoints.web.app import create_app
+from kolscope.services.importing.plan import ImportOptions
+from tests.factories import write_csv
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def import_rows(workspace: Workspace, path: Path) -> None:
+    options = ImportOptions()
+    report = workspace.importer.run(workspace.importer.plan([path], options), options)
+    assert report.committed, report.to_dict()
+
+
+@pytest.fixture
+def filled(workspace: Workspace, tmp_path: Path) -> Workspace:
+    import_rows(
+        workspace,
+        write_csv(
+            tmp_path / "ig-2026-09-01.csv",
+            [
+                ["platform", "handle", "display_name", "followers", "bio", "province"],
+                [
+                    "instagram",
+                    "mint.review",
+                    HOSTILE,
+                    "9,000",
+                    f"รีวิวสกินแคร์ {HOSTILE}",
+                    "Chiang Mai",
+                ],
+                ["instagram", "bkk_foodie", "BKK Foodie", "45K", "street food", "Bangkok"],
+            ],
+        ),
+    )
+    import_rows(
+        workspace,
+        write_csv(
+            tmp_path / "ig-2026-10-01.csv",
+            [["platform", "handle", "followers"], ["instagram", "mint.review", "9.5K"]],
+        ),
+    )
+    import_rows(
+        workspace,
+        write_csv(
+            tmp_path / "posts.csv",
+            [
+                ["platform", "handle", "post_id", "caption", "likes"],
+                ["instagram", "mint.review", "p1", f"โพสต์ {HOSTILE} #รีวิว", "120"],
+            ],
+        ),
+    )
+    import_rows(
+        workspace,
+        write_csv(
+            tmp_path / "comments.csv",
+            [["platform", "post_id", "comment", "author"], ["instagram", "p1", HOSTILE, "someone"]],
+        ),
+    )
+    return workspace
+
+
+@pytest.fixture
+def client(filled: Workspace) -> TestClient:
+    return TestClient(create_app(filled))
+
+
+def test_pages_escape_untrusted_text(client: TestClient) -> None:
+    for url in ("/", "/creators", "/creators/instagram/mint.review", "/imports"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "<script>alert" not in page.text, url
+        assert "onerror=alert" not in page.text or "&lt;img" in page.text, url
+    detail = client.get("/creators/instagram/mint.review").text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in detail
+    assert "<svg" in detail  # the follower chart, drawn on the server
+    assert "9.5K" in detail
+    assert "Chiang Mai" in detail
+    assert "(pseudonym)" in detail
+
+
+def test_creator_list_filters_and_pages(client: TestClient) -> None:
+    page = client.get(
+        "/creators", params={"q": "food", "platform": "instagram", "tier": "", "scheme": "standard"}
+    )
+    assert page.status_code == 200
+    assert "bkk_foodie" in page.text
+    assert "mint.review" not in page.text
+    tier = client.get("/creators", params={"tier": "micro", "scheme": "standard"})
+    assert "bkk_foodie" in tier.text
+    assert "mint.review" not in tier.text
+    bad = client.get("/creators", params={"min_followers": "lots"})
+    assert bad.status_code == 400
+    assert "min_followers" in bad.text
+
+
+def test_missing_pages_say_so(client: TestClient) -> None:
+    page = client.get("/creators/instagram/nobody")
+    assert page.status_code == 404
+    assert "Not found" in page.text
+
+
+def test_api_creators(client: TestClient) -> None:
+    data = client.get("/api/creators", params={"min_followers": "10K"}).json()
+    assert data["total"] == 1
+    item = data["creators"][0]
+    assert item["handle"] == "bkk_foodie"
+    assert item["tier"]["label"] == "micro (standard)"
+    assert item["snapshots"][0]["followers"] == 45_000
+    detail = client.get("/api/creators/instagram/mint.review").json()
+    assert [s["followers"] for s in detail["snapshots"]] == [9_000, 9_500]
+    assert detail["display_name"] == HOSTILE  # JSON carries text as it is; pages escape it
+    assert detail["recent_posts"][0]["hashtags"] == ["รีวิว"]
+    assert client.get("/api/creators/instagram/nobody").status_code == 404
+    assert client.get("/api/creators", params={"tier": "giga"}).status_code == 400
+    stats = client.get("/api/stats").json()
+    assert (stats["accounts"], stats["posts"], stats["comments"]) == (2, 1, 1)
+    tiers = client.get("/api/tiers").json()
+    assert {t["name"] for t in tiers} == {"standard", "wide-micro", "kol-th"}
+    imports = client.get("/api/imports").json()
+    assert imports[0]["status"] == "succeeded"
+
+
+def test_api_is_documented_and_served_offline(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/creators" in schema["paths"]
+    assert "CreatorOut" in schema["components"]["schemas"]
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200
+    assert "cdn" not in docs.text.lower()
+    assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+    for page in ("/", "/creators"):
+        html = client.get(page).text
+        assert "http://" not in html.replace("http://testserver", "")
+        assert "https://" not in html
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def live_server(filled: Workspace) -> Iterator[str]:
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(filled), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_over_real_http(live_server: str) -> None:
+    with httpx.Client(base_url=live_server) as http:
+        assert http.get("/creators").status_code == 200
+        assert http.get("/static/kolscope.css").headers["content-type"].startswith("text/css")
+        assert http.get("/api/creators").json()["total"] == 2
