@@ -16,8 +16,9 @@ from kolscope.entrypoints.cli.app import app
 from kolscope.services.creators import CreatorFilters
 
 
-def test_demo_command_builds_a_labelled_synthetic_workspace(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_command_builds_a_labelled_synthetic_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("KOLSCOPE_DATABASE_URL", raising=False)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["demo", "--no-serve", "--creators", "60"])
@@ -44,8 +45,9 @@ def test_demo_command_builds_a_labelled_synthetic_workspace(tmp_path: Path,
         assert any(a.province for a in page.accounts)
         for reference in truth["accounts"]:
             platform, handle = reference.split(":", 1)
-            assert any(a.platform.value == platform and a.handle == handle
-                       for a in page.accounts), reference
+            assert any(
+                a.platform.value == platform and a.handle == handle for a in page.accounts
+            ), reference
     finally:
         workspace.close()
 
@@ -66,8 +68,9 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
         workspace = open_workspace(Settings(workspace=tmp_path / name), synthetic=True)
         try:
             workspace.build_demo(seed=7, creators=25, today=date(2026, 11, 23))
-            page = workspace.creators.list(CreatorFilters(limit=1000, sort="handle",
-                                                          with_snapshots=True)).page
+            page = workspace.creators.list(
+                CreatorFilters(limit=1000, sort="handle", with_snapshots=True)
+            ).page
             outputs.append([(a.reference, a.followers, len(a.snapshots)) for a in page.accounts])
         finally:
             workspace.close()
@@ -84,8 +87,12 @@ def test_every_page_says_the_demo_is_synthetic(tmp_path: Path) -> None:
         workspace.build_demo(seed=3, creators=20, today=date(2026, 11, 23))
         client = TestClient(create_app(workspace))
         first = workspace.creators.list(CreatorFilters(limit=1)).page.accounts[0]
-        for url in ("/", "/creators", f"/creators/{first.platform.value}/{first.handle}",
-                    "/imports"):
+        for url in (
+            "/",
+            "/creators",
+            f"/creators/{first.platform.value}/{first.handle}",
+            "/imports",
+        ):
             assert "Synthetic demo data" in client.get(url).text, url
         assert client.get("/api/creators").json()["synthetic"] is True
     finally:
