@@ -15,7 +15,21 @@ from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = (ROOT / ".." / "shared" / "data").resolve()
+
+
+def _shared_data() -> Path:
+    """../shared/data beside the repo; KOLSCOPE_SHARED_DATA or /work/shared/data otherwise."""
+    for candidate in (
+        ROOT / ".." / "shared" / "data",
+        Path(os.environ.get("KOLSCOPE_SHARED_DATA", ROOT / ".." / "shared" / "data")),
+        Path("/work/shared/data"),
+    ):
+        if candidate.is_dir():
+            return candidate.resolve()
+    return (ROOT / ".." / "shared" / "data").resolve()
+
+
+SHARED_DATA = _shared_data()
 POSTGRES_URL = os.environ.get(
     "KOLSCOPE_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
 )
