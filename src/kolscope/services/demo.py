@@ -21,6 +21,7 @@ from kolscope.services.importing.records import (
     FollowerRow,
     PostRow,
 )
+from kolscope.services.importing.service import bulk_work
 from kolscope.services.ports import ImportLog, UnitOfWork
 
 DEMO_SOURCE = "kolscope demo (synthetic)"
@@ -91,7 +92,7 @@ def build_demo(
     ]
     snapshots = sum(1 for row in data.accounts if row.snapshot is not None)
     try:
-        with unit_of_work() as uow:
+        with bulk_work(), unit_of_work() as uow:
             writer = uow.catalogue
             for label, rows in steps:
                 for start in range(0, len(rows), batch_size):

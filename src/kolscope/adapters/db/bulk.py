@@ -77,7 +77,13 @@ class BulkStatement:
             params = [
                 dict(zip(self._names, values, strict=True)) for values in zip(*columns, strict=True)
             ]
-        self._connection.exec_driver_sql(self._sql, params)
+        # Straight to the DBAPI cursor, inside the same transaction: SQLAlchemy's execution
+        # context adds nothing for a plain executemany of ready values.
+        cursor = self._connection.connection.cursor()
+        try:
+            cursor.executemany(self._sql, params)
+        finally:
+            cursor.close()
 
     def run_dicts(self, rows: Sequence[dict[str, Any]]) -> None:
         self.run([tuple(row[c] for c in self.columns) for row in rows])

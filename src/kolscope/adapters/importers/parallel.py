@@ -8,6 +8,7 @@ bounded, so memory stays flat however large the file.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import queue
 from collections.abc import Iterator
@@ -90,6 +91,8 @@ def decode(item: tuple[Any, ...]) -> ImportRecord | RowProblem:
 def _child(plan: FilePlan, options: ImportOptions, out: Any) -> None:
     from kolscope.adapters.importers.reader import read_records
 
+    gc.freeze()  # this process only parses: keep the cycle collector out of its way
+    gc.set_threshold(100_000, 50, 100)
     counts = FileCounts()
     batch: list[tuple[Any, ...]] = []
     try:

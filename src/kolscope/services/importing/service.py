@@ -7,9 +7,9 @@ A dry run does all the work, checks included, then rolls back.
 
 from __future__ import annotations
 
-import queue
-import threading
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -157,7 +157,7 @@ class ImportService:
             import_id=import_id,
         )
         try:
-            with self._uow() as uow:
+            with bulk_work(), self._uow() as uow:
                 for file_report in report.files:
                     self._import_file(uow.catalogue, file_report, options, import_id, progress)
                 strict_failure = report.problem_count > 0 and not options.partial
@@ -278,6 +278,25 @@ def pseudonymise_commenters(
 T = TypeVar("T")
 
 
+@contextmanager
+def bulk_work() -> Iterator[None]:
+    """Keep Python's cycle collector out of a bulk load.
+
+    Imports create millions of short-lived, acyclic objects (freed at once by reference
+    counting); with default thresholds the collector repeatedly scans every long-lived object
+    as well, which cost a quarter of the import time. The objects alive now are frozen out of
+    the collector's sight and collections run less often until the block ends.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def _only(batch: Iterable[ImportRecord], kind: type[T]) -> list[T]:
     return [r for r in batch if isinstance(r, kind)]
 
@@ -297,51 +316,3 @@ def _batches(
             batch, problems = [], []
     if batch or problems:
         yield batch, problems
-
-
-_END = object()
-
-
-def _read_ahead(
-    batches: Iterator[tuple[list[ImportRecord], list[RowProblem]]], depth: int = 2
-) -> Iterator[tuple[list[ImportRecord], list[RowProblem]]]:
-    """Read the next batches in a thread while this one is written.
-
-    The database driver releases the GIL while it writes, so parsing the file overlaps with
-    writing to it. At most ``depth`` batches wait, so memory stays bounded.
-    """
-    pending: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for item in batches:
-                while not stop.is_set():
-                    try:
-                        pending.put(item, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            pending.put(_END)
-        except BaseException as error:  # handed to the consumer, raised there
-            pending.put(error)
-
-    worker = threading.Thread(target=produce, name="kolscope-import-reader", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = pending.get()
-            if item is _END:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while worker.is_alive():
-            try:
-                pending.get_nowait()
-            except queue.Empty:
-                worker.join(timeout=0.05)
