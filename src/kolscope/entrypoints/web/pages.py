@@ -24,6 +24,8 @@ templates.env.filters["province"] = lambda code: (
     PROVINCES_BY_CODE[code].name_en if code in PROVINCES_BY_CODE else (code or "")
 )
 templates.env.filters["percent"] = lambda value: "" if value is None else f"{value:.0%}"
+templates.env.filters["rate"] = lambda value: "" if value is None else f"{value:.1%}"
+templates.env.filters["exact"] = lambda value: "" if value is None else f"{value:,}"
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 
