@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    Table,
     and_,
     delete,
     insert,
@@ -93,28 +94,20 @@ class AudienceWriting(AccountWriting):
         self, key: tuple[int, str, date], sample_size: int | None, import_id: int
     ) -> int:
         account_id, source, as_of = key
-        profiles = t.audience_profiles
-        self._db.execute(
-            delete(profiles).where(
-                and_(
-                    profiles.c.account_id == account_id,
-                    profiles.c.source == source,
-                    profiles.c.as_of == as_of,
-                )
-            )
+        self._profiles[key] = self._replace(
+            t.audience_profiles,
+            {"account_id": account_id, "source": source, "as_of": as_of},
+            {"sample_size": sample_size, "import_id": import_id},
         )
-        profile_id: int = self._db.execute(
-            insert(profiles).returning(profiles.c.id),
-            {
-                "account_id": account_id,
-                "source": source,
-                "as_of": as_of,
-                "sample_size": sample_size,
-                "import_id": import_id,
-            },
+        return self._profiles[key]
+
+    def _replace(self, table: Table, identity: dict[str, Any], values: dict[str, Any]) -> int:
+        """Delete the row with this identity (its children go with it) and insert it anew."""
+        self._db.execute(delete(table).where(and_(*(table.c[k] == v for k, v in identity.items()))))
+        new_id: int = self._db.execute(
+            insert(table).returning(table.c.id), {**identity, **values}
         ).scalar_one()
-        self._profiles[key] = profile_id
-        return profile_id
+        return new_id
 
     def write_followers(self, rows: Sequence[FollowerRow], import_id: int) -> BatchOutcome:
         outcome = BatchOutcome()
@@ -159,24 +152,9 @@ class AudienceWriting(AccountWriting):
 
     def _replace_sample(self, key: tuple[int, date, str], import_id: int) -> int:
         account_id, taken_on, source = key
-        samples = t.follower_samples
-        self._db.execute(
-            delete(samples).where(
-                and_(
-                    samples.c.account_id == account_id,
-                    samples.c.taken_on == taken_on,
-                    samples.c.source == source,
-                )
-            )
+        self._samples[key] = self._replace(
+            t.follower_samples,
+            {"account_id": account_id, "taken_on": taken_on, "source": source},
+            {"import_id": import_id},
         )
-        sample_id: int = self._db.execute(
-            insert(samples).returning(samples.c.id),
-            {
-                "account_id": account_id,
-                "taken_on": taken_on,
-                "source": source,
-                "import_id": import_id,
-            },
-        ).scalar_one()
-        self._samples[key] = sample_id
-        return sample_id
+        return self._samples[key]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    Table,
     select,
     tuple_,
 )
@@ -30,6 +31,7 @@ POST_UPDATE = (
 
 
 _POST_INSERT = ("account_id", "platform_post_id", *POST_UPDATE)
+_COMMENT_UPDATE = ("text", "author", "author_is_pseudonym", "posted_at", "likes", "import_id")
 _COMMENT_INSERT = (
     "post_id",
     "comment_key",
@@ -78,27 +80,46 @@ class ContentWriting(AccountWriting):
                 "brand_mentions": list(post.brand_mentions),
                 "import_id": import_id,
             }
-        seen = self._existing_keys(
-            t.posts, ("account_id", "platform_post_id"), list(values), import_id
+        self._upsert_new(
+            t.posts,
+            ("account_id", "platform_post_id"),
+            values,
+            first_row,
+            outcome,
+            import_id,
+            _POST_INSERT,
+            POST_UPDATE,
+            "the same post again in this import",
         )
+        return outcome
+
+    def _upsert_new(
+        self,
+        table: Table,
+        keys: tuple[str, str],
+        values: dict[tuple[Any, Any], dict[str, Any]],
+        first_row: dict[tuple[Any, Any], int],
+        outcome: BatchOutcome,
+        import_id: int,
+        insert_columns: Sequence[str],
+        update_columns: Sequence[str],
+        repeat_message: str,
+    ) -> None:
+        """Write rows by natural key: new ones inserted, older imports' ones updated, and rows
+        this same import already wrote counted as repeats (the first one stays)."""
+        seen = self._existing_keys(table, keys, list(values), import_id)
         for key, same_import in seen.items():
             if same_import:
-                outcome.duplicates.append((first_row[key], "the same post again in this import"))
+                outcome.duplicates.append((first_row[key], repeat_message))
                 del values[key]
         outcome.updated = sum(1 for k in values if k in seen)
         outcome.created = len(values) - outcome.updated
         self._statement(
-            "upsert:posts",
+            f"upsert:{table.name}",
             lambda: bulk_upsert(
-                self._db,
-                t.posts,
-                _POST_INSERT,
-                ("account_id", "platform_post_id"),
-                POST_UPDATE,
-                only_from_other_import=True,
+                self._db, table, insert_columns, keys, update_columns, only_from_other_import=True
             ),
         ).run_dicts(list(values.values()))
-        return outcome
 
     def _existing_keys(
         self, table: Any, columns: tuple[str, str], keys: list[tuple[Any, Any]], import_id: int
@@ -169,22 +190,15 @@ class ContentWriting(AccountWriting):
                 "likes": comment.likes,
                 "import_id": import_id,
             }
-        seen = self._existing_keys(t.comments, ("post_id", "comment_key"), list(values), import_id)
-        for key, same_import in seen.items():
-            if same_import:
-                outcome.duplicates.append((first_row[key], "the same comment again in this import"))
-                del values[key]
-        outcome.updated = sum(1 for k in values if k in seen)
-        outcome.created = len(values) - outcome.updated
-        self._statement(
-            "upsert:comments",
-            lambda: bulk_upsert(
-                self._db,
-                t.comments,
-                _COMMENT_INSERT,
-                ("post_id", "comment_key"),
-                ("text", "author", "author_is_pseudonym", "posted_at", "likes", "import_id"),
-                only_from_other_import=True,
-            ),
-        ).run_dicts(list(values.values()))
+        self._upsert_new(
+            t.comments,
+            ("post_id", "comment_key"),
+            values,
+            first_row,
+            outcome,
+            import_id,
+            _COMMENT_INSERT,
+            _COMMENT_UPDATE,
+            "the same comment again in this import",
+        )
         return outcome

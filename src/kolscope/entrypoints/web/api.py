@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from kolscope.domain.platforms import parse_platform
-from kolscope.entrypoints.web.deps import WorkspaceDep, creator_filters
+from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.schemas import (
     CreatorDetailOut,
     CreatorPage,
@@ -23,34 +23,11 @@ router = APIRouter(prefix="/api", tags=["api"])
 @router.get("/creators", response_model=CreatorPage, summary="List creators' accounts")
 def list_creators(
     workspace: WorkspaceDep,
-    platform: Annotated[list[str] | None, Query(description="Repeat for several.")] = None,
-    tier: Annotated[str | None, Query(description="A tier of the scheme, e.g. micro.")] = None,
-    scheme: Annotated[str | None, Query(description="standard, wide-micro, kol-th, ...")] = None,
-    min_followers: Annotated[str | None, Query(description="e.g. 10000 or 10K")] = None,
-    max_followers: Annotated[str | None, Query(description="e.g. 1.5M")] = None,
-    country: Annotated[str | None, Query(description="Name or ISO code")] = None,
-    province: Annotated[str | None, Query(description="Thai province, Thai or English")] = None,
-    q: Annotated[str | None, Query(description="Words in handle, name or bio")] = None,
-    category: str | None = None,
-    sort: Annotated[str, Query(description="followers, -followers, handle, recent")] = "followers",
+    search: SearchDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
-    filters = creator_filters(
-        platform,
-        tier,
-        scheme,
-        min_followers,
-        max_followers,
-        country,
-        province,
-        q,
-        category,
-        sort,
-        limit,
-        offset,
-        with_snapshots=True,
-    )
+    filters = search.filters(limit=limit, offset=offset, with_snapshots=True)
     try:
         result = workspace.creators.list(filters)
     except ValueError as error:

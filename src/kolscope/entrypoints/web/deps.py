@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from kolscope.bootstrap import Workspace
 from kolscope.domain.places import find_country, find_province
@@ -30,54 +30,73 @@ def _count(name: str, value: str | None) -> int | None:
         raise HTTPException(400, f"{name}: {error}") from None
 
 
-def creator_filters(
-    platform: list[str] | None = None,
-    tier: str | None = None,
-    scheme: str | None = None,
-    min_followers: str | None = None,
-    max_followers: str | None = None,
-    country: str | None = None,
-    province: str | None = None,
-    q: str | None = None,
-    category: str | None = None,
-    sort: str = "followers",
-    limit: int = 50,
-    offset: int = 0,
-    *,
-    with_snapshots: bool = False,
-) -> CreatorFilters:
-    """Filters from query parameters; blank values (from an HTML form) mean "any"."""
-    platforms: list[Platform] = []
-    for name in platform or []:
-        if not name.strip():
-            continue
-        found = parse_platform(name)
-        if found is None:
-            raise HTTPException(400, f"platform: unknown platform {name!r}")
-        platforms.append(found)
-    country_code = None
-    if country and country.strip():
-        country_code = find_country(country)
-        if country_code is None:
-            raise HTTPException(400, f"country: {country!r} is not a country kolscope knows")
-    province_code = None
-    if province and province.strip():
-        found_province = find_province(province)
-        if found_province is None:
-            raise HTTPException(400, f"province: {province!r} is not a Thai province")
-        province_code = found_province.code
-    return CreatorFilters(
-        platforms=tuple(platforms),
-        tier=tier or None,
-        scheme=scheme or None,
-        min_followers=_count("min_followers", min_followers),
-        max_followers=_count("max_followers", max_followers),
-        country=country_code,
-        province=province_code,
-        text=q.strip() if q and q.strip() else None,
-        category=category or None,
-        sort=sort,
-        limit=limit,
-        offset=offset,
-        with_snapshots=with_snapshots,
-    )
+class CreatorSearch:
+    """The creator filters both /creators and /api/creators take as query parameters; blank
+    values (from an HTML form) mean "any"."""
+
+    def __init__(
+        self,
+        platform: Annotated[list[str] | None, Query(description="Repeat for several.")] = None,
+        tier: Annotated[str | None, Query(description="A tier of the scheme, e.g. micro.")] = None,
+        scheme: Annotated[str | None, Query(description="standard, wide-micro, kol-th, …")] = None,
+        min_followers: Annotated[str | None, Query(description="e.g. 10000 or 10K")] = None,
+        max_followers: Annotated[str | None, Query(description="e.g. 1.5M")] = None,
+        country: Annotated[str | None, Query(description="Name or ISO code")] = None,
+        province: Annotated[str | None, Query(description="Thai province, Thai or English")] = None,
+        q: Annotated[str | None, Query(description="Words in handle, name or bio")] = None,
+        category: Annotated[str | None, Query(description="A category label")] = None,
+        sort: Annotated[str, Query(description="followers, -followers, handle, recent")] = (
+            "followers"
+        ),
+    ) -> None:
+        self.platform, self.tier, self.scheme = platform or [], tier, scheme
+        self.min_followers, self.max_followers = min_followers, max_followers
+        self.country, self.province, self.q, self.category, self.sort = (
+            country,
+            province,
+            q,
+            category,
+            sort,
+        )
+
+    def filters(self, *, limit: int, offset: int, with_snapshots: bool = False) -> CreatorFilters:
+        platforms: list[Platform] = []
+        for name in self.platform:
+            if not name.strip():
+                continue
+            found = parse_platform(name)
+            if found is None:
+                raise HTTPException(400, f"platform: unknown platform {name!r}")
+            platforms.append(found)
+        country_code = None
+        if self.country and self.country.strip():
+            country_code = find_country(self.country)
+            if country_code is None:
+                raise HTTPException(
+                    400, f"country: {self.country!r} is not a country kolscope knows"
+                )
+        province_code = None
+        if self.province and self.province.strip():
+            found_province = find_province(self.province)
+            if found_province is None:
+                raise HTTPException(400, f"province: {self.province!r} is not a Thai province")
+            province_code = found_province.code
+        text = self.q.strip() if self.q and self.q.strip() else None
+        return CreatorFilters(
+            platforms=tuple(platforms),
+            tier=self.tier or None,
+            scheme=self.scheme or None,
+            min_followers=_count("min_followers", self.min_followers),
+            max_followers=_count("max_followers", self.max_followers),
+            country=country_code,
+            province=province_code,
+            text=text,
+            category=self.category or None,
+            sort=self.sort,
+            limit=limit,
+            offset=offset,
+            with_snapshots=with_snapshots,
+        )
+
+
+SearchDep = Annotated[CreatorSearch, Depends(CreatorSearch)]

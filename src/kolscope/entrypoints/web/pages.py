@@ -15,7 +15,7 @@ from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.web.api import import_dict
 from kolscope.entrypoints.web.charts import line_chart
-from kolscope.entrypoints.web.deps import WorkspaceDep, creator_filters
+from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 templates.env.filters["count"] = format_count
@@ -40,7 +40,7 @@ def _page(request: Request, name: str, workspace: Any, **context: Any) -> HTMLRe
 def overview(request: Request, workspace: WorkspaceDep) -> HTMLResponse:
     totals = workspace.catalogue.totals()
     recent = [import_dict(i) for i in workspace.import_log.recent_imports(5)]
-    biggest = workspace.creators.list(creator_filters(limit=8))
+    biggest = workspace.creators.list(CreatorSearch().filters(limit=8, offset=0))
     return _page(request, "overview.html", workspace, totals=totals, recent=recent, biggest=biggest)
 
 
@@ -48,32 +48,10 @@ def overview(request: Request, workspace: WorkspaceDep) -> HTMLResponse:
 def creators_page(
     request: Request,
     workspace: WorkspaceDep,
-    platform: Annotated[list[str] | None, Query()] = None,
-    tier: str | None = None,
-    scheme: str | None = None,
-    min_followers: str | None = None,
-    max_followers: str | None = None,
-    country: str | None = None,
-    province: str | None = None,
-    q: str | None = None,
-    category: str | None = None,
-    sort: str = "followers",
+    search: SearchDep,
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
-    filters = creator_filters(
-        platform,
-        tier,
-        scheme,
-        min_followers,
-        max_followers,
-        country,
-        province,
-        q,
-        category,
-        sort,
-        PAGE_SIZE,
-        (page - 1) * PAGE_SIZE,
-    )
+    filters = search.filters(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     try:
         result = workspace.creators.list(filters)
     except ValueError as error:
@@ -100,7 +78,7 @@ def creators_page(
         schemes=sorted(workspace.config.tiers.schemes),
         query=query,
         form=dict(request.query_params),
-        chosen_platforms=set(platform or []),
+        chosen_platforms=set(search.platform),
         provinces=THAI_PROVINCES,
     )
 
