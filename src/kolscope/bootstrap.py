@@ -12,12 +12,15 @@ from kolscope.adapters.db.catalogue import SqlCatalogue
 from kolscope.adapters.db.engine import describe, open_engine
 from kolscope.adapters.db.migrate import reset_database, upgrade
 from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
+from kolscope.adapters.db.team_store import SqlTeamStore
 from kolscope.adapters.importers.reader import FileImportReader
+from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.adapters.workspace_files import create_workspace, load_workspace_config
 from kolscope.config import Settings
 from kolscope.services.creators import CreatorCatalogue
 from kolscope.services.demo import GROUND_TRUTH_FILE, DemoProgress, DemoSummary, build_demo
 from kolscope.services.importing.service import ImportService, pseudonymise_commenters
+from kolscope.services.team import TeamService
 from kolscope.services.workspace import WorkspaceConfig
 
 
@@ -53,6 +56,10 @@ class Workspace:
     @cached_property
     def creators(self) -> CreatorCatalogue:
         return CreatorCatalogue(self.catalogue, self.config)
+
+    @cached_property
+    def team(self) -> TeamService:
+        return TeamService(SqlTeamStore(self.engine), Argon2Passwords(), self.settings.secret_key)
 
     def build_demo(
         self, *, seed: int, creators: int, today: date, progress: DemoProgress | None = None

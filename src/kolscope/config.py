@@ -6,11 +6,13 @@ Every setting is documented in docs/configuration.md (a test keeps the two in st
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_WORKSPACE = Path("kolscope-workspace")
+DEVELOPMENT_SECRET = "kolscope-development-secret-change-me"
 
 
 class Settings(BaseSettings):
@@ -18,6 +20,11 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="KOLSCOPE_", extra="ignore")
 
+    environment: Literal["development", "production"] = Field(
+        default="development",
+        description="production refuses the development secret key and sends cookies over "
+        "HTTPS only.",
+    )
     workspace: Path = Field(
         default=DEFAULT_WORKSPACE,
         description="Folder holding kolscope.toml and, by default, the SQLite kolscope.db.",
@@ -29,11 +36,58 @@ class Settings(BaseSettings):
             "Unset: SQLite at WORKSPACE/kolscope.db."
         ),
     )
+    secret_key: str = Field(
+        default=DEVELOPMENT_SECRET,
+        description="Keys the digests of session, API and password-reset tokens. Required (32+ "
+        "characters) in production; changing it logs everyone out and voids API tokens.",
+    )
     host: str = Field(default="127.0.0.1", description="Address `kolscope serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `kolscope serve` listens on.")
+    public_url: str | None = Field(
+        default=None,
+        description="Address people reach kolscope at, used in password-reset links "
+        "(default: http://HOST:PORT).",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis URL for the job queue (e.g. redis://127.0.0.1:6379/0) so several "
+        "worker processes share it. Unset: a SQLite queue in the workspace folder.",
+    )
+    smtp_url: str | None = Field(
+        default=None,
+        description="Mail server for password-reset mail, smtp://user:password@host:port "
+        "(smtps:// for TLS). Unset: `kolscope users reset-password` prints the link instead.",
+    )
+    mail_from: str = Field(default="kolscope@localhost", description="Sender of kolscope's mail.")
+    cookie_secure: bool | None = Field(
+        default=None,
+        description="Send the session cookie over HTTPS only (default: on in production).",
+    )
 
     @property
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.workspace / 'kolscope.db').resolve()}"
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.environment == "production"
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @model_validator(mode="after")
+    def _production_needs_a_secret(self) -> Self:
+        if self.environment == "production" and (
+            self.secret_key == DEVELOPMENT_SECRET or len(self.secret_key) < 32
+        ):
+            raise ValueError(
+                "KOLSCOPE_SECRET_KEY must be set to a random string of 32 or more characters "
+                "in production (for example: python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))')"
+            )
+        return self

@@ -1,0 +1,90 @@
+"""The people who use kolscope: organisations, users, roles and what each role may do."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a user is in an organisation."""
+
+    OWNER = "owner"  # runs the workspace: everything, including people and settings
+    MEMBER = "member"  # does the work: discover, vet, import, plan, track, measure
+    CLIENT = "client"  # a brand's client: read-only, sees only the brands granted to them
+
+
+class Permission(StrEnum):
+    VIEW_CREATORS = "view_creators"
+    IMPORT_DATA = "import_data"
+    VIEW_IMPORTS = "view_imports"
+    VIEW_AUDITS = "view_audits"
+    VIEW_BRANDS = "view_brands"  # a client sees only granted brands
+    MANAGE_BRANDS = "manage_brands"
+    VIEW_CAMPAIGNS = "view_campaigns"  # a client sees only granted brands' campaigns
+    VIEW_JOBS = "view_jobs"
+    MANAGE_PEOPLE = "manage_people"
+    OWN_ACCOUNT = "own_account"  # profile, language, password, API tokens
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.OWNER: frozenset(Permission),
+    Role.MEMBER: frozenset(Permission) - {Permission.MANAGE_PEOPLE},
+    Role.CLIENT: frozenset(
+        {Permission.VIEW_BRANDS, Permission.VIEW_CAMPAIGNS, Permission.OWN_ACCOUNT}
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person who logs in. ``role`` is their role in ``organisation``."""
+
+    id: int
+    email: str
+    name: str
+    role: Role
+    organisation: Organisation
+    is_active: bool = True
+    language: str | None = None  # "th" or "en"; None follows the browser
+    buddhist_era: bool = False
+    thai_units: bool = False
+    last_login_at: datetime | None = None
+    granted_brand_ids: frozenset[int] = frozenset()
+
+    def can(self, permission: Permission) -> bool:
+        return self.is_active and permission in ROLE_PERMISSIONS[self.role]
+
+    def sees_brand(self, brand_id: int) -> bool:
+        """Owners and members see every brand of their organisation; clients only theirs."""
+        if self.role == Role.CLIENT:
+            return brand_id in self.granted_brand_ids
+        return True
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$|^[^@\s]+@localhost$|^[^@\s]+@[^@\s.]+\.local$")
+MIN_PASSWORD = 10
+_COMMON = {"password", "1234567890", "qwertyuiop", "kolscope", "password1", "12345678910"}
+
+
+def normalise_email(text: str) -> str:
+    email = text.strip().lower()
+    if not _EMAIL.match(email):
+        raise ValueError(f"{text.strip()!r} is not an email address")
+    return email
+
+
+def check_password(password: str) -> None:
+    """A password long enough to resist guessing; raise ValueError saying what is wrong."""
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"a password needs at least {MIN_PASSWORD} characters")
+    if password.lower() in _COMMON or len(set(password)) < 4:
+        raise ValueError("this password is too easy to guess")
