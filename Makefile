@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint bench install format clean docs lock
+.PHONY: demo test lint bench install format clean docs lock messages system-packages screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kolscope needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -23,13 +23,22 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/kolscope demo --host $(HOST) --port $(PORT)
 
-## make test: the whole test suite (PostgreSQL tests run when the server answers; required with CI=true)
-test: $(STAMP)
+## Debian packages the browser tests need: Chromium (never a downloaded browser) and Thai fonts.
+system-packages:
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi tlwg; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null; \
+	else echo "install Chromium and a Thai font (fonts-thai-tlwg) for the browser tests"; fi
+
+## make test: the whole test suite (PostgreSQL, Redis and browser tests run when available; required with CI=true)
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -52,3 +61,11 @@ lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --upgrade -e '.[dev]'
 	{ head -2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.new
 	mv constraints.new constraints.txt
+
+## make screenshots: refresh docs/screenshots/ from the browser tests
+screenshots: $(STAMP) system-packages
+	KOLSCOPE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/e2e/test_browser.py -q
+
+## make messages: gather the texts to translate and list the Thai translations still missing
+messages: $(STAMP)
+	$(BIN)/python tools/update_messages.py

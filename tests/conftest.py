@@ -104,3 +104,25 @@ def sqlite_workspace(tmp_path: Path) -> Iterator[Workspace]:
         yield opened
     finally:
         opened.close()
+
+
+REDIS_URL = os.environ.get("KOLSCOPE_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    """A spare Redis database for the job queue, emptied before and after the test."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
+        client.close()
+        need(False, f"Redis not reachable at {REDIS_URL}")
+    client.flushdb()
+    try:
+        yield REDIS_URL
+    finally:
+        client.flushdb()
+        client.close()

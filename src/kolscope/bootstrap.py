@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import os
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cached_property
 
 from sqlalchemy import Engine
 
 from kolscope.adapters.db.catalogue import SqlCatalogue
 from kolscope.adapters.db.engine import describe, open_engine
+from kolscope.adapters.db.job_store import SqlJobStore
 from kolscope.adapters.db.migrate import reset_database, upgrade
-from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
 from kolscope.adapters.db.team_store import SqlTeamStore
+from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
 from kolscope.adapters.importers.reader import FileImportReader
+from kolscope.adapters.jobs.queue import HueyJobQueue
 from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.adapters.workspace_files import create_workspace, load_workspace_config
 from kolscope.config import Settings
+from kolscope.domain.team import Role
 from kolscope.services.creators import CreatorCatalogue
-from kolscope.services.demo import GROUND_TRUTH_FILE, DemoProgress, DemoSummary, build_demo
+from kolscope.services.demo import (
+    DEMO_PASSWORD,
+    DEMO_PEOPLE,
+    GROUND_TRUTH_FILE,
+    DemoProgress,
+    DemoSummary,
+    build_demo,
+)
+from kolscope.services.import_jobs import IMPORT, import_handler
 from kolscope.services.importing.service import ImportService, pseudonymise_commenters
+from kolscope.services.jobs import JobService, JobView
 from kolscope.services.team import TeamService
 from kolscope.services.workspace import WorkspaceConfig
 
@@ -67,7 +80,7 @@ class Workspace:
         from kolscope.adapters.demo_data import SyntheticThaiMarket
 
         secret = self.config.pseudonym_secret
-        return build_demo(
+        summary = build_demo(
             SyntheticThaiMarket(),
             self.unit_of_work,
             self.import_log,
@@ -78,6 +91,25 @@ class Workspace:
             today=today,
             progress=progress,
         )
+        self.add_demo_people()
+        return summary
+
+    def add_demo_people(self) -> None:
+        """The documented demo logins: an owner, a member, and a client who sees one brand."""
+        team = self.team
+        if not team.needs_setup():
+            return
+        owner_email, owner_name, _role = DEMO_PEOPLE[0]
+        owner = team.create_first_owner(
+            "Demo agency (synthetic)", owner_email, owner_name, DEMO_PASSWORD
+        )
+        self.catalogue.claim_unowned_brands(owner.organisation.id)
+        for email, name, role in DEMO_PEOPLE[1:]:
+            person = team.add_user(owner.organisation, email, name, DEMO_PASSWORD, Role(role))
+            if person.role == Role.CLIENT:
+                brands = self.catalogue.brands(owner.organisation.id)
+                if brands and brands[0].id is not None:
+                    team.set_grants(person.id, {brands[0].id})
 
     def reset_data(self) -> None:
         """Empty the database (demo rebuilds only): drop every table and migrate again."""
@@ -86,6 +118,49 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        self._close_jobs()
+
+    # Background jobs --------------------------------------------------------------------------
+
+    _owner_pid: int = field(default_factory=os.getpid, init=False, repr=False, compare=False)
+
+    @cached_property
+    def job_queue(self) -> HueyJobQueue:
+        return HueyJobQueue(
+            self._run_job, folder=self.settings.workspace, redis_url=self.settings.redis_url
+        )
+
+    @cached_property
+    def job_store(self) -> SqlJobStore:
+        return SqlJobStore(self.engine)
+
+    @cached_property
+    def jobs(self) -> JobService:
+        stale = timedelta(seconds=self.settings.job_stale_seconds)
+        service = JobService(self.job_store, self.job_queue, stale_after=stale)
+        service.register(IMPORT, import_handler(self.importer))
+        return service
+
+    def _run_job(self, job_id: int) -> JobView | None:
+        """The queue's task body, in a worker thread or a forked worker process. A forked
+        process opens its own workspace from the same settings (never the parent's
+        connections) and keeps it for the jobs that follow."""
+        if os.getpid() == self._owner_pid:
+            return self.jobs.run(job_id)
+        key = (os.getpid(), id(self))
+        opened = _WORKER_WORKSPACES.get(key)
+        if opened is None:
+            opened = _WORKER_WORKSPACES[key] = open_workspace(self.settings)
+        return opened.jobs.run(job_id)
+
+    def _close_jobs(self) -> None:
+        if "job_store" in self.__dict__:
+            self.job_store.close()
+        if "job_queue" in self.__dict__:
+            self.job_queue.close()
+
+
+_WORKER_WORKSPACES: dict[tuple[int, int], Workspace] = {}
 
 
 def open_workspace(

@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_WORKSPACE = Path("kolscope-workspace")
-DEVELOPMENT_SECRET = "kolscope-development-secret-change-me"
+DEVELOPMENT_SECRET = "kolscope-development-secret-change-me"  # noqa: S105 - refused in production
 
 
 class Settings(BaseSettings):
@@ -52,6 +52,12 @@ class Settings(BaseSettings):
         default=None,
         description="Redis URL for the job queue (e.g. redis://127.0.0.1:6379/0) so several "
         "worker processes share it. Unset: a SQLite queue in the workspace folder.",
+    )
+    job_stale_seconds: int = Field(
+        default=60,
+        ge=1,
+        description="A running job whose worker sent no heartbeat for this many seconds is "
+        "taken for dead and put back on the queue (read by workers).",
     )
     smtp_url: str | None = Field(
         default=None,

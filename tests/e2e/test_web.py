@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from kolscope.bootstrap import Workspace
 from kolscope.entrypoints.web.app import create_app
 from kolscope.services.importing.plan import ImportOptions
+from tests.e2e.conftest import People, log_in
 from tests.factories import write_csv
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -28,7 +29,7 @@ def import_rows(workspace: Workspace, path: Path) -> None:
 
 
 @pytest.fixture
-def filled(workspace: Workspace, tmp_path: Path) -> Workspace:
+def hostile(workspace: Workspace, people: People, tmp_path: Path) -> Workspace:
     import_rows(
         workspace,
         write_csv(
@@ -75,8 +76,10 @@ def filled(workspace: Workspace, tmp_path: Path) -> Workspace:
 
 
 @pytest.fixture
-def client(filled: Workspace) -> TestClient:
-    return TestClient(create_app(filled))
+def client(hostile: Workspace, people: People) -> TestClient:
+    client = TestClient(create_app(hostile))
+    log_in(client, hostile, people.member)
+    return client
 
 
 def test_pages_escape_untrusted_text(client: TestClient) -> None:
@@ -142,7 +145,8 @@ def test_api_is_documented_and_served_offline(client: TestClient) -> None:
     docs = client.get("/api/docs")
     assert docs.status_code == 200
     assert "cdn" not in docs.text.lower()
-    assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/static/vendor/plotly.min.js").status_code == 200
     for page in ("/", "/creators"):
         html = client.get(page).text
         assert "http://" not in html.replace("http://testserver", "")
@@ -174,8 +178,11 @@ def live_server(filled: Workspace) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def test_over_real_http(live_server: str) -> None:
+def test_over_real_http(live_server: str, hostile: Workspace, people: People) -> None:
+    token, _info = hostile.team.create_api_token(people.member, "http")
     with httpx.Client(base_url=live_server) as http:
-        assert http.get("/creators").status_code == 200
+        assert http.get("/creators").status_code == 303  # log in first
         assert http.get("/static/kolscope.css").headers["content-type"].startswith("text/css")
-        assert http.get("/api/creators").json()["total"] == 2
+        assert http.get("/api/creators").status_code == 401
+        headers = {"Authorization": f"Bearer {token}"}
+        assert http.get("/api/creators", headers=headers).json()["total"] == 2

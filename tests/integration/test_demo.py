@@ -81,11 +81,17 @@ def test_every_page_says_the_demo_is_synthetic(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
     from kolscope.entrypoints.web.app import create_app
+    from kolscope.entrypoints.web.security import SESSION_COOKIE
+    from kolscope.services.demo import DEMO_PASSWORD, DEMO_PEOPLE
 
     workspace = open_workspace(Settings(workspace=tmp_path / "demo"), synthetic=True)
     try:
         workspace.build_demo(seed=3, creators=20, today=date(2026, 11, 23))
         client = TestClient(create_app(workspace))
+        assert "Synthetic demo data" in client.get("/login").text
+        assert "demo@kolscope.local" in client.get("/login").text
+        token, _user = workspace.team.login(DEMO_PEOPLE[0][0], DEMO_PASSWORD, "test")
+        client.cookies.set(SESSION_COOKIE, token)
         first = workspace.creators.list(CreatorFilters(limit=1)).page.accounts[0]
         for url in (
             "/",
@@ -95,5 +101,13 @@ def test_every_page_says_the_demo_is_synthetic(tmp_path: Path) -> None:
         ):
             assert "Synthetic demo data" in client.get(url).text, url
         assert client.get("/api/creators").json()["synthetic"] is True
+        people = {
+            u.email: u.role.value
+            for u in workspace.team.users(workspace.team.default_organisation())
+        }
+        assert people == {e: r for e, _n, r in DEMO_PEOPLE}
+        client_user = workspace.team.user_by_email("client@kolscope.local")
+        assert client_user is not None
+        assert len(client_user.granted_brand_ids) == 1
     finally:
         workspace.close()

@@ -16,3 +16,4 @@ class Brand:
     tone_notes: str | None = None
     competitors: tuple[str, ...] = ()
     id: int | None = None
+    organisation_id: int | None = None

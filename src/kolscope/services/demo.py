@@ -142,3 +142,12 @@ def build_demo(
         json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
     return summary
+
+
+DEMO_PASSWORD = "kolscope-demo"  # noqa: S105 - the documented demo login
+DEMO_PEOPLE = (
+    ("demo@kolscope.local", "Demo Owner", "owner"),
+    ("member@kolscope.local", "Demo Member", "member"),
+    ("client@kolscope.local", "Demo Brand Client", "client"),
+)
+DEMO_LOGIN = f"{DEMO_PEOPLE[0][0]} / {DEMO_PASSWORD}"

@@ -8,6 +8,9 @@ lost. Handlers are registered per kind and report progress through a callback.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,6 +20,7 @@ from typing import Any, Protocol
 HEARTBEAT_SECONDS = 5
 STALE_AFTER = timedelta(seconds=60)
 MAX_ATTEMPTS = 3
+PROGRESS_SECONDS = 0.5  # progress is written at most this often (the last value always)
 
 
 class JobStatus(StrEnum):
@@ -59,8 +63,9 @@ class JobView:
 
 
 class JobStore(Protocol):
-    def create(self, kind: str, title: str, params: Mapping[str, Any], user_id: int | None,
-               now: datetime) -> int: ...
+    def create(
+        self, kind: str, title: str, params: Mapping[str, Any], user_id: int | None, now: datetime
+    ) -> int: ...
 
     def get(self, job_id: int) -> JobView | None: ...
 
@@ -70,17 +75,39 @@ class JobStore(Protocol):
         """queued -> running (attempts + 1); False when the job is not waiting to run."""
         ...
 
-    def progress(self, job_id: int, done: int, total: int | None, message: str | None,
-                 now: datetime) -> None: ...
+    def progress(
+        self, job_id: int, done: int, total: int | None, message: str | None, now: datetime
+    ) -> None: ...
 
-    def finish(self, job_id: int, status: JobStatus, result: Mapping[str, Any] | None,
-               error: str | None, now: datetime) -> None: ...
+    def heartbeat(self, job_id: int, now: datetime) -> None:
+        """The worker running the job is alive."""
+        ...
+
+    def finish(
+        self,
+        job_id: int,
+        status: JobStatus,
+        result: Mapping[str, Any] | None,
+        error: str | None,
+        now: datetime,
+        attempt: int | None = None,
+    ) -> None:
+        """Record the outcome of a running job (of run number ``attempt`` when given: a run
+        that was given up as dead and restarted elsewhere cannot overwrite the new run)."""
+        ...
 
     def stale(self, heartbeat_before: datetime) -> list[JobView]:
         """Running jobs whose worker stopped sending heartbeats."""
         ...
 
-    def requeue(self, job_id: int) -> None: ...
+    def requeue(self, job_id: int, attempts: int | None = None) -> bool:
+        """running -> queued (only while its run count is ``attempts`` when given); False when
+        the job was not in that state (another worker recovered or claimed it first)."""
+        ...
+
+    def waiting(self, created_before: datetime) -> list[JobView]:
+        """Queued jobs created before ``created_before``."""
+        ...
 
 
 class JobQueue(Protocol):
@@ -88,32 +115,61 @@ class JobQueue(Protocol):
 
     def enqueue(self, job_id: int) -> None: ...
 
+    def pending(self) -> int:
+        """Messages waiting for a worker."""
+        ...
+
 
 Progress = Callable[[int, int | None, str | None], None]
 Handler = Callable[[Mapping[str, Any], Progress], dict[str, Any]]
 
 
 class JobFailedError(Exception):
-    """A handler's way to fail a job with a message for people (no traceback)."""
+    """A handler's way to fail a job with a message for people (no traceback). ``result`` is
+    kept with the failed job (for example the report of an import whose rows had problems)."""
+
+    def __init__(self, message: str, result: Mapping[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.result = dict(result) if result is not None else None
 
 
 class JobService:
-    def __init__(self, store: JobStore, queue: JobQueue,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        store: JobStore,
+        queue: JobQueue,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        stale_after: timedelta = STALE_AFTER,
+        heartbeat_seconds: float | None = None,
+    ) -> None:
         self._store = store
         self._queue = queue
         self._now = clock
         self._handlers: dict[str, Handler] = {}
+        self.stale_after = stale_after
+        # Several heartbeats fit in the stale window, so one late beat is not taken for death.
+        self.heartbeat_seconds = (
+            heartbeat_seconds
+            if heartbeat_seconds is not None
+            else min(HEARTBEAT_SECONDS, stale_after.total_seconds() / 4)
+        )
 
     def register(self, kind: str, handler: Handler) -> None:
         self._handlers[kind] = handler
 
-    def submit(self, kind: str, title: str, params: Mapping[str, Any],
-               user_id: int | None = None) -> JobView:
+    def submit(
+        self, kind: str, title: str, params: Mapping[str, Any], user_id: int | None = None
+    ) -> JobView:
         if kind not in self._handlers:
             raise ValueError(f"no handler for jobs of kind {kind!r}")
         job_id = self._store.create(kind, title, params, user_id, self._now())
-        self._queue.enqueue(job_id)
+        try:
+            self._queue.enqueue(job_id)
+        except Exception as error:  # the queue is down: say so, leave nothing half-made
+            reason = f"could not be queued: {type(error).__name__}: {error}"
+            self._store.finish(job_id, JobStatus.FAILED, None, reason, self._now())
+            raise
         job = self._store.get(job_id)
         assert job is not None
         return job
@@ -126,39 +182,110 @@ class JobService:
 
     def run(self, job_id: int) -> JobView | None:
         """Run one job in this process (called by a worker). Safe to call twice: a job that is
-        not waiting (already running elsewhere, or finished) is left alone."""
+        not waiting (already running elsewhere, or finished) is left alone.
+
+        While the handler works, a thread records a heartbeat every ``heartbeat_seconds``; if
+        this process dies the heartbeats stop and ``recover_stale`` (in any worker) requeues
+        the job. A handler raising ``BaseException`` (the worker is being shut down) leaves the
+        job running without heartbeats, so it is recovered the same way."""
         if not self._store.claim(job_id, self._now()):
             return self._store.get(job_id)
         job = self._store.get(job_id)
         assert job is not None
+        attempt = job.attempts
         handler = self._handlers.get(job.kind)
-        try:
-            if handler is None:
-                raise JobFailedError(f"this worker cannot run jobs of kind {job.kind!r}")
-
-            def progress(done: int, total: int | None, message: str | None = None) -> None:
-                self._store.progress(job_id, done, total, message, self._now())
-
-            result = handler(job.params, progress)
-        except JobFailedError as error:
-            self._store.finish(job_id, JobStatus.FAILED, None, str(error), self._now())
-        except Exception as error:  # every failure is recorded with its reason
-            self._store.finish(job_id, JobStatus.FAILED, None,
-                               f"{type(error).__name__}: {error}", self._now())
-        else:
-            self._store.finish(job_id, JobStatus.SUCCEEDED, result, None, self._now())
+        status, result, error = JobStatus.SUCCEEDED, None, None
+        progress = _ThrottledProgress(
+            lambda done, total, message: self._store.progress(
+                job_id, done, total, message, self._now()
+            )
+        )
+        with _Heartbeat(lambda: self._store.heartbeat(job_id, self._now()), self.heartbeat_seconds):
+            try:
+                if handler is None:
+                    raise JobFailedError(f"this worker cannot run jobs of kind {job.kind!r}")
+                result = handler(job.params, progress)
+            except JobFailedError as failure:
+                status, result, error = JobStatus.FAILED, failure.result, str(failure)
+            except Exception as failure:  # every failure is recorded with its reason
+                status, error = JobStatus.FAILED, f"{type(failure).__name__}: {failure}"
+            with contextlib.suppress(Exception):  # the last progress, kept with the outcome
+                progress.flush()
+        self._store.finish(job_id, status, result, error, self._now(), attempt)
         return self._store.get(job_id)
 
-    def recover_stale(self, older_than: timedelta = STALE_AFTER) -> list[int]:
-        """Put jobs whose worker died back on the queue (or fail them after MAX_ATTEMPTS)."""
+    def recover_stale(self, older_than: timedelta | None = None) -> list[int]:
+        """Put jobs whose worker died back on the queue (or fail them after MAX_ATTEMPTS).
+
+        Also sends a message again for jobs queued longer than that while the queue is empty:
+        their message was lost (the queue was unreachable when they were submitted, or a
+        worker died between taking the message and claiming the job). A needless second
+        message does no harm: only one ``claim`` succeeds."""
+        cutoff = self._now() - (older_than if older_than is not None else self.stale_after)
         recovered = []
-        for job in self._store.stale(self._now() - older_than):
+        for job in self._store.stale(cutoff):
             if job.attempts >= MAX_ATTEMPTS:
-                self._store.finish(job.id, JobStatus.FAILED, None,
-                                   f"the worker stopped {job.attempts} times while running it",
-                                   self._now())
+                self._store.finish(
+                    job.id,
+                    JobStatus.FAILED,
+                    None,
+                    f"the worker stopped {job.attempts} times while running it",
+                    self._now(),
+                    job.attempts,
+                )
                 continue
-            self._store.requeue(job.id)
-            self._queue.enqueue(job.id)
-            recovered.append(job.id)
+            if self._store.requeue(job.id, job.attempts):
+                self._queue.enqueue(job.id)
+                recovered.append(job.id)
+        waiting = [job for job in self._store.waiting(cutoff) if job.id not in recovered]
+        if waiting and self._queue.pending() == 0:
+            for job in waiting:
+                self._queue.enqueue(job.id)
+                recovered.append(job.id)
         return recovered
+
+
+class _ThrottledProgress:
+    """The handler's progress callback: writes at most every PROGRESS_SECONDS, except the
+    first report and the last one (``flush``), so a fast loop does not hammer the store."""
+
+    def __init__(self, write: Callable[[int, int | None, str | None], None]) -> None:
+        self._write = write
+        self._last = 0.0
+        self._pending: tuple[int, int | None, str | None] | None = None
+
+    def __call__(self, done: int, total: int | None, message: str | None = None) -> None:
+        self._pending = (done, total, message)
+        now = time.monotonic()
+        if now - self._last >= PROGRESS_SECONDS or (total is not None and done >= total):
+            self.flush()
+            self._last = now
+
+    def flush(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._write(*pending)
+
+
+class _Heartbeat:
+    """Calls ``beat`` every ``seconds`` on a daemon thread while the block runs."""
+
+    def __init__(self, beat: Callable[[], None], seconds: float) -> None:
+        self._beat = beat
+        self._seconds = max(seconds, 0.01)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._loop, name="kolscope-job-heartbeat", daemon=True
+        )
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self._seconds):
+            with contextlib.suppress(Exception):  # a missed beat: the next one comes soon
+                self._beat()
+
+    def __enter__(self) -> None:
+        self._thread.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()

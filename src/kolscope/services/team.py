@@ -21,7 +21,7 @@ RESET_HOURS = 2
 LOGIN_WINDOW = timedelta(minutes=15)
 MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_ADDRESS = 20
-API_TOKEN_PREFIX = "ks_"
+API_TOKEN_PREFIX = "ks_"  # noqa: S105 - a prefix, not a secret
 
 
 class PasswordHasher(Protocol):
@@ -53,8 +53,15 @@ class TeamStore(Protocol):
 
     def create_organisation(self, name: str, now: datetime) -> Organisation: ...
 
-    def create_user(self, email: str, name: str, password_hash: str, role: Role,
-                    organisation_id: int, now: datetime) -> User: ...
+    def create_user(
+        self,
+        email: str,
+        name: str,
+        password_hash: str,
+        role: Role,
+        organisation_id: int,
+        now: datetime,
+    ) -> User: ...
 
     def user_by_email(self, email: str) -> tuple[User, str] | None: ...
 
@@ -70,8 +77,15 @@ class TeamStore(Protocol):
 
     def failures_since(self, email: str, address: str, since: datetime) -> tuple[int, int]: ...
 
-    def create_session(self, token_hash: str, user_id: int, csrf: str, now: datetime,
-                       expires: datetime, user_agent: str | None) -> None: ...
+    def create_session(
+        self,
+        token_hash: str,
+        user_id: int,
+        csrf: str,
+        now: datetime,
+        expires: datetime,
+        user_agent: str | None,
+    ) -> None: ...
 
     def session(self, token_hash: str, now: datetime) -> SessionInfo | None: ...
 
@@ -79,8 +93,9 @@ class TeamStore(Protocol):
 
     def delete_sessions_of(self, user_id: int) -> None: ...
 
-    def create_api_token(self, user_id: int, name: str, prefix: str, token_hash: str,
-                         now: datetime) -> ApiTokenInfo: ...
+    def create_api_token(
+        self, user_id: int, name: str, prefix: str, token_hash: str, now: datetime
+    ) -> ApiTokenInfo: ...
 
     def api_tokens(self, user_id: int) -> list[ApiTokenInfo]: ...
 
@@ -88,8 +103,9 @@ class TeamStore(Protocol):
 
     def user_for_api_token(self, token_hash: str, now: datetime) -> User | None: ...
 
-    def create_reset(self, user_id: int, token_hash: str, now: datetime,
-                     expires: datetime) -> None: ...
+    def create_reset(
+        self, user_id: int, token_hash: str, now: datetime, expires: datetime
+    ) -> None: ...
 
     def use_reset(self, token_hash: str, now: datetime) -> int | None: ...
 
@@ -104,8 +120,13 @@ class LoginRefusedError(Exception):
 
 
 class TeamService:
-    def __init__(self, store: TeamStore, hasher: PasswordHasher, secret_key: str,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        store: TeamStore,
+        hasher: PasswordHasher,
+        secret_key: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self._store = store
         self._hasher = hasher
         self._key = secret_key.encode()
@@ -123,20 +144,23 @@ class TeamService:
     def create_first_owner(self, organisation: str, email: str, name: str, password: str) -> User:
         if not self.needs_setup():
             raise PermissionError("kolscope already has an owner")
-        org = self._store.create_organisation(organisation.strip() or "My organisation",
-                                              self._now())
+        org = self._store.create_organisation(
+            organisation.strip() or "My organisation", self._now()
+        )
         return self.add_user(org, email, name, password, Role.OWNER)
 
-    def add_user(self, organisation: Organisation, email: str, name: str, password: str,
-                 role: Role) -> User:
+    def add_user(
+        self, organisation: Organisation, email: str, name: str, password: str, role: Role
+    ) -> User:
         address = normalise_email(email)
         check_password(password)
         if not name.strip():
             raise ValueError("a name is needed")
         if self._store.user_by_email(address) is not None:
             raise ValueError(f"{address} already has an account")
-        return self._store.create_user(address, name.strip(), self._hasher.hash(password), role,
-                                       organisation.id, self._now())
+        return self._store.create_user(
+            address, name.strip(), self._hasher.hash(password), role, organisation.id, self._now()
+        )
 
     def default_organisation(self) -> Organisation:
         found = self._store.first_organisation()
@@ -154,9 +178,15 @@ class TeamService:
         found = self._store.user_by_email(normalise_email(email))
         return found[0] if found else None
 
-    def update_preferences(self, user: User, *, name: str | None = None,
-                           language: str | None = None, buddhist_era: bool | None = None,
-                           thai_units: bool | None = None) -> None:
+    def update_preferences(
+        self,
+        user: User,
+        *,
+        name: str | None = None,
+        language: str | None = None,
+        buddhist_era: bool | None = None,
+        thai_units: bool | None = None,
+    ) -> None:
         values: dict[str, object] = {}
         if name is not None:
             if not name.strip():
@@ -174,8 +204,12 @@ class TeamService:
             self._store.update_user(user.id, **values)
 
     def set_role(self, actor: User, user_id: int, role: Role, active: bool = True) -> None:
+        """An owner changing someone's role or access (not their own: no lock-outs)."""
         if user_id == actor.id and (role != Role.OWNER or not active):
             raise ValueError("owners cannot demote or deactivate themselves")
+        self.change_role(user_id, role, active=active)
+
+    def change_role(self, user_id: int, role: Role, *, active: bool = True) -> None:
         self._store.update_user(user_id, role=role, is_active=active)
         if not active:
             self._store.delete_sessions_of(user_id)
@@ -185,8 +219,9 @@ class TeamService:
 
     # Logging in -----------------------------------------------------------------------------
 
-    def login(self, email: str, password: str, address: str,
-              user_agent: str | None = None) -> tuple[str, User]:
+    def login(
+        self, email: str, password: str, address: str, user_agent: str | None = None
+    ) -> tuple[str, User]:
         """A new session token for good credentials; refuses quickly after repeated failures."""
         now = self._now()
         key = email.strip().lower()
@@ -197,8 +232,7 @@ class TeamService:
                 retry_after=int(LOGIN_WINDOW.total_seconds()),
             )
         found = self._store.user_by_email(key)
-        ok = (found is not None and found[0].is_active
-              and self._hasher.verify(found[1], password))
+        ok = found is not None and found[0].is_active and self._hasher.verify(found[1], password)
         self._store.record_login(key, address, ok, now)
         if not ok or found is None:
             raise LoginRefusedError("Wrong email or password.")
@@ -209,9 +243,14 @@ class TeamService:
     def _new_session(self, user: User, user_agent: str | None) -> str:
         token = secrets.token_urlsafe(32)
         now = self._now()
-        self._store.create_session(self.digest(token), user.id, secrets.token_urlsafe(24), now,
-                                   now + timedelta(days=SESSION_DAYS),
-                                   (user_agent or "")[:300] or None)
+        self._store.create_session(
+            self.digest(token),
+            user.id,
+            secrets.token_urlsafe(24),
+            now,
+            now + timedelta(days=SESSION_DAYS),
+            (user_agent or "")[:300] or None,
+        )
         return token
 
     def session(self, token: str) -> SessionInfo | None:
@@ -236,8 +275,9 @@ class TeamService:
         """The token itself is returned once and never stored."""
         label = name.strip() or "API token"
         token = API_TOKEN_PREFIX + secrets.token_urlsafe(30)
-        info = self._store.create_api_token(user.id, label[:100], token[:8], self.digest(token),
-                                            self._now())
+        info = self._store.create_api_token(
+            user.id, label[:100], token[:8], self.digest(token), self._now()
+        )
         return token, info
 
     def api_tokens(self, user: User) -> list[ApiTokenInfo]:
@@ -260,8 +300,9 @@ class TeamService:
             return None
         token = secrets.token_urlsafe(32)
         now = self._now()
-        self._store.create_reset(found[0].id, self.digest(token), now,
-                                 now + timedelta(hours=RESET_HOURS))
+        self._store.create_reset(
+            found[0].id, self.digest(token), now, now + timedelta(hours=RESET_HOURS)
+        )
         return token
 
     def finish_password_reset(self, token: str, password: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, Integer, Select, String, cast, func, or_, select
+from sqlalchemy import Engine, Integer, Select, String, cast, func, or_, select, update
 
 from kolscope.adapters.db import tables as t
 from kolscope.adapters.db.rows import (
@@ -235,8 +235,23 @@ class SqlCatalogue:
             }
         return CatalogueTotals(*row, accounts_by_platform=by_platform)
 
-    def brands(self) -> list[Brand]:
+    def brands(self, organisation_id: int | None = None) -> list[Brand]:
+        """Every brand, or an organisation's (with the brands no organisation owns yet)."""
+        query = select(t.brands).order_by(t.brands.c.name)
+        if organisation_id is not None:
+            query = query.where(
+                or_(
+                    t.brands.c.organisation_id == organisation_id,
+                    t.brands.c.organisation_id.is_(None),
+                )
+            )
         with self._engine.connect() as db:
-            return [
-                brand_from_row(r) for r in db.execute(select(t.brands).order_by(t.brands.c.name))
-            ]
+            return [brand_from_row(r) for r in db.execute(query)]
+
+    def claim_unowned_brands(self, organisation_id: int) -> None:
+        with self._engine.begin() as db:
+            db.execute(
+                update(t.brands)
+                .where(t.brands.c.organisation_id.is_(None))
+                .values(organisation_id=organisation_id)
+            )

@@ -115,4 +115,5 @@ def brand_from_row(row: Row[Any]) -> Brand:
         niche=m["niche"],
         tone_notes=m["tone_notes"],
         competitors=tuple(m["competitors"] or ()),
+        organisation_id=m["organisation_id"],
     )

@@ -14,8 +14,12 @@ from kolscope.services.team import ApiTokenInfo, SessionInfo
 
 def _users_query() -> Any:
     return (
-        select(t.users, t.memberships.c.role, t.organisations.c.id.label("org_id"),
-               t.organisations.c.name.label("org_name"))
+        select(
+            t.users,
+            t.memberships.c.role,
+            t.organisations.c.id.label("org_id"),
+            t.organisations.c.name.label("org_name"),
+        )
         .join(t.memberships, t.memberships.c.user_id == t.users.c.id)
         .join(t.organisations, t.organisations.c.id == t.memberships.c.organisation_id)
     )
@@ -28,15 +32,23 @@ class SqlTeamStore:
     def _user(self, db: Any, row: Row[Any]) -> User:
         m = row._mapping
         grants = frozenset(
-            r.brand_id for r in db.execute(
+            r.brand_id
+            for r in db.execute(
                 select(t.brand_grants.c.brand_id).where(t.brand_grants.c.user_id == m["id"])
             )
         )
         return User(
-            id=m["id"], email=m["email"], name=m["name"], role=Role(m["role"]),
-            organisation=Organisation(m["org_id"], m["org_name"]), is_active=m["is_active"],
-            language=m["language"], buddhist_era=m["buddhist_era"], thai_units=m["thai_units"],
-            last_login_at=m["last_login_at"], granted_brand_ids=grants,
+            id=m["id"],
+            email=m["email"],
+            name=m["name"],
+            role=Role(m["role"]),
+            organisation=Organisation(m["org_id"], m["org_name"]),
+            is_active=m["is_active"],
+            language=m["language"],
+            buddhist_era=m["buddhist_era"],
+            thai_units=m["thai_units"],
+            last_login_at=m["last_login_at"],
+            granted_brand_ids=grants,
         )
 
     def user_count(self) -> int:
@@ -50,22 +62,44 @@ class SqlTeamStore:
 
     def create_organisation(self, name: str, now: datetime) -> Organisation:
         with self._engine.begin() as db:
-            new_id = db.execute(insert(t.organisations).returning(t.organisations.c.id),
-                                {"name": name, "created_at": now}).scalar_one()
+            new_id = db.execute(
+                insert(t.organisations).returning(t.organisations.c.id),
+                {"name": name, "created_at": now},
+            ).scalar_one()
         return Organisation(new_id, name)
 
-    def create_user(self, email: str, name: str, password_hash: str, role: Role,
-                    organisation_id: int, now: datetime) -> User:
+    def create_user(
+        self,
+        email: str,
+        name: str,
+        password_hash: str,
+        role: Role,
+        organisation_id: int,
+        now: datetime,
+    ) -> User:
         with self._engine.begin() as db:
             user_id = db.execute(
                 insert(t.users).returning(t.users.c.id),
-                {"email": email, "name": name, "password_hash": password_hash,
-                 "is_active": True, "language": None, "buddhist_era": False,
-                 "thai_units": False, "created_at": now},
+                {
+                    "email": email,
+                    "name": name,
+                    "password_hash": password_hash,
+                    "is_active": True,
+                    "language": None,
+                    "buddhist_era": False,
+                    "thai_units": False,
+                    "created_at": now,
+                },
             ).scalar_one()
-            db.execute(insert(t.memberships), {"user_id": user_id,
-                                               "organisation_id": organisation_id,
-                                               "role": role.value, "created_at": now})
+            db.execute(
+                insert(t.memberships),
+                {
+                    "user_id": user_id,
+                    "organisation_id": organisation_id,
+                    "role": role.value,
+                    "created_at": now,
+                },
+            )
         found = self.user_by_id(user_id)
         assert found is not None
         return found
@@ -82,8 +116,11 @@ class SqlTeamStore:
 
     def users(self, organisation_id: int) -> list[User]:
         with self._engine.connect() as db:
-            rows = db.execute(_users_query().where(t.organisations.c.id == organisation_id)
-                              .order_by(t.users.c.name))
+            rows = db.execute(
+                _users_query()
+                .where(t.organisations.c.id == organisation_id)
+                .order_by(t.users.c.name)
+            )
             return [self._user(db, r) for r in rows]
 
     def update_user(self, user_id: int, **values: object) -> None:
@@ -92,36 +129,60 @@ class SqlTeamStore:
             if values:
                 db.execute(update(t.users).where(t.users.c.id == user_id).values(values))
             if role is not None:
-                db.execute(update(t.memberships).where(t.memberships.c.user_id == user_id)
-                           .values(role=str(role)))
+                db.execute(
+                    update(t.memberships)
+                    .where(t.memberships.c.user_id == user_id)
+                    .values(role=str(role))
+                )
 
     def set_grants(self, user_id: int, brand_ids: set[int]) -> None:
         with self._engine.begin() as db:
             db.execute(delete(t.brand_grants).where(t.brand_grants.c.user_id == user_id))
             if brand_ids:
-                db.execute(insert(t.brand_grants),
-                           [{"user_id": user_id, "brand_id": b} for b in sorted(brand_ids)])
+                db.execute(
+                    insert(t.brand_grants),
+                    [{"user_id": user_id, "brand_id": b} for b in sorted(brand_ids)],
+                )
 
     def record_login(self, email: str, address: str, succeeded: bool, now: datetime) -> None:
         with self._engine.begin() as db:
-            db.execute(insert(t.login_attempts), {"email": email[:320], "ip": address[:64],
-                                                  "at": now, "succeeded": succeeded})
+            db.execute(
+                insert(t.login_attempts),
+                {"email": email[:320], "ip": address[:64], "at": now, "succeeded": succeeded},
+            )
 
     def failures_since(self, email: str, address: str, since: datetime) -> tuple[int, int]:
         a = t.login_attempts
         failed = and_(a.c.at >= since, a.c.succeeded.is_(False))
         with self._engine.connect() as db:
-            by_email = db.execute(select(func.count()).where(failed, a.c.email == email)).scalar_one()
+            by_email = db.execute(
+                select(func.count()).where(failed, a.c.email == email)
+            ).scalar_one()
             by_ip = db.execute(select(func.count()).where(failed, a.c.ip == address)).scalar_one()
         return int(by_email), int(by_ip)
 
-    def create_session(self, token_hash: str, user_id: int, csrf: str, now: datetime,
-                       expires: datetime, user_agent: str | None) -> None:
+    def create_session(
+        self,
+        token_hash: str,
+        user_id: int,
+        csrf: str,
+        now: datetime,
+        expires: datetime,
+        user_agent: str | None,
+    ) -> None:
         with self._engine.begin() as db:
-            db.execute(insert(t.sessions), {"token_hash": token_hash, "user_id": user_id,
-                                            "csrf_token": csrf, "created_at": now,
-                                            "expires_at": expires, "last_seen_at": now,
-                                            "user_agent": user_agent})
+            db.execute(
+                insert(t.sessions),
+                {
+                    "token_hash": token_hash,
+                    "user_id": user_id,
+                    "csrf_token": csrf,
+                    "created_at": now,
+                    "expires_at": expires,
+                    "last_seen_at": now,
+                    "user_agent": user_agent,
+                },
+            )
 
     def session(self, token_hash: str, now: datetime) -> SessionInfo | None:
         s = t.sessions
@@ -143,33 +204,47 @@ class SqlTeamStore:
         with self._engine.begin() as db:
             db.execute(delete(t.sessions).where(t.sessions.c.user_id == user_id))
 
-    def create_api_token(self, user_id: int, name: str, prefix: str, token_hash: str,
-                         now: datetime) -> ApiTokenInfo:
+    def create_api_token(
+        self, user_id: int, name: str, prefix: str, token_hash: str, now: datetime
+    ) -> ApiTokenInfo:
         with self._engine.begin() as db:
-            new_id = db.execute(insert(t.api_tokens).returning(t.api_tokens.c.id),
-                                {"user_id": user_id, "name": name, "prefix": prefix,
-                                 "token_hash": token_hash, "created_at": now}).scalar_one()
+            new_id = db.execute(
+                insert(t.api_tokens).returning(t.api_tokens.c.id),
+                {
+                    "user_id": user_id,
+                    "name": name,
+                    "prefix": prefix,
+                    "token_hash": token_hash,
+                    "created_at": now,
+                },
+            ).scalar_one()
         return ApiTokenInfo(new_id, name, prefix, now, None, None)
 
     def api_tokens(self, user_id: int) -> list[ApiTokenInfo]:
         a = t.api_tokens
         with self._engine.connect() as db:
             rows = db.execute(select(a).where(a.c.user_id == user_id).order_by(a.c.id.desc()))
-            return [ApiTokenInfo(r.id, r.name, r.prefix, r.created_at, r.last_used_at,
-                                 r.revoked_at) for r in rows]
+            return [
+                ApiTokenInfo(r.id, r.name, r.prefix, r.created_at, r.last_used_at, r.revoked_at)
+                for r in rows
+            ]
 
     def revoke_api_token(self, user_id: int, token_id: int, now: datetime) -> bool:
         a = t.api_tokens
         with self._engine.begin() as db:
-            done = db.execute(update(a).where(a.c.id == token_id, a.c.user_id == user_id,
-                                              a.c.revoked_at.is_(None)).values(revoked_at=now))
+            done = db.execute(
+                update(a)
+                .where(a.c.id == token_id, a.c.user_id == user_id, a.c.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
         return bool(done.rowcount)
 
     def user_for_api_token(self, token_hash: str, now: datetime) -> User | None:
         a = t.api_tokens
         with self._engine.begin() as db:
-            row = db.execute(select(a).where(a.c.token_hash == token_hash,
-                                             a.c.revoked_at.is_(None))).first()
+            row = db.execute(
+                select(a).where(a.c.token_hash == token_hash, a.c.revoked_at.is_(None))
+            ).first()
             if row is None:
                 return None
             db.execute(update(a).where(a.c.id == row.id).values(last_used_at=now))
@@ -178,17 +253,24 @@ class SqlTeamStore:
                 return None
             return self._user(db, user_row)
 
-    def create_reset(self, user_id: int, token_hash: str, now: datetime,
-                     expires: datetime) -> None:
+    def create_reset(self, user_id: int, token_hash: str, now: datetime, expires: datetime) -> None:
         with self._engine.begin() as db:
-            db.execute(insert(t.password_resets), {"user_id": user_id, "token_hash": token_hash,
-                                                   "created_at": now, "expires_at": expires})
+            db.execute(
+                insert(t.password_resets),
+                {
+                    "user_id": user_id,
+                    "token_hash": token_hash,
+                    "created_at": now,
+                    "expires_at": expires,
+                },
+            )
 
     def use_reset(self, token_hash: str, now: datetime) -> int | None:
         r = t.password_resets
         with self._engine.begin() as db:
-            row = db.execute(select(r).where(r.c.token_hash == token_hash,
-                                             r.c.used_at.is_(None))).first()
+            row = db.execute(
+                select(r).where(r.c.token_hash == token_hash, r.c.used_at.is_(None))
+            ).first()
             if row is None or _aware(row.expires_at) <= now:
                 return None
             db.execute(update(r).where(r.c.id == row.id).values(used_at=now))

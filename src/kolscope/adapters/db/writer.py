@@ -26,6 +26,7 @@ class SqlCatalogueWriter(ContentWriting, AudienceWriting):
             "niche": brand.niche,
             "tone_notes": brand.tone_notes,
             "competitors": list(brand.competitors),
+            "organisation_id": brand.organisation_id,
         }
         existing = self._db.execute(
             select(t.brands.c.id).where(t.brands.c.name == brand.name)

@@ -253,7 +253,7 @@ def _resolve_repeats(work: _Work) -> None:
             work.warnings.append(
                 f"columns {keep + 1} and {index + 1} both look like {name}; using {kept!r} "
                 f"(pass --map {name}=COLUMN to choose)"
-            )
+            )  # worded as in entrypoints/web/explanations.py, which translates it
 
 
 def _same_quantity(first: Sequence[Any], second: Sequence[Any]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
@@ -122,7 +123,12 @@ class FileImportReader:
     def records(
         self, plan: FilePlan, options: ImportOptions, counts: FileCounts
     ) -> Iterator[ImportRecord | RowProblem]:
-        if self._parallel and (plan.estimated_rows or 0) >= PARALLEL_MIN_ROWS:
+        if (
+            self._parallel
+            and (plan.estimated_rows or 0) >= PARALLEL_MIN_ROWS
+            # a daemonic process (a `kolscope worker --processes` worker) may not start one
+            and not multiprocessing.current_process().daemon
+        ):
             return read_in_child(plan, options, counts)
         return read_records(plan, options, counts)
 

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from kolscope import __version__
-from kolscope.entrypoints.cli import creators_cmd, import_cmd, workspace_cmd
+from kolscope.entrypoints.cli import creators_cmd, import_cmd, jobs_cmd, workspace_cmd
 from kolscope.entrypoints.cli.context import CliState
+from kolscope.entrypoints.cli.users_cmd import users
 
 app = typer.Typer(
     name="kolscope",
@@ -54,6 +55,9 @@ def main_options(
 workspace_cmd.register(app)
 import_cmd.register(app)
 app.add_typer(creators_cmd.creators, name="creators")
+jobs_cmd.register(app)
+app.add_typer(jobs_cmd.jobs, name="jobs")
+app.add_typer(users, name="users")
 
 
 def main() -> None:

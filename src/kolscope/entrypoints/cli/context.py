@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from kolscope.bootstrap import Workspace, open_workspace
@@ -29,7 +30,15 @@ class CliState:
         return self.workspace_option is not None or bool(os.environ.get("KOLSCOPE_WORKSPACE"))
 
     def settings(self, *, default: Path = DEFAULT_WORKSPACE) -> Settings:
-        settings = Settings()
+        try:
+            settings = Settings()
+        except ValidationError as error:
+            fail(
+                self,
+                "; ".join(
+                    str(e.get("msg", e)).removeprefix("Value error, ") for e in error.errors()
+                ),
+            )
         if self.workspace_option is not None:
             settings = settings.model_copy(update={"workspace": self.workspace_option})
         elif not os.environ.get("KOLSCOPE_WORKSPACE"):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -132,6 +133,68 @@ def _show_report(cli: CliState, report: ImportReport) -> None:
         cli.err.print(f"[red]error:[/] {report.error}", highlight=False)
 
 
+def _in_background(
+    cli: CliState,
+    files: list[Path],
+    options: ImportOptions,
+    *,
+    dry_run: bool,
+    as_json: bool,
+    wait: bool,
+) -> None:
+    """``--background``: queue the import as a job, then follow it to the end."""
+    from kolscope.entrypoints.cli.job_views import JOB_FAILED, follow, show_import_result
+    from kolscope.services.import_jobs import submit_import
+    from kolscope.services.jobs import JobStatus
+
+    workspace = cli.workspace()
+    try:
+        job = submit_import(workspace.jobs, files, options, dry_run=dry_run)
+    except Exception as error:  # the queue cannot be reached (Redis down)
+        fail(cli, f"could not queue the import on {workspace.job_queue.describe()}: {error}")
+    if not as_json:
+        cli.out.print(
+            f"job #{job.id} queued: {escape(job.title)} ({workspace.job_queue.describe()})",
+            highlight=False,
+        )
+    if not wait:
+        if as_json:
+            typer.echo(json.dumps({"job_id": job.id, "status": job.status.value}))
+        else:
+            cli.out.print(f"follow it with: kolscope jobs wait {job.id}", highlight=False)
+        return
+    job = follow(cli, workspace.jobs, job.id, bar=not as_json)
+    result = dict(job.result or {})
+    if as_json:
+        plans = result.pop("plans", [])
+        payload = {
+            "job_id": job.id,
+            "job_status": job.status.value,
+            "error": job.error,
+            "plans": plans,
+            "report": result,
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    else:
+        show_import_result(cli, result)
+        if job.status == JobStatus.SUCCEEDED and result.get("committed"):
+            cli.out.print(
+                f"[green]imported[/] into {workspace.settings.workspace} "
+                f"(import #{result.get('import_id')}, job #{job.id})"
+            )
+        elif job.status == JobStatus.SUCCEEDED:
+            cli.out.print("[green]dry run: every row can be imported[/]; nothing was written")
+        else:
+            cli.err.print(f"[red]error:[/] {escape(job.error or 'the job failed')}")
+            if result.get("problem_count") and not result.get("dry_run"):
+                cli.err.print(
+                    "nothing was imported (all or nothing). Fix the rows above, map "
+                    "columns with --map, or pass --partial to import the good rows."
+                )
+    if job.status == JobStatus.FAILED:
+        raise typer.Exit(JOB_FAILED)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_files(
@@ -194,6 +257,18 @@ def register(app: typer.Typer) -> None:
         source: Annotated[
             str | None, typer.Option(help="Label stored with the snapshots (default: file name).")
         ] = None,
+        background: Annotated[
+            bool,
+            typer.Option(
+                "--background",
+                help="Run the import as a job on a worker (kolscope worker), print its id and "
+                "follow its progress; exit codes as without it.",
+            ),
+        ] = False,
+        no_wait: Annotated[
+            bool,
+            typer.Option("--no-wait", help="With --background: return once the job is queued."),
+        ] = False,
     ) -> None:
         """Import files; columns, kind, platform and date are detected and can be overridden."""
         cli = state(ctx)
@@ -229,7 +304,12 @@ def register(app: typer.Typer) -> None:
             partial=partial,
             source=source,
         )
+        if no_wait and not background:
+            fail(cli, "--no-wait goes with --background")
         workspace = cli.workspace()
+        if background:
+            _in_background(cli, files, options, dry_run=dry_run, as_json=as_json, wait=not no_wait)
+            return
         plans: list[FilePlan] = []
         problems: list[str] = []
         for path in files:

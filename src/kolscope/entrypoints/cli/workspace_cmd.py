@@ -17,18 +17,36 @@ from kolscope.entrypoints.cli.context import DEMO_WORKSPACE, CliState, fail, sta
 def _serve(cli: CliState, host: str | None, port: int | None) -> None:
     import uvicorn
 
+    from kolscope.adapters.jobs import start_embedded_worker
     from kolscope.entrypoints.web.app import create_app
+    from kolscope.services.demo import DEMO_LOGIN
 
     workspace = cli.workspace()
     chosen_host = host or workspace.settings.host
     chosen_port = port or workspace.settings.port
+    url = f"http://{chosen_host}:{chosen_port}"
     cli.out.print(
         f"kolscope is serving {workspace.settings.workspace} "
-        f"({workspace.database}) at [bold]http://{chosen_host}:{chosen_port}[/]"
+        f"({workspace.database}) at [bold]{url}[/]"
         + ("  [magenta](synthetic demo data)[/]" if workspace.config.synthetic else "")
     )
+    if workspace.team.needs_setup():
+        cli.out.print(
+            f"First run: open {url} to create the owner account (or run `kolscope users create`)."
+        )
+    elif workspace.config.synthetic:
+        cli.out.print(f"Demo login: [bold]{DEMO_LOGIN}[/]")
+    stop_worker = None
+    if workspace.settings.redis_url:
+        cli.out.print("Jobs go to Redis: run `kolscope worker` to process them.")
+    else:
+        stop_worker = start_embedded_worker(workspace)
     cli.out.print("Press Ctrl+C to stop.")
-    uvicorn.run(create_app(workspace), host=chosen_host, port=chosen_port, log_level="warning")
+    try:
+        uvicorn.run(create_app(workspace), host=chosen_host, port=chosen_port, log_level="warning")
+    finally:
+        if stop_worker is not None:
+            stop_worker()
 
 
 class _DemoProgress:
@@ -137,6 +155,14 @@ def register(app: typer.Typer) -> None:
                 f"comments, {summary.audience_profiles} audiences, {summary.brands} brands; "
                 f"planted problems listed in {summary.ground_truth_path}"
             )
+        from kolscope.services.demo import DEMO_LOGIN, DEMO_PASSWORD, DEMO_PEOPLE
+
+        cli.out.print(
+            f"demo login: [bold]{DEMO_LOGIN}[/] (also "
+            + ", ".join(p[0] for p in DEMO_PEOPLE[1:])
+            + f", same password "
+            f"{DEMO_PASSWORD})"
+        )
         if not no_serve:
             _serve(cli, host, port)
 

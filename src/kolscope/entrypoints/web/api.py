@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from kolscope.domain.platforms import parse_platform
+from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.schemas import (
     CreatorDetailOut,
@@ -15,6 +16,7 @@ from kolscope.entrypoints.web.schemas import (
     StatsOut,
     TierSchemeOut,
 )
+from kolscope.entrypoints.web.security import need
 from kolscope.services.creators import account_dict, detail_dict
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -24,6 +26,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 def list_creators(
     workspace: WorkspaceDep,
     search: SearchDep,
+    _user: Annotated[User, need(Permission.VIEW_CREATORS)],
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
@@ -53,7 +56,11 @@ def list_creators(
     responses={404: {"description": "Not in the workspace"}},
 )
 def show_creator(
-    workspace: WorkspaceDep, platform: str, handle: str, scheme: str | None = None
+    workspace: WorkspaceDep,
+    platform: str,
+    handle: str,
+    _user: Annotated[User, need(Permission.VIEW_CREATORS)],
+    scheme: str | None = None,
 ) -> dict[str, Any]:
     found = parse_platform(platform)
     if found is None:
@@ -71,7 +78,9 @@ def show_creator(
 
 
 @router.get("/stats", response_model=StatsOut, summary="What the workspace holds")
-def stats(workspace: WorkspaceDep) -> dict[str, Any]:
+def stats(
+    workspace: WorkspaceDep, _user: Annotated[User, need(Permission.VIEW_CREATORS)]
+) -> dict[str, Any]:
     totals = workspace.catalogue.totals()
     return {
         "synthetic": workspace.config.synthetic,
@@ -89,7 +98,9 @@ def stats(workspace: WorkspaceDep) -> dict[str, Any]:
 
 
 @router.get("/tiers", response_model=list[TierSchemeOut], summary="Tier schemes and bands")
-def tiers(workspace: WorkspaceDep) -> list[dict[str, Any]]:
+def tiers(
+    workspace: WorkspaceDep, _user: Annotated[User, need(Permission.VIEW_CREATORS)]
+) -> list[dict[str, Any]]:
     config = workspace.config
     result = []
     for name in sorted(config.tiers.schemes):
@@ -116,7 +127,9 @@ def tiers(workspace: WorkspaceDep) -> list[dict[str, Any]]:
 
 @router.get("/imports", response_model=list[ImportOut], summary="Recent imports")
 def imports(
-    workspace: WorkspaceDep, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    _user: Annotated[User, need(Permission.VIEW_IMPORTS)],
+    workspace: WorkspaceDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[dict[str, Any]]:
     return [import_dict(item) for item in workspace.import_log.recent_imports(limit)]
 
@@ -134,4 +147,44 @@ def import_dict(item: Any) -> dict[str, Any]:
         "files": [str(f.get("file", "")) for f in item.files],
         "rows_imported": imported,
         "error": item.error,
+    }
+
+
+@router.get("/me", summary="Who the token or session belongs to")
+def me(user: Annotated[User, need(Permission.OWN_ACCOUNT)]) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role.value,
+        "organisation": user.organisation.name,
+        "language": user.language,
+    }
+
+
+@router.get("/jobs/{job_id}", summary="A background job's progress and outcome")
+def job(
+    workspace: WorkspaceDep, job_id: int, _user: Annotated[User, need(Permission.VIEW_JOBS)]
+) -> dict[str, Any]:
+    found = workspace.jobs.get(job_id)
+    if found is None:
+        raise HTTPException(404, f"no job {job_id}")
+    return job_dict(found)
+
+
+def job_dict(job: Any) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "kind": job.kind,
+        "title": job.title,
+        "status": job.status.value,
+        "finished": job.finished,
+        "percent": job.percent,
+        "progress_done": job.progress_done,
+        "progress_total": job.progress_total,
+        "message": job.message,
+        "error": job.error,
+        "created_at": job.created_at.isoformat(),
+        "started_at": job.started_at.isoformat() if job.started_at else None,
+        "finished_at": job.finished_at.isoformat() if job.finished_at else None,
     }

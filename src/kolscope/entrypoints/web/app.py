@@ -3,67 +3,171 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kolscope import __version__
 from kolscope.bootstrap import Workspace
-from kolscope.entrypoints.web import api, pages
+from kolscope.domain.team import Permission, User
+from kolscope.entrypoints.web import (
+    api,
+    i18n,
+    routes_auth,
+    routes_brands,
+    routes_creators,
+    routes_imports,
+    routes_settings,
+)
+from kolscope.entrypoints.web.render import page
+from kolscope.entrypoints.web.security import (
+    CSRF_COOKIE,
+    LANGUAGE_COOKIE,
+    PUBLIC,
+    LoginRequiredError,
+    identify,
+    need,
+)
 
 STATIC = Path(__file__).with_name("static")
+_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 def create_app(workspace: Workspace) -> FastAPI:
     app = FastAPI(
         title="kolscope API",
         version=__version__,
-        description="Creators, their accounts and follower history in a kolscope workspace.",
-        openapi_url="/api/openapi.json",
+        description="Creators, their accounts and follower history in a kolscope "
+        "workspace. Authenticate with a session (the web app) or a personal API "
+        "token: `Authorization: Bearer ks_…` (Settings → API tokens).",
+        openapi_url=None,
         docs_url=None,
         redoc_url=None,
     )
     app.state.workspace = workspace
+    _mount_vendor(app)  # before /static, which would otherwise catch these paths
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    _mount_swagger(app)
     app.include_router(api.router)
-    app.include_router(pages.router)
+    app.include_router(routes_auth.router)
+    app.include_router(routes_creators.router)
+    app.include_router(routes_imports.router)
+    app.include_router(routes_brands.router)
+    app.include_router(routes_settings.router)
+    _api_docs(app)
+
+    @app.middleware("http")
+    async def know_the_visitor(request: Request, call_next: Any) -> Response:
+        visitor = await run_in_threadpool(identify, request, workspace)
+        request.state.visitor = visitor
+        user = visitor.user
+        language = (
+            (user.language if user and user.language else None)
+            or request.cookies.get(LANGUAGE_COOKIE)
+            or i18n.negotiate(request.headers.get("accept-language"))
+        )
+        i18n.set_language(language)
+        response: Response = await call_next(request)
+        if visitor.new_csrf_cookie:
+            response.set_cookie(
+                CSRF_COOKIE,
+                visitor.new_csrf_cookie,
+                httponly=True,
+                samesite="lax",
+                secure=workspace.settings.secure_cookies,
+                path="/",
+            )
+        response.headers.update(_HEADERS)
+        if not request.url.path.startswith("/api/docs"):
+            response.headers["Content-Security-Policy"] = _CSP
+        response.headers["Content-Language"] = i18n.current_language()
+        return response
+
+    @app.exception_handler(LoginRequiredError)
+    async def login_required(request: Request, _error: LoginRequiredError) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse(
+                {"detail": "Log in, or send a personal API token: Authorization: Bearer ks_…"},
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target)}", 303)
 
     @app.exception_handler(StarletteHTTPException)
-    async def errors(request: Request, error: StarletteHTTPException) -> Response:
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api") or error.status_code < 400:
             return await http_exception_handler(request, error)
-        return pages.templates.TemplateResponse(
+        return page(
             request,
             "error.html",
-            {"workspace": workspace.config, "status": error.status_code, "message": error.detail},
             status_code=error.status_code,
+            status=error.status_code,
+            message=error.detail,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": error.errors()}, status_code=422)
+        fields = ", ".join(str(e.get("loc", ["?"])[-1]) for e in error.errors())
+        return page(
+            request,
+            "error.html",
+            status_code=400,
+            status=400,
+            message=i18n.gettext("Some fields are missing or wrong:") + f" {fields}",
         )
 
     return app
 
 
-def _mount_swagger(app: FastAPI) -> None:
-    """API docs with Swagger UI from the swagger-ui-bundle package: no CDN."""
+def _mount_vendor(app: FastAPI) -> None:
+    """Front-end libraries that ship inside PyPI packages, served from here (no CDN)."""
+    import plotly
     import swagger_ui_bundle
 
     app.mount(
-        "/api/docs/assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
+        "/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
     )
+    plotly_js = Path(plotly.__file__).with_name("package_data") / "plotly.min.js"
 
-    @app.get("/api/docs", include_in_schema=False)
-    def api_docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/api/openapi.json",
-            title="kolscope API",
-            swagger_js_url="/api/docs/assets/swagger-ui-bundle.js",
-            swagger_css_url="/api/docs/assets/swagger-ui.css",
-            swagger_favicon_url="/static/favicon.svg",
+    @app.get("/static/vendor/plotly.min.js", include_in_schema=False, dependencies=[PUBLIC])
+    def plotly_script() -> FileResponse:
+        return FileResponse(
+            plotly_js,
+            media_type="text/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
         )
 
 
-__all__ = ["HTTPException", "create_app"]
+def _api_docs(app: FastAPI) -> None:
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi(_user: Annotated[User, need(Permission.OWN_ACCOUNT)]) -> dict[str, Any]:
+        return app.openapi()
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs(_user: Annotated[User, need(Permission.OWN_ACCOUNT)]) -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/api/openapi.json",
+            title="kolscope API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )

@@ -8,6 +8,7 @@ A dry run does all the work, checks included, then rolls back.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -287,14 +288,39 @@ def bulk_work() -> Iterator[None]:
     as well, which cost a quarter of the import time. The objects alive now are frozen out of
     the collector's sight and collections run less often until the block ends.
     """
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 100)
+    _BULK.enter()
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
+        _BULK.leave()
+
+
+class _BulkState:
+    """Collector settings are process-wide: with imports running on several threads of one
+    worker, the first one in changes them and the last one out restores them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._threshold = gc.get_threshold()
+
+    def enter(self) -> None:
+        with self._lock:
+            if self._depth == 0:
+                self._threshold = gc.get_threshold()
+                gc.freeze()
+                gc.set_threshold(100_000, 50, 100)
+            self._depth += 1
+
+    def leave(self) -> None:
+        with self._lock:
+            self._depth -= 1
+            if self._depth == 0:
+                gc.set_threshold(*self._threshold)
+                gc.unfreeze()
+
+
+_BULK = _BulkState()
 
 
 def _only(batch: Iterable[ImportRecord], kind: type[T]) -> list[T]:

@@ -1,47 +1,46 @@
-"""Server-rendered pages: overview, creators list, one creator, imports."""
+"""Discover: the overview, the creators list and one creator's page."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kolscope.domain.audience import AudienceDimension
-from kolscope.domain.places import PROVINCES_BY_CODE, THAI_PROVINCES, country_name
+from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform, parse_platform
-from kolscope.domain.quantities import format_count
+from kolscope.domain.team import Permission, Role, User
 from kolscope.entrypoints.web.api import import_dict
 from kolscope.entrypoints.web.charts import line_chart
 from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
+from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.render import page
+from kolscope.entrypoints.web.security import need
 
-templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
-templates.env.filters["count"] = format_count
-templates.env.filters["country"] = lambda code: country_name(code) or ""
-templates.env.filters["province"] = lambda code: (
-    PROVINCES_BY_CODE[code].name_en if code in PROVINCES_BY_CODE else (code or "")
-)
-templates.env.filters["percent"] = lambda value: "" if value is None else f"{value:.0%}"
-templates.env.filters["rate"] = lambda value: "" if value is None else f"{value:.1%}"
-templates.env.filters["exact"] = lambda value: "" if value is None else f"{value:,}"
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 
 
-def _page(request: Request, name: str, workspace: Any, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request, name, {"workspace": workspace.config, "platforms": list(Platform), **context}
-    )
-
-
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, workspace: WorkspaceDep) -> HTMLResponse:
+def overview(
+    request: Request,
+    workspace: WorkspaceDep,
+    user: Annotated[User, need(Permission.OWN_ACCOUNT)],
+) -> Response:
+    if user.role == Role.CLIENT:
+        return RedirectResponse("/brands", 303)
     totals = workspace.catalogue.totals()
     recent = [import_dict(i) for i in workspace.import_log.recent_imports(5)]
     biggest = workspace.creators.list(CreatorSearch().filters(limit=8, offset=0))
-    return _page(request, "overview.html", workspace, totals=totals, recent=recent, biggest=biggest)
+    return page(
+        request,
+        "overview.html",
+        totals=totals,
+        recent=recent,
+        biggest=biggest,
+        platforms=list(Platform),
+    )
 
 
 @router.get("/creators", response_class=HTMLResponse)
@@ -49,9 +48,10 @@ def creators_page(
     request: Request,
     workspace: WorkspaceDep,
     search: SearchDep,
-    page: Annotated[int, Query(ge=1)] = 1,
+    _user: Annotated[User, need(Permission.VIEW_CREATORS)],
+    page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
 ) -> HTMLResponse:
-    filters = search.filters(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    filters = search.filters(limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
     try:
         result = workspace.creators.list(filters)
     except ValueError as error:
@@ -66,13 +66,12 @@ def creators_page(
         for a in result.page.accounts
     ]
     pages = max(1, -(-result.page.total // PAGE_SIZE))
-    return _page(
+    return page(
         request,
         "creators.html",
-        workspace,
         rows=rows,
         total=result.page.total,
-        page=page,
+        page=page_number,
         pages=pages,
         scheme=result.scheme,
         schemes=sorted(workspace.config.tiers.schemes),
@@ -80,7 +79,35 @@ def creators_page(
         form=dict(request.query_params),
         chosen_platforms=set(search.platform),
         provinces=THAI_PROVINCES,
+        platforms=list(Platform),
     )
+
+
+def follower_figure(points: list[tuple[Any, float]], title: str) -> dict[str, Any]:
+    """A Plotly figure (as plain JSON) of followers over time."""
+    return {
+        "data": [
+            {
+                "x": [d.isoformat() for d, _v in points],
+                "y": [v for _d, v in points],
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": title,
+                "line": {"color": "#4338ca", "width": 2},
+                "marker": {"size": 5},
+                "hovertemplate": "%{x}<br>%{y:,.0f}<extra></extra>",
+            }
+        ],
+        "layout": {
+            "margin": {"l": 60, "r": 16, "t": 8, "b": 40},
+            "height": 260,
+            "paper_bgcolor": "#ffffff",
+            "plot_bgcolor": "#ffffff",
+            "font": {"family": "Noto Sans Thai, Sarabun, Tahoma, sans-serif", "size": 12},
+            "xaxis": {"gridcolor": "#eceef3"},
+            "yaxis": {"gridcolor": "#eceef3", "tickformat": ".3s"},
+        },
+    }
 
 
 @router.get("/creators/{platform}/{handle}", response_class=HTMLResponse)
@@ -89,12 +116,13 @@ def creator_page(
     workspace: WorkspaceDep,
     platform: str,
     handle: str,
+    _user: Annotated[User, need(Permission.VIEW_CREATORS)],
     scheme: str | None = None,
 ) -> HTMLResponse:
     found = parse_platform(platform)
     detail = workspace.creators.show(found, handle) if found else None
     if detail is None:
-        raise HTTPException(404, f"{platform}:{handle} is not in the workspace")
+        raise HTTPException(404, _("This creator is not in the workspace."))
     try:
         tier_scheme = workspace.creators.scheme(scheme)
     except ValueError as error:
@@ -115,21 +143,15 @@ def creator_page(
         }
         for profile in detail.audience
     ]
-    return _page(
+    return page(
         request,
         "creator.html",
-        workspace,
         detail=detail,
         account=detail.account,
         tier=tier_scheme.tier_for(detail.account.followers),
         scheme=tier_scheme,
-        chart=line_chart(history, label="Followers"),
+        chart=line_chart(history, label=_("Followers")) if len(history) > 1 else "",
+        figure=follower_figure(history, _("Followers")) if len(history) > 1 else None,
         audience=audience,
         snapshots=list(reversed(detail.account.snapshots)),
     )
-
-
-@router.get("/imports", response_class=HTMLResponse)
-def imports_page(request: Request, workspace: WorkspaceDep) -> HTMLResponse:
-    recent = [import_dict(i) for i in workspace.import_log.recent_imports(100)]
-    return _page(request, "imports.html", workspace, recent=recent)

@@ -1,0 +1,80 @@
+"""The importer explains its choices in English sentences (shown by the CLI too); pages show
+them in the reader's language. Each sentence's pattern is a catalogued message whose
+``{placeholders}`` match any text, so translators handle them like every other label."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kolscope.entrypoints.web.i18n import current_language, gettext
+from kolscope.entrypoints.web.vocabulary import N_
+
+PATTERNS = (
+    N_("from the file name"),
+    N_("from the file name, a month: dated on its first day"),
+    N_("from the column headers"),
+    N_("the platform column of each row"),
+    N_("from the title line {line}"),
+    N_("no date in the file name or title: today (use --as-of to set it)"),
+    N_("no distinctive columns; read as creators"),
+    N_("from {evidence}"),
+    N_("values look like handles"),
+    N_("values look like display names"),
+    N_("values are countries"),
+    N_("read as percent"),
+    N_("another name column"),
+    N_("row number or rank: not stored"),
+    N_("audience share (one column per segment)"),
+    N_("the same numbers as column {column}"),
+    N_("{field} is read from column {column} ({header})"),
+    N_("the header suggests {field} but the values are not numbers ({examples})"),
+    N_("the header suggests {field} but the values are numbers"),
+    N_(
+        "columns {first} and {second} both look like {field}; using {header} (pass --map "
+        "{field2}=COLUMN to choose)"
+    ),
+    N_(
+        "{big} ({larger}) is larger than {small} ({smaller}) in {share} of rows, but comments "
+        "rarely outnumber likes: the headers may be wrong. Check the values and correct the "
+        "mapping with --map FIELD=COLUMN."
+    ),
+    N_(
+        "{big} ({larger}) is larger than {small} ({smaller}) in {share} of rows, but a post "
+        "rarely gets more likes than the account has followers: the headers may be wrong. Check "
+        "the values and correct the mapping with --map FIELD=COLUMN."
+    ),
+    N_("read with {detail}"),
+)
+THE_FILE_NAME = N_("the file name")
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    compiled = []
+    for pattern in PATTERNS:
+        parts = re.split(r"(\{\w+\})", pattern)
+        regex = "".join(
+            f"(?P<{p[1:-1]}>.+?)" if re.fullmatch(r"\{\w+\}", p) else re.escape(p) for p in parts
+        )
+        compiled.append((re.compile(f"^{regex}$", re.S), pattern))
+    return tuple(compiled)
+
+
+def explain(text: str | None) -> str:
+    """``text`` in the reader's language when it is one of the importer's sentences."""
+    if not text or current_language() == "en":
+        return text or ""
+    return "; ".join(_one(part) for part in text.split("; "))
+
+
+def _one(text: str) -> str:
+    for regex, pattern in _compiled():
+        match = regex.match(text)
+        if match:
+            values = {
+                k: v.replace("the file name", gettext(THE_FILE_NAME))
+                for k, v in match.groupdict().items()
+            }
+            return gettext(pattern).format(**values)
+    return text

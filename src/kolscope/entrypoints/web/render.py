@@ -1,0 +1,85 @@
+"""Rendering pages: one Jinja2 environment (autoescaped, translated) and the shared context."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from kolscope.domain.places import PROVINCES_BY_CODE, country_name
+from kolscope.domain.team import Permission, User
+from kolscope.entrypoints.web import i18n
+from kolscope.entrypoints.web.explanations import explain
+from kolscope.entrypoints.web.security import visitor_of, workspace_of
+
+templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+env = templates.env
+env.add_extension("jinja2.ext.i18n")
+env.install_gettext_callables(  # type: ignore[attr-defined]
+    i18n.gettext, i18n.ngettext, newstyle=True
+)
+env.filters["country"] = lambda code: country_name(code) or ""
+env.filters["province"] = lambda code: (
+    (
+        PROVINCES_BY_CODE[code].name_th
+        if i18n.current_language() == "th"
+        else PROVINCES_BY_CODE[code].name_en
+    )
+    if code in PROVINCES_BY_CODE
+    else (code or "")
+)
+env.filters["percent"] = lambda value: "" if value is None else f"{value:.0%}"
+env.filters["rate"] = lambda value: "" if value is None else f"{value:.1%}"
+env.filters["exact"] = lambda value: "" if value is None else f"{value:,}"
+env.filters["money"] = i18n.money
+env.filters["explain"] = explain
+
+
+def json_script(value: Any) -> Markup:
+    """JSON safe to place inside a <script type="application/json"> element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(safe)  # noqa: S704 - escaped above for a script element
+
+
+env.filters["json_script"] = json_script
+
+NAVIGATION = (
+    ("/creators", "Creators", Permission.VIEW_CREATORS),
+    ("/audits", "Audits", Permission.VIEW_AUDITS),
+    ("/campaigns", "Campaigns", Permission.VIEW_CAMPAIGNS),
+    ("/brands", "Brands", Permission.VIEW_BRANDS),
+    ("/imports", "Imports", Permission.VIEW_IMPORTS),
+    ("/settings", "Settings", Permission.OWN_ACCOUNT),
+)
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render a template with what every page needs: the user, their formats, the CSRF token."""
+    visitor = visitor_of(request)
+    workspace = workspace_of(request)
+    user: User | None = visitor.user
+    thai_units = bool(user and user.thai_units)
+    buddhist = bool(user and user.buddhist_era)
+    shared = {
+        "workspace": workspace.config,
+        "user": user,
+        "csrf_token": visitor.csrf_token,
+        "language": i18n.current_language(),
+        "languages": i18n.LANGUAGES,
+        "nav": [
+            (url, label)
+            for url, label, permission in NAVIGATION
+            if user is not None and user.can(permission)
+        ],
+        "count": lambda value: i18n.count(value, thai_units),
+        "day": lambda value: i18n.day(value, buddhist_era=buddhist),
+        "moment": lambda value: i18n.moment(value, buddhist_era=buddhist),
+        "Permission": Permission,
+    }
+    return templates.TemplateResponse(request, name, {**shared, **context}, status_code=status_code)

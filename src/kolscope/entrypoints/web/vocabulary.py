@@ -1,0 +1,31 @@
+"""Words that reach pages from data rather than templates (roles, statuses, kinds...), marked
+here so the message extractor finds them and they get translated."""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
+    return message
+
+
+WORDS = (
+    # navigation
+    N_("Creators"), N_("Audits"), N_("Campaigns"), N_("Brands"), N_("Imports"), N_("Settings"),
+    # roles
+    N_("owner"), N_("member"), N_("client"),
+    # import and job statuses
+    N_("queued"), N_("running"), N_("succeeded"), N_("failed"), N_("dry-run"),
+    # what a file holds
+    N_("creators"), N_("posts"), N_("comments"), N_("audience"), N_("followers"),
+    # how a column was chosen
+    N_("header"), N_("content"), N_("pair"), N_("--map"), N_("ignored"), N_("unknown"),
+    # post types
+    N_("image"), N_("carousel"), N_("video"), N_("reel"), N_("short"), N_("live"), N_("story"),
+    N_("text"),
+    # audience
+    N_("gender"), N_("age"), N_("country"), N_("province"), N_("female"), N_("male"),
+    N_("other"),
+    # messages from services
+    N_("Too many failed logins. Wait 15 minutes and try again."),
+    N_("Wrong email or password."),
+)  # fmt: skip

@@ -1,0 +1,45 @@
+"""Every label has a Thai translation, and translations keep their placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "src/kolscope/entrypoints/web/locales/th/LC_MESSAGES/messages.po"
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+
+
+def messages_in_code() -> set[str]:
+    method_map = [
+        ("src/kolscope/entrypoints/**.py", "python"),
+        ("src/kolscope/entrypoints/web/templates/**.html", "jinja2"),
+    ]
+    options = {"src/kolscope/entrypoints/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(ROOT), method_map, options, keywords={"_": None, "N_": None}
+    ):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def test_every_message_has_a_thai_translation() -> None:
+    with CATALOGUE.open("rb") as handle:
+        catalogue = {m.id: m.string for m in read_po(handle) if m.id}
+    wanted = messages_in_code()
+    assert len(wanted) > 200
+    missing = sorted(m for m in wanted if not catalogue.get(m))
+    assert missing == [], "run `make messages` and translate these"
+
+
+def test_translations_keep_their_placeholders() -> None:
+    with CATALOGUE.open("rb") as handle:
+        for message in read_po(handle):
+            if message.id and message.string:
+                assert sorted(PLACEHOLDER.findall(str(message.id))) == sorted(
+                    PLACEHOLDER.findall(str(message.string))
+                ), message.id
