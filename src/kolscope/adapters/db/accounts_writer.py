@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -19,6 +19,15 @@ from sqlalchemy import (
 )
 
 from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.account_merge import (
+    LIST_COLUMNS,
+    MERGED_COLUMNS,
+    METRIC_COLUMNS,
+    PROFILE_COLUMNS,
+    account_values,
+    merge_existing,
+    merge_new,
+)
 from kolscope.adapters.db.bulk import bulk_insert, bulk_update
 from kolscope.adapters.db.rows import SNAPSHOT_COLUMNS
 from kolscope.adapters.db.upsert import bulk_upsert
@@ -29,13 +38,6 @@ from kolscope.services.importing.records import (
     AccountRow,
 )
 from kolscope.services.ports import BatchOutcome
-
-PROFILE_COLUMNS = (
-    "display_name", "bio", "country", "province", "verified", "external_url", "contact",
-    "has_profile_picture", "is_private", "top_audience_country",
-)  # fmt: skip
-LIST_COLUMNS = ("categories", "languages")
-METRIC_COLUMNS = ("followers", "following", "posts_count")
 
 
 def _member_of(connection: Connection, keys: set[str]) -> Any:
@@ -133,7 +135,7 @@ class AccountWriting(WriterBase):
             "insert:accounts", lambda: bulk_insert(self._db, t.accounts, _ACCOUNT_INSERT)
         ).run(
             [
-                _account_values(
+                account_values(
                     account, pkey[1], account_id, creator_ids[key] if key else next(solo), stamp
                 )
                 for account_id, (pkey, (account, key)) in zip(ids, accounts.items(), strict=True)
@@ -168,18 +170,18 @@ class AccountWriting(WriterBase):
             stored = existing.get(key)
             if stored is None:
                 if key in new:  # the same account on another day in this batch
-                    new[key] = (_merge_new(new[key][0], row), new[key][1])
+                    new[key] = (merge_new(new[key][0], row), new[key][1])
                 else:
                     new[key] = (row.account, row.creator_key)
                 continue
             current = changed.get(stored.id) or dict(stored._mapping)
-            changed[stored.id] = _merge_existing(current, row)
+            changed[stored.id] = merge_existing(current, row)
         # Only accounts whose stored values change need an UPDATE (re-imports change nothing).
         changed = (
             {
                 account_id: merged
                 for account_id, merged in changed.items()
-                if any(merged[c] != stored_by_id[account_id][c] for c in _MERGED_COLUMNS)
+                if any(merged[c] != stored_by_id[account_id][c] for c in MERGED_COLUMNS)
             }
             if changed
             else changed
@@ -315,119 +317,3 @@ _ACCOUNT_INSERT = (
     "created_at",
     "updated_at",
 )
-
-
-_MERGED_COLUMNS = (
-    *PROFILE_COLUMNS,
-    *LIST_COLUMNS,
-    *METRIC_COLUMNS,
-    "metrics_as_of",
-    "first_seen",
-    "last_seen",
-)
-
-
-def _account_values(
-    account: PlatformAccount, key: str, account_id: int, creator_id: int, now: datetime
-) -> tuple[Any, ...]:
-    """An account as a row in ``_ACCOUNT_INSERT`` order (unpacked, not read by name: this runs
-    once per row of million-row imports)."""
-    (
-        platform,
-        handle,
-        display_name,
-        bio,
-        categories,
-        country,
-        province,
-        languages,
-        verified,
-        external_url,
-        contact,
-        has_picture,
-        is_private,
-        followers,
-        following,
-        posts_count,
-        top_country,
-        first_seen,
-        last_seen,
-        *_rest,
-    ) = account
-    return (
-        account_id,
-        creator_id,
-        platform.value,
-        handle,
-        key,
-        display_name,
-        bio,
-        country,
-        province,
-        verified,
-        external_url,
-        contact,
-        has_picture,
-        is_private,
-        top_country,
-        list(categories),
-        list(languages),
-        followers,
-        following,
-        posts_count,
-        last_seen if followers is not None else None,
-        first_seen,
-        last_seen,
-        now,
-        now,
-    )
-
-
-def _merge_new(current: PlatformAccount, row: AccountRow) -> PlatformAccount:
-    """Two rows of one new account on different days in one batch: newer values win."""
-    newer, older = (row.account, current)
-    if (current.last_seen or date.min) > (row.account.last_seen or date.min):
-        newer, older = current, row.account
-    merged = {
-        name: getattr(newer, name)
-        if getattr(newer, name) not in (None, ())
-        else getattr(older, name)
-        for name in (*PROFILE_COLUMNS, *LIST_COLUMNS, *METRIC_COLUMNS)
-    }
-    seen = [d for d in (current.first_seen, row.account.first_seen) if d]
-    last = [d for d in (current.last_seen, row.account.last_seen) if d]
-    return newer._replace(
-        **merged, first_seen=min(seen, default=None), last_seen=max(last, default=None)
-    )
-
-
-def _merge_existing(stored: dict[str, Any], row: AccountRow) -> dict[str, Any]:
-    """A stored account updated by a row: newer or same-day data replaces, older only fills gaps."""
-    account = row.account
-    seen = account.last_seen
-    is_newer = seen is None or stored["last_seen"] is None or seen >= stored["last_seen"]
-    merged = dict(stored)
-    for name in PROFILE_COLUMNS:
-        value = getattr(account, name)
-        if value is not None and (is_newer or merged[name] is None):
-            merged[name] = value
-    for name in LIST_COLUMNS:
-        value = list(getattr(account, name))
-        if value and (is_newer or not merged[name]):
-            merged[name] = value
-    metrics_newer = row.snapshot is not None and (
-        stored["metrics_as_of"] is None or row.snapshot.taken_on >= stored["metrics_as_of"]
-    )
-    if metrics_newer and row.snapshot is not None:
-        for name in METRIC_COLUMNS:
-            value = getattr(account, name)
-            if value is not None:
-                merged[name] = value
-        merged["metrics_as_of"] = row.snapshot.taken_on
-    if account.first_seen and (
-        merged["first_seen"] is None or account.first_seen < merged["first_seen"]
-    ):
-        merged["first_seen"] = account.first_seen
-    if seen and (merged["last_seen"] is None or seen > merged["last_seen"]):
-        merged["last_seen"] = seen
-    return merged

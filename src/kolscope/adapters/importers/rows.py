@@ -7,14 +7,9 @@ from datetime import date
 from typing import Any
 
 from kolscope.adapters.importers.audience_columns import WIDE_PREFIX, parse_wide_field
-from kolscope.adapters.importers.fields import FIELDS, NUMERIC, FieldSpec, ValueType
-from kolscope.adapters.importers.profiles import values_agree
-from kolscope.adapters.importers.values import (
-    UnclearValueError,
-    read_list,
-    read_value,
-    reader_for,
-)
+from kolscope.adapters.importers.cells import FieldReader, RowCells
+from kolscope.adapters.importers.fields import FIELDS, ValueType
+from kolscope.adapters.importers.values import read_list, read_value
 from kolscope.domain.audience import (
     AudienceDimension,
     AudienceShare,
@@ -26,8 +21,7 @@ from kolscope.domain.creators import AccountSnapshot, PlatformAccount
 from kolscope.domain.followers import FollowerProfile
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, account_from_url, post_from_url
-from kolscope.domain.quantities import number_precision
-from kolscope.services.importing.plan import ColumnPlan, FilePlan, ImportOptions
+from kolscope.services.importing.plan import FilePlan, ImportOptions
 from kolscope.services.importing.records import (
     AccountRow,
     AudienceRow,
@@ -46,128 +40,6 @@ SNAPSHOT_FIELDS = (
 )  # fmt: skip
 
 
-LONG_TEXT_FIELDS = {"bio", "caption", "text"}
-
-
-class _Field:
-    """A field's columns and the function that reads its cells, prepared once per file."""
-
-    __slots__ = ("columns", "multi", "name", "numeric", "read")
-
-    def __init__(self, spec: FieldSpec, columns: Sequence[ColumnPlan], percent: bool) -> None:
-        self.name = spec.name
-        self.columns = [(c.index, c.header) for c in columns]
-        self.multi = spec.multi
-        self.numeric = spec.type in NUMERIC
-        self.read = reader_for(
-            spec.type, percent_scale=percent, long_text=spec.name in LONG_TEXT_FIELDS
-        )
-
-
-class _Row:
-    """One row being read: collects problems instead of stopping at the first."""
-
-    __slots__ = ("cells", "converter", "number", "problems")
-
-    def __init__(self, converter: RowConverter, number: int, cells: Sequence[Any]) -> None:
-        self.converter = converter
-        self.number = number
-        self.cells = cells
-        self.problems: list[RowProblem] = []
-
-    def problem(
-        self, field: str | None, message: str, column: str | None = None, value: Any = None
-    ) -> None:
-        self.problems.append(
-            RowProblem(
-                self.converter.plan.name,
-                self.number,
-                field,
-                message,
-                column,
-                None if value is None else str(value),
-            )
-        )
-
-    def cell(self, index: int) -> Any:
-        return self.cells[index] if index < len(self.cells) else None
-
-    def values(self) -> dict[str, Any]:
-        """Every mapped field of the row, read once (the hot path of an import)."""
-        cells = self.cells
-        width = len(cells)
-        values: dict[str, Any] = {}
-        for name, field, single in self.converter.plan_fields:
-            if single is None:
-                values[name] = self.get(name)
-                continue
-            index, header = single
-            raw = cells[index] if index < width else None
-            if raw is None or raw == "":
-                values[name] = None
-                continue
-            try:
-                values[name] = field.read(raw)
-            except UnclearValueError as unclear:
-                self.converter.counts.warn(f"row {self.number}, {name}: {unclear}; left empty")
-                values[name] = None
-            except ValueError as error:
-                self.problem(name, str(error), header, raw)
-                values[name] = None
-        return values
-
-    def get(self, name: str) -> Any:
-        field = self.converter.fields.get(name)
-        if field is None:
-            return None
-        if field.multi:
-            merged: list[str] = []
-            for index, header in field.columns:
-                for item in self._read(field, index, header) or []:
-                    if item not in merged:
-                        merged.append(item)
-            return merged
-        if len(field.columns) == 1:
-            index, header = field.columns[0]
-            return self._read(field, index, header)
-        return self._read_pair(field)
-
-    def _read(self, field: _Field, index: int, header: str) -> Any:
-        raw = self.cells[index] if index < len(self.cells) else None
-        if raw is None or raw == "":
-            return None
-        try:
-            return field.read(raw)
-        except UnclearValueError as unclear:
-            self.converter.counts.warn(f"row {self.number}, {field.name}: {unclear}; left empty")
-            return None
-        except ValueError as error:
-            self.problem(field.name, str(error), header, raw)
-            return None
-
-    def _read_pair(self, field: _Field) -> Any:
-        """The same number written in several columns: keep the most precise, flag conflicts."""
-        readings: list[tuple[Any, Any]] = []
-        for index, header in field.columns:
-            value = self._read(field, index, header)
-            if value is not None:
-                readings.append((value, self.cell(index)))
-        if not readings:
-            return None
-        if len(readings) == 1 or all(r[0] == readings[0][0] for r in readings):
-            return readings[0][0]
-        readings.sort(key=lambda r: number_precision(r[1]), reverse=True)
-        best = readings[0]
-        if field.numeric:
-            for _value, raw in readings[1:]:
-                if values_agree(best[1], raw) is False:
-                    self.converter.counts.warn(
-                        f"row {self.number}, {field.name}: written as {best[1]!r} and {raw!r}; "
-                        f"kept {best[1]!r}"
-                    )
-        return best[0]
-
-
 class RowConverter:
     """Reads the data rows of one planned file into records of the plan's kind."""
 
@@ -178,7 +50,7 @@ class RowConverter:
         self.specs = {spec.name: spec for spec in FIELDS[plan.kind]}
         self.columns = {k: v for k, v in plan.fields().items() if not k.startswith(WIDE_PREFIX)}
         self.fields = {
-            name: _Field(self.specs[name], columns, name in plan.percent_scale)
+            name: FieldReader(self.specs[name], columns, name in plan.percent_scale)
             for name, columns in self.columns.items()
         }
         self._has_metrics = any(name in self.fields for name in SNAPSHOT_FIELDS)
@@ -193,7 +65,7 @@ class RowConverter:
         ]
 
     def convert(self, number: int, cells: Sequence[Any]) -> ImportRecord | list[RowProblem]:
-        row = _Row(self, number, cells)
+        row = RowCells(self, number, cells)
         reader = {
             ImportKind.CREATORS: self._account,
             ImportKind.POSTS: self._post,
@@ -209,7 +81,7 @@ class RowConverter:
     # Which account a row is about ------------------------------------------------------------
 
     def _who(
-        self, row: _Row, values: dict[str, Any], *, required: bool = True
+        self, row: RowCells, values: dict[str, Any], *, required: bool = True
     ) -> tuple[Platform, str] | None:
         handle = values.get("handle")
         platform = values.get("platform") or self.plan.platform
@@ -236,7 +108,7 @@ class RowConverter:
 
     # Kinds ------------------------------------------------------------------------------------
 
-    def _account(self, row: _Row) -> AccountRow | None:
+    def _account(self, row: RowCells) -> AccountRow | None:
         v = row.values()
         who = self._who(row, v)
         if who is None or row.problems:
@@ -291,7 +163,7 @@ class RowConverter:
             snapshot = None
         return AccountRow(row.number, account, snapshot, get("creator_key"))
 
-    def _post(self, row: _Row) -> PostRow | None:
+    def _post(self, row: RowCells) -> PostRow | None:
         values = row.values()
         url = values.get("url")
         post_id = values.get("post_id")
@@ -339,7 +211,7 @@ class RowConverter:
         )
         return PostRow(row.number, who[0], who[1], post)
 
-    def _comment(self, row: _Row) -> CommentRow | None:
+    def _comment(self, row: RowCells) -> CommentRow | None:
         values = row.values()
         text = values.get("text")
         post_ref = values.get("post_id")
@@ -370,7 +242,7 @@ class RowConverter:
         )
         return CommentRow(row.number, platform, handle, str(post_ref), comment)
 
-    def _audience(self, row: _Row) -> AudienceRow | None:
+    def _audience(self, row: RowCells) -> AudienceRow | None:
         values = row.values()
         who = self._who(row, values)
         shares: list[AudienceShare] = []
@@ -396,7 +268,9 @@ class RowConverter:
             row.number, who[0], who[1], str(source), self._as_of(values), sample_size, tuple(shares)
         )
 
-    def _long_share(self, row: _Row, values: dict[str, Any], shares: list[AudienceShare]) -> None:
+    def _long_share(
+        self, row: RowCells, values: dict[str, Any], shares: list[AudienceShare]
+    ) -> None:
         dimension_text = values.get("dimension")
         segment_text = values.get("segment")
         share = values.get("share")
@@ -419,7 +293,7 @@ class RowConverter:
             return
         shares.append(AudienceShare(dimension, segment, share))
 
-    def _follower(self, row: _Row) -> FollowerRow | None:
+    def _follower(self, row: RowCells) -> FollowerRow | None:
         values = row.values()
         who = self._who(row, values)
         if who is None or row.problems:
