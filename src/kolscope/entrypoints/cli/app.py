@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from kolscope import __version__
-from kolscope.entrypoints.cli import creators_cmd, import_cmd, jobs_cmd, workspace_cmd
+from kolscope.entrypoints.cli import (
+    comments_cmd,
+    creators_cmd,
+    import_cmd,
+    jobs_cmd,
+    nlp_cmd,
+    workspace_cmd,
+)
 from kolscope.entrypoints.cli.context import CliState
 from kolscope.entrypoints.cli.users_cmd import users
 
@@ -58,6 +65,8 @@ app.add_typer(creators_cmd.creators, name="creators")
 jobs_cmd.register(app)
 app.add_typer(jobs_cmd.jobs, name="jobs")
 app.add_typer(users, name="users")
+app.add_typer(nlp_cmd.nlp, name="nlp")
+app.add_typer(comments_cmd.comments, name="comments")
 
 
 def main() -> None:
