@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from kolscope.domain.brands import Brand
+from kolscope.domain.content import Comment
 from kolscope.domain.platforms import Platform
 from kolscope.services.importing.plan import FilePlan, ImportOptions
 from kolscope.services.importing.records import (
@@ -29,6 +30,7 @@ from kolscope.services.views import (
     AccountPage,
     AccountQuery,
     CatalogueTotals,
+    CommentStamp,
     ImportSummary,
 )
 
@@ -101,6 +103,18 @@ class CatalogueReader(Protocol):
     def totals(self) -> CatalogueTotals: ...
 
     def brands(self, organisation_id: int | None = None) -> list[Brand]: ...
+
+
+class CommentSource(Protocol):
+    """One account's comments in bulk, across its posts (for reading their quality)."""
+
+    def comment_stamp(self, account_id: int) -> CommentStamp:
+        """How many comments the account has and the newest id and import among them."""
+        ...
+
+    def latest_comments(self, account_id: int, limit: int) -> tuple[Comment, ...]:
+        """Its ``limit`` most recent comments, newest first (undated ones last)."""
+        ...
 
 
 class UnitOfWork(Protocol):

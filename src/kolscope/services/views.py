@@ -61,6 +61,16 @@ class AccountDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class CommentStamp:
+    """What changes whenever an account's comments do (added, removed or imported again): cheap
+    to read, so a summary of the comments can be kept until it changes."""
+
+    count: int  # comments stored under the account's posts
+    latest_id: int | None  # the highest comment id
+    latest_import_id: int | None  # the most recent import that wrote one of them
+
+
+@dataclass(frozen=True, slots=True)
 class CatalogueTotals:
     creators: int
     accounts: int

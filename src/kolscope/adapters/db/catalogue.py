@@ -16,6 +16,7 @@ from kolscope.adapters.db.rows import (
     snapshot_from_row,
 )
 from kolscope.domain.brands import Brand
+from kolscope.domain.content import Comment
 from kolscope.domain.creators import AccountSnapshot, Creator, handle_key
 from kolscope.domain.platforms import Platform
 from kolscope.services.views import (
@@ -23,6 +24,7 @@ from kolscope.services.views import (
     AccountPage,
     AccountQuery,
     CatalogueTotals,
+    CommentStamp,
     FollowerSampleSummary,
 )
 
@@ -72,7 +74,7 @@ def _filtered(query: AccountQuery) -> Select[Any]:
 
 
 class SqlCatalogue:
-    """Implements ``CatalogueReader``: short read-only transactions on the engine."""
+    """Implements ``CatalogueReader`` and ``CommentSource``: short read-only transactions."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -209,6 +211,31 @@ class SqlCatalogue:
         return AccountDetail(
             account, creator, posts, post_count, comments, comment_count, tuple(audience), samples
         )
+
+    def comment_stamp(self, account_id: int) -> CommentStamp:
+        c = t.comments
+        post_ids = select(t.posts.c.id).where(t.posts.c.account_id == account_id)
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(func.count(c.c.id), func.max(c.c.id), func.max(c.c.import_id)).where(
+                    c.c.post_id.in_(post_ids)
+                )
+            ).one()
+        return CommentStamp(row[0], row[1], row[2])
+
+    def latest_comments(self, account_id: int, limit: int) -> tuple[Comment, ...]:
+        c = t.comments
+        post_ids = select(t.posts.c.id).where(t.posts.c.account_id == account_id)
+        with self._engine.connect() as db:
+            return tuple(
+                comment_from_row(r)
+                for r in db.execute(
+                    select(c)
+                    .where(c.c.post_id.in_(post_ids))
+                    .order_by(c.c.posted_at.desc().nulls_last(), c.c.id.desc())
+                    .limit(limit)
+                )
+            )
 
     def totals(self) -> CatalogueTotals:
         def count(table: Any) -> Any:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kolscope.bootstrap import Workspace
 from kolscope.domain.audience import AudienceDimension
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform, parse_platform
@@ -17,6 +18,7 @@ from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
+from kolscope.services.comment_quality import CommentQuality, CommentQualityService
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -110,6 +112,64 @@ def follower_figure(points: list[tuple[Any, float]], title: str) -> dict[str, An
     }
 
 
+def comment_quality(workspace: Workspace, account_id: int | None) -> CommentQuality | None:
+    """The summary of an account's recent comments (cached until they change)."""
+    if account_id is None:
+        return None
+    scope = f"{workspace.settings.workspace}|{workspace.database}"
+    return CommentQualityService(workspace.catalogue, scope=scope).summary(account_id)
+
+
+def quality_labels() -> dict[str, str]:
+    """What each kind of comment is called on the page, in the person's language."""
+    return {
+        "positive": _("Positive"),
+        "neutral": _("Neutral"),
+        "negative": _("Negative"),
+        "question": _("Questions"),
+        "purchase_intent": _("Purchase intent"),
+        "spam": _("Spam"),
+        "low_effort": _("Low effort"),
+        "toxic": _("Toxic"),
+        "genuine": _("Genuine conversation"),
+        "emoji_only": _("Emoji only"),
+        "sticker_only": _("Sticker only"),
+        "generic": _("Generic praise or filler"),
+        "duplicate": _("Copy-pasted repeats"),
+        "empty": _("Empty"),
+        "th": _("Thai"),
+        "en": _("English"),
+        "mixed": _("Thai and English mixed"),
+        "none": _("No words (emoji, stickers, numbers)"),
+    }
+
+
+# The reader's evidence starts with the kind it explains ("purchase intent: asks price").
+_EVIDENCE_KINDS = {
+    "purchase intent": "purchase_intent",
+    "question": "question",
+    "spam": "spam",
+    "low effort": "low_effort",
+    "toxic": "toxic",
+    "positive": "positive",
+    "negative": "negative",
+}
+
+
+def readable_evidence(item: str, labels: dict[str, str]) -> str:
+    """One piece of evidence with its kind named in the person's language; the details (rule
+    names, the words that decided) stay as the reader wrote them. Plain text, escaped when
+    shown: the words come from the comment."""
+    head, colon, rest = item.partition(": ")
+    kind = _EVIDENCE_KINDS.get(head)
+    if not colon or kind is None:
+        return item
+    low_effort = rest.replace(" ", "_")
+    if kind == "low_effort" and low_effort in labels:
+        rest = labels[low_effort]
+    return f"{labels[kind]}: {rest}"
+
+
 @router.get("/creators/{platform}/{handle}", response_class=HTMLResponse)
 def creator_page(
     request: Request,
@@ -143,10 +203,14 @@ def creator_page(
         }
         for profile in detail.audience
     ]
+    labels = quality_labels()
     return page(
         request,
         "creator.html",
         detail=detail,
+        quality=comment_quality(workspace, detail.account.id),
+        quality_labels=labels,
+        evidence=lambda item: readable_evidence(item, labels),
         account=detail.account,
         tier=tier_scheme.tier_for(detail.account.followers),
         scheme=tier_scheme,
