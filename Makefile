@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint bench install format clean docs lock messages system-packages screenshots
+.PHONY: demo test lint bench eval install format clean docs lock messages system-packages screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kolscope needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -18,6 +18,12 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# The evaluation also compares model families that kolscope does not ship (fastText, e5).
+EVAL_STAMP := $(VENV)/.eval-stamp
+$(EVAL_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,eval]'
+	@touch $(EVAL_STAMP)
 
 ## make demo: build the synthetic demo workspace (./kolscope-demo) and serve it on http://127.0.0.1:8000
 demo: $(STAMP)
@@ -37,17 +43,23 @@ test: $(STAMP) system-packages
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench tools
-	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench eval tools
+	$(BIN)/ruff format --check src tests bench eval tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench eval tools
+	$(BIN)/ruff format src tests bench eval tools
 
+## make bench: speed, each beside a baseline in the same run (bench/results/*.json)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_comments.py
+
+## make eval: quality on the public data sets in ../shared/data (eval/results/*.json)
+eval: $(EVAL_STAMP)
+	$(BIN)/python eval/eval_comments.py
 
 docs: $(STAMP)
 	$(BIN)/python -m kolscope.entrypoints.cli.reference > docs/cli.md
@@ -58,7 +70,7 @@ clean:
 
 ## make lock: refresh constraints.txt after changing dependencies in pyproject.toml
 lock: $(STAMP)
-	$(BIN)/python -m pip install --quiet --upgrade -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade -e '.[dev,eval]'
 	{ head -2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.new
 	mv constraints.new constraints.txt
 
