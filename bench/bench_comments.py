@@ -50,17 +50,10 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def shared_data() -> Path:
-    configured = os.environ.get("KOLSCOPE_SHARED_DATA")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-
-
 def real_comments() -> list[str]:
     from kolscope.adapters import corpora
 
-    data = shared_data()
+    data = corpora.default_data_dir()
     try:
         texts = [t for t, _ in corpora.wisesight(data, "train")]
         texts += [t for t, _ in corpora.wisesight(data, "valid")]

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import random
 import sys
@@ -69,14 +68,6 @@ RESULTS = HERE / "results"
 CLASSES = ("neg", "neu", "pos", "q")
 SEED = 0
 E5_TRAIN_SUBSET = 3_000
-
-
-def shared_data() -> Path:
-    """$KOLSCOPE_SHARED_DATA, else ../shared/data beside the repository."""
-    configured = os.environ.get("KOLSCOPE_SHARED_DATA")
-    if configured:
-        return Path(configured)
-    return HERE.parent.parent / "shared" / "data"
 
 
 def r4(value: float) -> float:
@@ -405,7 +396,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-families", action="store_true", help="skip the slow comparison")
     args = parser.parse_args()
-    data = shared_data()
+    data = corpora.default_data_dir()
     if not (data / "wisesight-sentiment").is_dir():
         sys.exit(f"eval: the shared data folder {data} is missing (set KOLSCOPE_SHARED_DATA)")
     reader = default_reader()

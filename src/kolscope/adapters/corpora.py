@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from kolscope.analysis.comments.training import Source, TrainingData
@@ -17,6 +18,12 @@ WISESIGHT_LABELS = frozenset({"pos", "neu", "neg", "q"})
 
 class CorpusError(ValueError):
     """A corpus file is missing or not in the shape we expect."""
+
+
+def default_data_dir() -> Path:
+    """Where the public corpora are: $KOLSCOPE_SHARED_DATA, else ../shared/data beside the
+    current folder (the repository root when run by make)."""
+    return Path(os.environ.get("KOLSCOPE_SHARED_DATA", Path("..") / "shared" / "data"))
 
 
 def digest(path: Path) -> str:

@@ -127,9 +127,9 @@ class CommentReader:
         toxic = rules.toxic(text)
         if toxic.evidence:
             evidence.append("toxic: " + ", ".join(toxic.evidence))
-        if not question and kind != "empty":
+        if not question and kind != "empty" and sentiment != "neutral":
             said = _words(text, heads["sentiment"], sentiment[:3])
-            if said and sentiment != "neutral":
+            if said:
                 evidence.append(f"{sentiment}: {said}")
         if text.truncated:
             evidence.append("read the first 5,000 characters only")

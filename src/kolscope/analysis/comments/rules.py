@@ -12,6 +12,7 @@ from kolscope.analysis.comments.lexicon import (
     SPAM_CUES,
     SPAM_TOKENS,
     TOXIC_CUES,
+    Cue,
     combined,
     fired,
 )
@@ -40,15 +41,22 @@ def question_cues(text: CleanText) -> RuleReading:
     return RuleReading(combined([c.weight for c in cues]), tuple(c.name for c in cues))
 
 
-def spam(text: CleanText) -> RuleReading:
-    """Spam cues, plus links, LINE ids and phone numbers. A link alone is not spam (people
-    share links to a product they like); a link together with a pitch is."""
-    cues = fired(SPAM_CUES, text.text)
-    tokens = [name for name in SPAM_TOKENS if name in text.found]
+def _spam_signals(text: CleanText) -> tuple[list[Cue], list[str]]:
+    """The spam cues that fired and the typed tokens spam leans on (url, lineid, phone)."""
+    return fired(SPAM_CUES, text.text), [name for name in SPAM_TOKENS if name in text.found]
+
+
+def _spam_reading(cues: list[Cue], tokens: list[str]) -> RuleReading:
     if not cues and len(tokens) < 2:
         return RuleReading(combined([SPAM_TOKENS[t] for t in tokens]) * 0.9, tuple(tokens))
     weights = [c.weight for c in cues] + [SPAM_TOKENS[t] for t in tokens]
     return RuleReading(combined(weights), tuple(c.name for c in cues) + tuple(tokens))
+
+
+def spam(text: CleanText) -> RuleReading:
+    """Spam cues, plus links, LINE ids and phone numbers. A link alone is not spam (people
+    share links to a product they like); a link together with a pitch is."""
+    return _spam_reading(*_spam_signals(text))
 
 
 STRONG_SPAM = 0.9  # a cue this sure counts whatever the language
@@ -61,12 +69,13 @@ def spam_probability(model_p: float, text: CleanText) -> tuple[float, tuple[str,
     measured on both corpora, adding the weaker cues there cost precision. On Thai and mixed
     text, where the model has seen no spam, every cue and typed token counts (1 - (1 - model)
     (1 - rules))."""
-    reading = spam(text)
-    if not reading.evidence:
+    cues, tokens = _spam_signals(text)
+    if not cues and not tokens:
         return model_p, ()
     if text.language in ("th", "mixed"):
+        reading = _spam_reading(cues, tokens)
         return 1.0 - (1.0 - model_p) * (1.0 - reading.probability), reading.evidence
-    strong = [c for c in fired(SPAM_CUES, text.text) if c.weight >= STRONG_SPAM]
+    strong = [c for c in cues if c.weight >= STRONG_SPAM]
     if not strong:
         return model_p, ()
     rule_p = combined([c.weight for c in strong])

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kolscope.adapters.corpora import CorpusError, training_data
+from kolscope.adapters.corpora import CorpusError, default_data_dir, training_data
 from kolscope.analysis.comments.training import train
 from kolscope.entrypoints.cli.context import CliState, fail, state
 
 nlp = typer.Typer(help="Text models: train the comment models.", no_args_is_help=True)
-
-
-def default_data_dir() -> Path:
-    """$KOLSCOPE_SHARED_DATA, else ../shared/data beside the current folder."""
-    return Path(os.environ.get("KOLSCOPE_SHARED_DATA", Path("..") / "shared" / "data"))
 
 
 def shipped_models_dir() -> Path:
