@@ -6,10 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from kolscope.domain.platforms import parse_platform
+from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep
+from kolscope.entrypoints.web.audit_views import RUN_AUDITS, SORTS, VERDICTS, aware
+from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep, audit_query
 from kolscope.entrypoints.web.schemas import (
+    AuditListOut,
+    AuditReportOut,
     CreatorDetailOut,
     CreatorPage,
     ImportOut,
@@ -17,6 +20,7 @@ from kolscope.entrypoints.web.schemas import (
     TierSchemeOut,
 )
 from kolscope.entrypoints.web.security import need
+from kolscope.services.audits import AccountNotFoundError, AuditRecord
 from kolscope.services.creators import account_dict, detail_dict
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -75,6 +79,98 @@ def show_creator(
     data = detail_dict(detail, tier_scheme)
     data["synthetic"] = workspace.config.synthetic
     return data
+
+
+@router.get("/audits", response_model=AuditListOut, summary="List audits")
+def list_audits(
+    workspace: WorkspaceDep,
+    _user: Annotated[User, need(Permission.VIEW_AUDITS)],
+    verdict: Annotated[str | None, Query(description=" | ".join(VERDICTS))] = None,
+    platform: Annotated[list[str] | None, Query(description="Repeat for several.")] = None,
+    sort: Annotated[str, Query(description=", ".join(SORTS))] = "-score",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    query = audit_query(verdict, platform, sort, limit=limit, offset=offset)
+    try:
+        found = workspace.audits.list(query)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
+    return {
+        "synthetic": workspace.config.synthetic,
+        "total": found.total,
+        "limit": limit,
+        "offset": offset,
+        "counts": found.counts,
+        "audits": [audit_dict(r) for r in found.records],
+    }
+
+
+def audit_dict(record: AuditRecord) -> dict[str, Any]:
+    return {
+        "account": f"{record.platform.value}:{record.handle}",
+        "platform": record.platform.value,
+        "handle": record.handle,
+        "followers": record.followers,
+        "scheme": record.scheme,
+        "tier": record.tier,
+        "score": record.score,
+        "verdict": record.verdict,
+        "confidence": record.confidence,
+        "problems": record.problems,
+        "audited_at": aware(record.audited_at).isoformat(),
+    }
+
+
+def _platform(platform: str) -> Platform:
+    found = parse_platform(platform)
+    if found is None:
+        raise HTTPException(404, f"unknown platform {platform!r}")
+    return found
+
+
+@router.get(
+    "/creators/{platform}/{handle}/audit",
+    response_model=AuditReportOut,
+    summary="An account's newest audit",
+    responses={404: {"description": "Not in the workspace, or not audited yet"}},
+)
+def show_audit(
+    workspace: WorkspaceDep,
+    platform: str,
+    handle: str,
+    _user: Annotated[User, need(Permission.VIEW_AUDITS)],
+) -> dict[str, Any]:
+    found = _platform(platform)
+    record = workspace.audits.audit_of(found, handle)
+    if record is None:
+        raise HTTPException(404, f"no audit of {found.value}:{handle} in this workspace")
+    return record.report
+
+
+@router.post(
+    "/creators/{platform}/{handle}/audit",
+    response_model=AuditReportOut,
+    summary="Audit an account now (and keep the result)",
+    responses={404: {"description": "Not in the workspace"}},
+)
+def run_audit(
+    workspace: WorkspaceDep,
+    platform: str,
+    handle: str,
+    _user: Annotated[User, need(RUN_AUDITS)],
+    scheme: Annotated[str | None, Query(description="standard, wide-micro, kol-th, …")] = None,
+) -> dict[str, Any]:
+    found = _platform(platform)
+    try:
+        chosen = workspace.creators.scheme(scheme or None)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
+    try:
+        result = workspace.audits.audit(found, handle, scheme=chosen.name)
+    except AccountNotFoundError:
+        raise HTTPException(404, f"{found.value}:{handle} is not in the workspace") from None
+    return result.to_dict()
 
 
 @router.get("/stats", response_model=StatsOut, summary="What the workspace holds")

@@ -21,6 +21,7 @@ from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web import (
     api,
     i18n,
+    routes_audits,
     routes_auth,
     routes_brands,
     routes_creators,
@@ -67,6 +68,7 @@ def create_app(workspace: Workspace) -> FastAPI:
     app.include_router(api.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_creators.router)
+    app.include_router(routes_audits.router)
     app.include_router(routes_imports.router)
     app.include_router(routes_brands.router)
     app.include_router(routes_settings.router)

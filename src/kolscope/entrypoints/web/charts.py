@@ -10,9 +10,15 @@ from kolscope.domain.quantities import format_count
 
 
 def line_chart(
-    points: Sequence[tuple[date, float]], *, label: str, width: int = 640, height: int = 200
+    points: Sequence[tuple[date, float]],
+    *,
+    label: str,
+    width: int = 640,
+    height: int = 200,
+    marks: Sequence[tuple[date, str]] = (),
 ) -> str:
-    """A labelled line chart of a dated series as inline SVG (empty string for < 2 points)."""
+    """A labelled line chart of a dated series as inline SVG (empty string for < 2 points);
+    ``marks`` are days drawn as vertical lines with their title (follower jumps)."""
     if len(points) < 2:
         return ""
     left, right, top, bottom = 56, 12, 12, 28
@@ -50,10 +56,17 @@ def line_chart(
         f"{escape(date.fromordinal(x).isoformat())}: {escape(format_count(y))}</title></circle>"
         for x, y in zip(xs, ys, strict=True)
     )
+    lines = "".join(
+        f'<line x1="{sx(day.toordinal()):.1f}" x2="{sx(day.toordinal()):.1f}" y1="{top}" '
+        f'y2="{height - bottom}" class="mark"><title>{escape(day.isoformat())}: '
+        f"{escape(title)}</title></line>"
+        for day, title in marks
+        if x_low <= day.toordinal() <= x_high
+    )
     return (
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(label)} from {first} to {last}">'
-        f"{''.join(ticks)}"
+        f"{''.join(ticks)}{lines}"
         f'<path d="{path}" class="line"/>{dots}'
         f'<text x="{left}" y="{height - 6}">{first}</text>'
         f'<text x="{width - right}" y="{height - 6}" text-anchor="end">{last}</text>'

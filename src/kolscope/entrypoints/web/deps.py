@@ -10,6 +10,8 @@ from kolscope.bootstrap import Workspace
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.quantities import parse_count
+from kolscope.entrypoints.web.audit_views import SORTS, VERDICTS
+from kolscope.services.audits import AuditQuery
 from kolscope.services.creators import CreatorFilters
 
 
@@ -100,3 +102,29 @@ class CreatorSearch:
 
 
 SearchDep = Annotated[CreatorSearch, Depends(CreatorSearch)]
+
+
+def audit_query(
+    verdict: str | None, platform: list[str] | None, sort: str, *, limit: int, offset: int
+) -> AuditQuery:
+    """The audit filters shared by /audits and /api/audits; blank values mean "any"."""
+    chosen = (verdict or "").strip() or None
+    if chosen is not None and chosen not in VERDICTS:
+        raise HTTPException(400, f"verdict: one of {', '.join(VERDICTS)}")
+    if sort not in SORTS:
+        raise HTTPException(400, f"sort: one of {', '.join(SORTS)}")
+    platforms: list[Platform] = []
+    for name in platform or []:
+        if not name.strip():
+            continue
+        found = parse_platform(name)
+        if found is None:
+            raise HTTPException(400, f"platform: unknown platform {name!r}")
+        platforms.append(found)
+    return AuditQuery(
+        verdict=chosen,
+        platforms=tuple(dict.fromkeys(platforms)),
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )

@@ -1,4 +1,4 @@
-"""Brands, and the sections later releases fill: audits and campaigns (they say so)."""
+"""Brands, and the section a later release fills: campaigns (it says so)."""
 
 from __future__ import annotations
 
@@ -78,10 +78,3 @@ def campaigns_page(
     user: Annotated[User, need(Permission.VIEW_CAMPAIGNS)],
 ) -> HTMLResponse:
     return page(request, "campaigns.html", brands=visible_brands(workspace, user))
-
-
-@router.get("/audits", response_class=HTMLResponse)
-def audits_page(
-    request: Request, _user: Annotated[User, need(Permission.VIEW_AUDITS)]
-) -> HTMLResponse:
-    return page(request, "audits.html")

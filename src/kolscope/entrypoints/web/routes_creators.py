@@ -12,7 +12,13 @@ from kolscope.domain.audience import AudienceDimension
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, Role, User
+from kolscope.entrypoints.web import i18n
 from kolscope.entrypoints.web.api import import_dict
+from kolscope.entrypoints.web.audit_views import (
+    RUN_AUDITS,
+    mark_jumps,
+    stored_audit,
+)
 from kolscope.entrypoints.web.charts import line_chart
 from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
@@ -176,12 +182,12 @@ def creator_page(
     workspace: WorkspaceDep,
     platform: str,
     handle: str,
-    _user: Annotated[User, need(Permission.VIEW_CREATORS)],
+    user: Annotated[User, need(Permission.VIEW_CREATORS)],
     scheme: str | None = None,
 ) -> HTMLResponse:
     found = parse_platform(platform)
     detail = workspace.creators.show(found, handle) if found else None
-    if detail is None:
+    if found is None or detail is None:
         raise HTTPException(404, _("This creator is not in the workspace."))
     try:
         tier_scheme = workspace.creators.scheme(scheme)
@@ -204,6 +210,17 @@ def creator_page(
         for profile in detail.audience
     ]
     labels = quality_labels()
+    audit = stored_audit(
+        workspace,
+        found,
+        detail.account.handle,
+        lambda value: i18n.count(value, bool(user.thai_units)),
+    )
+    jumps = audit.jumps if audit else ()
+    figure = follower_figure(history, _("Followers")) if len(history) > 1 else None
+    if figure is not None and jumps:
+        figure = mark_jumps(figure, jumps)
+    marks = [(j.on, _("follower jump found by the audit")) for j in jumps]
     return page(
         request,
         "creator.html",
@@ -214,8 +231,11 @@ def creator_page(
         account=detail.account,
         tier=tier_scheme.tier_for(detail.account.followers),
         scheme=tier_scheme,
-        chart=line_chart(history, label=_("Followers")) if len(history) > 1 else "",
-        figure=follower_figure(history, _("Followers")) if len(history) > 1 else None,
+        chart=line_chart(history, label=_("Followers"), marks=marks) if len(history) > 1 else "",
+        figure=figure,
+        audit=audit,
+        can_audit=user.can(RUN_AUDITS),
+        chosen_scheme=scheme or "",
         audience=audience,
         snapshots=list(reversed(detail.account.snapshots)),
     )

@@ -19,9 +19,11 @@ from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api import import_dict, job_dict
+from kolscope.entrypoints.web.audit_views import verdict_labels
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
+from kolscope.entrypoints.web.routes_audits import job_title
 from kolscope.entrypoints.web.security import need
 from kolscope.services.import_jobs import submit_import
 from kolscope.services.importing.plan import FilePlan, ImportOptions
@@ -62,7 +64,8 @@ def imports_page(
 ) -> HTMLResponse:
     recent = [import_dict(i) for i in workspace.import_log.recent_imports(100)]
     jobs = workspace.jobs.recent(20)
-    return page(request, "imports.html", recent=recent, jobs=jobs)
+    titles = {j.id: job_title(j) for j in jobs}
+    return page(request, "imports.html", recent=recent, jobs=jobs, titles=titles)
 
 
 @router.get("/imports/new", response_class=HTMLResponse)
@@ -231,4 +234,12 @@ def job_page(
     job = workspace.jobs.get(job_id)
     if job is None:
         raise HTTPException(404, _("There is no such job."))
-    return page(request, "job.html", job=job, state=job_dict(job), result=job.result or {})
+    return page(
+        request,
+        "job.html",
+        job=job,
+        title=job_title(job),
+        verdict_labels=verdict_labels(),
+        state=job_dict(job),
+        result=job.result or {},
+    )

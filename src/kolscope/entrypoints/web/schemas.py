@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class TierOut(BaseModel):
@@ -149,3 +151,67 @@ class ImportOut(BaseModel):
     files: list[str]
     rows_imported: int | None
     error: str | None
+
+
+class AuditSummaryOut(BaseModel):
+    account: str = Field(description="platform:handle, as the CLI takes it.")
+    platform: str
+    handle: str
+    followers: int | None
+    scheme: str = Field(description="The tier scheme the account was compared within.")
+    tier: str | None
+    score: float | None = Field(description="0-100; null when no check had enough data.")
+    verdict: str = Field(description="good (70+), caution (40+), risk, or unknown.")
+    confidence: str = Field(description="none, low, medium or high.")
+    problems: int = Field(description="How many checks found a problem.")
+    audited_at: str = Field(description="When (ISO 8601, UTC).")
+
+
+class AuditListOut(BaseModel):
+    synthetic: bool
+    total: int = Field(description="Audits matching the filters.")
+    limit: int
+    offset: int
+    counts: dict[str, int] = Field(
+        description="Audits per verdict among those of the chosen platforms (any verdict)."
+    )
+    audits: list[AuditSummaryOut]
+
+
+class AuditSignalOut(BaseModel):
+    name: str = Field(
+        description="fake_followers, engagement, comments, growth, pods or audience_fit."
+    )
+    verdict: str = Field(description="ok, warning, problem or unknown (not enough data).")
+    value: float | None
+    unit: str
+    score: float | None = Field(description="0-100; null when unknown.")
+    confidence: str
+    reason: str = Field(description="Why, in English.")
+    data: str = Field(description="What the check read.")
+    details: dict[str, Any] = Field(
+        description="The check's own numbers (growth: jumps; engagement: percentile, median)."
+    )
+
+
+class AuditReportOut(BaseModel):
+    """An audit report, as `kolscope audit --json` prints it (fields added later are kept)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    account: str
+    platform: str
+    handle: str
+    followers: int | None
+    scheme: str
+    tier: str | None
+    audited_at: str
+    score: float | None = Field(description="0-100; null when no check had enough data.")
+    verdict: str
+    confidence: str
+    weights: dict[str, float] = Field(description="What each check weighs in the score.")
+    signals: list[AuditSignalOut]
+    metrics: dict[str, float | None] = Field(description="Every published metric.")
+    percentiles: dict[str, float] = Field(description="Metric -> percentile among peers.")
+    standing: dict[str, str] = Field(description='Metric -> "62nd percentile among …".')
+    target: dict[str, Any] | None = Field(description="The target audience, when one was given.")
