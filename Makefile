@@ -56,10 +56,14 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_comments.py
+	$(BIN)/python bench/bench_metrics.py
+	$(BIN)/python bench/bench_audit.py
 
 ## make eval: quality on the public data sets in ../shared/data (eval/results/*.json)
 eval: $(EVAL_STAMP)
 	$(BIN)/python eval/eval_comments.py
+	$(BIN)/python eval/eval_followers.py
+	$(BIN)/python eval/eval_audit.py
 
 docs: $(STAMP)
 	$(BIN)/python -m kolscope.entrypoints.cli.reference > docs/cli.md

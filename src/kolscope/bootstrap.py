@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy import Engine
 
+from kolscope.adapters.db.audit_store import SqlAudits
 from kolscope.adapters.db.catalogue import SqlCatalogue
 from kolscope.adapters.db.engine import describe, open_engine
 from kolscope.adapters.db.job_store import SqlJobStore
@@ -19,8 +25,12 @@ from kolscope.adapters.importers.reader import FileImportReader
 from kolscope.adapters.jobs.queue import HueyJobQueue
 from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.adapters.workspace_files import create_workspace, load_workspace_config
+from kolscope.analysis.vetting.audit import FollowerScorer
 from kolscope.config import Settings
+from kolscope.domain.followers import FollowerProfile
 from kolscope.domain.team import Role
+from kolscope.services.audits import AUDIT, AuditService, audit_handler, comment_counts
+from kolscope.services.comment_quality import CommentQualityService
 from kolscope.services.creators import CreatorCatalogue
 from kolscope.services.demo import (
     DEMO_PASSWORD,
@@ -35,6 +45,39 @@ from kolscope.services.importing.service import ImportService, pseudonymise_comm
 from kolscope.services.jobs import JobService, JobView
 from kolscope.services.team import TeamService
 from kolscope.services.workspace import WorkspaceConfig
+
+if TYPE_CHECKING:
+    from kolscope.analysis.followers.model import FollowerModel
+
+
+class ProfileScorer:
+    """The follower model as audits use it, loaded on first use: the model at ``path`` when
+    that file exists, else the one shipped in the package."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._model: FollowerModel | None = None
+
+    @property
+    def model(self) -> FollowerModel:
+        from kolscope.analysis.followers.model import FollowerModel
+
+        if self._model is None:
+            self._model = (
+                FollowerModel.load(self._path)
+                if self._path.exists()
+                else FollowerModel.load_default()
+            )
+        return self._model
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
+
+    def probabilities(self, profiles: Sequence[FollowerProfile]) -> NDArray[np.float64]:
+        from kolscope.analysis.followers.features import feature_matrix
+
+        return self.model.probabilities(feature_matrix(profiles))
 
 
 @dataclass
@@ -69,6 +112,37 @@ class Workspace:
     @cached_property
     def creators(self) -> CreatorCatalogue:
         return CreatorCatalogue(self.catalogue, self.config)
+
+    @cached_property
+    def audit_store(self) -> SqlAudits:
+        return SqlAudits(self.engine)
+
+    @property
+    def follower_model_path(self) -> Path:
+        """Where ``kolscope followers train`` keeps a model trained on this team's followers."""
+        return self.settings.workspace / "models" / "followers.json"
+
+    @cached_property
+    def follower_scorer(self) -> FollowerScorer:
+        """The workspace's own follower model when it has one, else the shipped one."""
+        return ProfileScorer(self.follower_model_path)
+
+    @cached_property
+    def comment_quality(self) -> CommentQualityService:
+        return CommentQualityService(
+            self.catalogue, scope=f"{self.settings.workspace}|{self.database}"
+        )
+
+    @cached_property
+    def audits(self) -> AuditService:
+        quality = self.comment_quality
+        return AuditService(
+            self.audit_store,
+            self.audit_store,
+            self.config,
+            followers=self.follower_scorer,
+            comments=lambda account_id: comment_counts(quality.summary(account_id)),
+        )
 
     @cached_property
     def team(self) -> TeamService:
@@ -139,6 +213,7 @@ class Workspace:
         stale = timedelta(seconds=self.settings.job_stale_seconds)
         service = JobService(self.job_store, self.job_queue, stale_after=stale)
         service.register(IMPORT, import_handler(self.importer))
+        service.register(AUDIT, audit_handler(lambda: self.audits))
         return service
 
     def _run_job(self, job_id: int) -> JobView | None:

@@ -361,3 +361,33 @@ jobs = Table(
     Column("heartbeat_at", Stamp),
     Index("ix_jobs_status", "status"),
 )
+
+# Vetting (issue #5) -----------------------------------------------------------------------------
+
+audits = Table(
+    "audits",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("audited_at", Stamp, nullable=False),
+    Column("score", Float),  # None: unknown
+    Column("verdict", String(20), nullable=False),  # good, caution, risk, unknown
+    Column("confidence", String(20), nullable=False),
+    Column("scheme", String(100), nullable=False),
+    Column("tier", String(100)),
+    Column("problems", Integer, nullable=False),
+    Column("report", JsonList, nullable=False),
+    UniqueConstraint("account_id", name="uq_audits_account"),
+    Index("ix_audits_score", "score"),
+    Index("ix_audits_verdict", "verdict"),
+)
+
+audit_benchmarks = Table(
+    "audit_benchmarks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scheme", String(100), nullable=False, unique=True),
+    Column("stamp", String(200), nullable=False),  # what the data looked like when computed
+    Column("computed_at", Stamp, nullable=False),
+    Column("data", JsonList, nullable=False),
+)

@@ -9,8 +9,10 @@ import typer
 
 from kolscope import __version__
 from kolscope.entrypoints.cli import (
+    audit_cmd,
     comments_cmd,
     creators_cmd,
+    followers_cmd,
     import_cmd,
     jobs_cmd,
     nlp_cmd,
@@ -63,10 +65,12 @@ workspace_cmd.register(app)
 import_cmd.register(app)
 app.add_typer(creators_cmd.creators, name="creators")
 jobs_cmd.register(app)
+audit_cmd.register(app)
 app.add_typer(jobs_cmd.jobs, name="jobs")
 app.add_typer(users, name="users")
 app.add_typer(nlp_cmd.nlp, name="nlp")
 app.add_typer(comments_cmd.comments, name="comments")
+app.add_typer(followers_cmd.followers, name="followers")
 
 
 def main() -> None:
