@@ -52,7 +52,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from kolscope.adapters import corpora
 from kolscope.analysis.comments import rules
-from kolscope.analysis.comments.features import Featuriser
+from kolscope.analysis.comments.features import SHARED, Featuriser
 from kolscope.analysis.comments.model import Head
 from kolscope.analysis.comments.pipeline import CommentReader, default_reader
 from kolscope.analysis.comments.training import (
@@ -170,6 +170,17 @@ def binary_scores(truth: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
 def spam_cross_validation(
     rows: Sequence[tuple[str, int]], folds: int, extra: Sequence[tuple[str, int]] = ()
 ) -> dict[str, Any]:
+    """Pooled and per-fold scores, the numeric libraries on one thread as in `nlp train` (the
+    solver's path changes with the number of threads)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        return _spam_cross_validation(rows, folds, extra)
+
+
+def _spam_cross_validation(
+    rows: Sequence[tuple[str, int]], folds: int, extra: Sequence[tuple[str, int]]
+) -> dict[str, Any]:
     texts = [normalise(text) for text, _ in rows]
     labels = np.array([label for _, label in rows])
     extra_texts = [normalise(text) for text, _ in extra]
@@ -214,15 +225,21 @@ def spam_cross_validation(
 def linear_family(
     train: Sequence[tuple[str, str]], valid: Sequence[tuple[str, str]]
 ) -> dict[str, Any]:
-    """The shipped recipe without offset tuning (so all families are compared raw)."""
+    """The shipped recipe without offset tuning (so all families are compared raw): the word
+    and character blocks (the spam block is the spam head's only), fitted on one thread as in
+    `nlp train`."""
+    from threadpoolctl import threadpool_limits
+
     featuriser = Featuriser()
     counts = featuriser.counts([normalise(t) for t, _ in train])
     featuriser.fit_idf(counts)
     used = used_columns(counts)
+    used = used[used < SHARED]
     model = LogisticRegression(C=float(SETTINGS["sentiment_C"]), max_iter=3000)
-    _, train_seconds = timed(
-        lambda: model.fit(featuriser.weigh(counts)[:, used], [label for _, label in train])
-    )
+    with threadpool_limits(1):
+        _, train_seconds = timed(
+            lambda: model.fit(featuriser.weigh(counts)[:, used], [label for _, label in train])
+        )
     texts = [t for t, _ in valid]
 
     def predict() -> Any:

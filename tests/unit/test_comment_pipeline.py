@@ -52,6 +52,14 @@ def test_clear_cases() -> None:
     assert emoji.language == "none"
 
 
+def test_a_scam_handle_is_spam_and_named_as_evidence() -> None:
+    scam = one("i made $70k in two weeks with @janet_chavez_fx")
+    assert scam.spam
+    assert any(e.startswith("spam: ") and "@janet_chavez_fx" in e for e in scam.evidence)
+    tagged = one("love this photo @maria.lopez")
+    assert not tagged.spam  # tagging a friend is not spam
+
+
 def test_probabilities_are_probabilities_and_columns_keep_the_contract() -> None:
     for insight in analyse_comments(["ดีมาก", "how much?", "", "สล็อต", "🙏"]):
         for p in (insight.sentiment_p, insight.question_p, insight.purchase_intent_p):

@@ -51,6 +51,14 @@ def test_typed_tokens(raw: str, kind: str) -> None:
     assert TYPED[kind] in text.tokens
 
 
+def test_mentions_keep_their_handles_for_the_spam_head() -> None:
+    text = normalise("thanks @Janet_Chavez_FX and @bob.smith99, แอดไลน์ @abc123 นะ me@x.com")
+    assert text.mentions == ("janet_chavez_fx", "bob.smith99")  # not the LINE id or the email
+    assert text.tokens.count("<mention>") == 2
+    assert "janet" not in text.text  # the word and character features still see <mention>
+    assert normalise("ไม่มีใครถูกแท็ก").mentions == ()
+
+
 def test_line_the_app_is_not_a_line_id() -> None:
     text = normalise("ส่งไลน์มาได้ไหม")
     assert "lineid" not in text.found
@@ -78,6 +86,7 @@ def test_unicode_clean_up() -> None:
     assert clean("เเม่\u200bค้า") == "แม่ค้า"  # two sara e written for sara ae; zero-width space
     assert clean("น\u0e4d\u0e32") == "น\u0e33"  # nikhahit + sara aa is sara am
     assert clean("  a \t\n b  ") == "a b"
+    assert clean("A\ufeff\u0301") == "\u00c1"  # invisible out first, then composed
 
 
 @pytest.mark.parametrize("raw", ["", "   ", "\n\t", "\u200b\u200b", "\x00\x01"])

@@ -73,6 +73,7 @@ class CleanText:
     emoji: tuple[str, ...]
     found: frozenset[str]  # typed tokens present: url, lineid, phone, laugh, sticker, ...
     truncated: bool = False
+    mentions: tuple[str, ...] = ()  # the @handles, lower case, without the @ (spam reads them)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -85,9 +86,9 @@ def clean(text: str) -> str:
     """Unicode clean-up only: NFC, invisible and control characters out, Thai vowel
     encodings fixed (เเ -> แ, ํา -> ำ), runs of spaces collapsed."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        if _INVISIBLE.search(text):
+        if _INVISIBLE.search(text):  # before NFC: A + U+FEFF + a combining accent is á
             text = _INVISIBLE.sub("", text)
+        text = unicodedata.normalize("NFC", text)
         if "\u0e4d" in text or "เเ" in text:
             text = text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")
             text = text.replace("\u0e32\u0e4d", "\u0e33")
@@ -153,6 +154,7 @@ def normalise(raw: str) -> CleanText:
     if truncated:
         text = text[:MAX_CHARS]
     found: set[str] = set()
+    mentions: list[str] = []
     emoji_found = find_emoji(text)
     if emoji_found:
         text = _emoji_pattern().sub(lambda m: f" {m.group()} ", _MODIFIERS.sub("", text))
@@ -160,6 +162,8 @@ def normalise(raw: str) -> CleanText:
     def mark(match: re.Match[str]) -> str:
         name = match.lastgroup or "url"
         found.add(name)
+        if name == "mention":
+            mentions.append(match.group()[1:].lower())
         return f" xq{name}q " if name != "hashtag" else " xqhashtagq "
 
     if _TYPED_GATE.search(text):
@@ -183,7 +187,9 @@ def normalise(raw: str) -> CleanText:
     if "elong" in found:
         tokens = (*tokens, TYPED["elong"])
     display = " ".join(_PLACEHOLDER.get(part, part) for part in text.split(" "))
-    return CleanText(display, tokens, language, tuple(emoji_found), frozenset(found), truncated)
+    return CleanText(
+        display, tokens, language, tuple(emoji_found), frozenset(found), truncated, tuple(mentions)
+    )
 
 
 def _tokens(text: str) -> tuple[str, ...]:

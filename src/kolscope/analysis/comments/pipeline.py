@@ -10,7 +10,14 @@ from pathlib import Path
 import numpy as np
 
 from kolscope.analysis.comments import rules
-from kolscope.analysis.comments.features import BLOCK, Featuriser
+from kolscope.analysis.comments.features import (
+    BLOCK,
+    SPAM_BITS,
+    SPAM_START,
+    SPAM_WEIGHT,
+    Featuriser,
+    handle_features,
+)
 from kolscope.analysis.comments.insight import SENTIMENTS, CommentInsight
 from kolscope.analysis.comments.model import CommentModels, Head, shipped_manifest
 from kolscope.analysis.text import CleanText, normalise
@@ -103,7 +110,8 @@ class CommentReader:
         spam_p, scam = rules.spam_probability(spam_model_p, text)
         spam = spam_p >= heads["spam"].threshold
         if spam:
-            names = scam or (_words(text, heads["spam"], 0) or "model",)
+            found = (_words(text, heads["spam"], 0), _handles(text, heads["spam"]))
+            names = scam or tuple(part for part in found if part) or ("model",)
             evidence.append("spam: " + ", ".join(names))
         purchase_p = max(buy.probability, purchase_model_p)
         if spam:  # "DM me" in a crypto pitch is selling, not buying
@@ -169,6 +177,25 @@ def _words(text: CleanText, head: Head, label: str | int, top: int = 3) -> str:
         ((float(w), t) for w, t in zip(weights, tokens, strict=True) if w > 0.5), reverse=True
     )
     return ", ".join(token for _w, token in scored[:top])
+
+
+@lru_cache(maxsize=65_536)
+def _spam_column(feature: str) -> int:
+    from sklearn.utils import murmurhash3_32
+
+    return SPAM_START + abs(int(murmurhash3_32(feature, seed=0))) % (1 << SPAM_BITS)
+
+
+def _handles(text: CleanText, head: Head, top: int = 2) -> str:
+    """The @handles of this comment whose letters push the spam head most towards yes
+    ("@janet_chavez_fx"): the spam block reads them, the word features see only <mention>."""
+    scored = []
+    for handle in dict.fromkeys(text.mentions):
+        columns = [_spam_column(f) for f in set(handle_features(handle))]
+        weight = SPAM_WEIGHT * float(head.leaning()[columns, 0].sum())
+        if weight > 0.5:
+            scored.append((weight, "@" + handle))
+    return ", ".join(handle for _w, handle in sorted(scored, reverse=True)[:top])
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,12 @@ from kolscope.analysis.comments.lexicon import (
     GENERIC_WORDS,
     PURCHASE_CUES,
     QUESTION_CUES,
-    SPAM_CUES,
     SPAM_TOKENS,
     TOXIC_CUES,
     Cue,
     combined,
     fired,
+    spam_cues,
 )
 from kolscope.analysis.text import CleanText
 
@@ -43,7 +43,7 @@ def question_cues(text: CleanText) -> RuleReading:
 
 def _spam_signals(text: CleanText) -> tuple[list[Cue], list[str]]:
     """The spam cues that fired and the typed tokens spam leans on (url, lineid, phone)."""
-    return fired(SPAM_CUES, text.text), [name for name in SPAM_TOKENS if name in text.found]
+    return list(spam_cues(text.text)), [name for name in SPAM_TOKENS if name in text.found]
 
 
 def _spam_reading(cues: list[Cue], tokens: list[str]) -> RuleReading:
