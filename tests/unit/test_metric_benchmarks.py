@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kolscope.analysis.metrics import MIN_ACCOUNTS, Benchmarks, Distribution
-from kolscope.analysis.metrics.benchmarks import _ordinal
+from kolscope.analysis.metrics.benchmarks import ordinal
 
 ER = "engagement_rate_by_followers"
 
@@ -104,7 +104,7 @@ def test_describe_says_where_a_value_stands_and_among_whom() -> None:
 
 
 def test_ordinals() -> None:
-    shown = [_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 62, 99, 100, 111)]
+    shown = [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 62, 99, 100, 111)]
     assert shown == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "62nd",
         "99th", "100th", "111th",

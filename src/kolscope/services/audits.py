@@ -156,6 +156,17 @@ class AuditService:
         for start in range(0, len(ids), CHUNK):
             yield self._source.bundles(ids[start : start + CHUNK], MAX_POSTS)
 
+    def kept_benchmarks(self, scheme: str) -> Benchmarks | None:
+        """The norms the audits were last scored against, as kept (never rebuilt: a page view
+        must not read every account); None when none are kept or they cannot be read."""
+        kept = self._store.benchmarks(scheme)
+        if kept is None:
+            return None
+        try:
+            return Benchmarks.from_dict(kept[1])
+        except (ValueError, KeyError, TypeError):
+            return None
+
     def benchmarks(self, scheme: TierScheme, *, refresh: bool = False) -> Benchmarks:
         """Distributions of every metric per platform and tier, kept until the data change."""
         stamp = self._source.data_stamp()

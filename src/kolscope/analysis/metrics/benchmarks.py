@@ -240,7 +240,7 @@ class Benchmarks:
                 f"(เกณฑ์ {scheme}, {found.n:,} บัญชี)"
             )
         return (
-            f"{_ordinal(shown)} percentile among {tier} {where} creators "
+            f"{ordinal(shown)} percentile among {tier} {where} creators "
             f"({scheme} scheme, {found.n:,} accounts)"
         )
 
@@ -281,6 +281,7 @@ def _platform_label(platform: str) -> str:
         return platform
 
 
-def _ordinal(number: int) -> str:
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st ..."""
     suffix = "th" if 10 <= number % 100 <= 20 else _SUFFIXES.get(number % 10, "th")
     return f"{number}{suffix}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from kolscope.analysis.vetting.signals import Confidence, Signal, Verdict, unknown
+from kolscope.analysis.vetting.signals import Signal, Verdict, confidence_from_count, unknown
 from kolscope.domain.audience import (
     AudienceDimension,
     AudienceProfile,
@@ -112,16 +112,8 @@ def audience_fit_signal(profiles: tuple[AudienceProfile, ...], target: AudienceT
         samples.append(profile.sample_size)
     known_samples = [s for s in samples if s]
     smallest = min(known_samples) if len(known_samples) == len(samples) else None
-    if smallest is None:
-        confidence = Confidence.LOW
-    else:
-        confidence = (
-            Confidence.HIGH
-            if smallest >= 1_000
-            else Confidence.MEDIUM
-            if smallest >= 100
-            else Confidence.LOW
-        )
+    # An unknown sample size reads as low confidence, however big the audience.
+    confidence = confidence_from_count(smallest or 0, low=0, medium=100, high=1_000)
     verdict = (
         Verdict.OK
         if matched >= GOOD_MATCH

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kolscope.analysis.metrics.benchmarks import ordinal
 from kolscope.analysis.vetting.signals import Signal, Verdict, confidence_from_count, unknown
 
 NAME = "engagement"
@@ -63,7 +64,7 @@ def engagement_signal(
             unit="fraction",
         )
     pct, median = norm.percentile, norm.median
-    where = f"engagement rate {rate:.2%}, {_ordinal(pct)} percentile among {norm.group} " + (
+    where = f"engagement rate {rate:.2%}, {ordinal(round(pct))} percentile among {norm.group} " + (
         f"(median {median:.2%}, {norm.peers} accounts)"
     )
     confidence = confidence_from_count(posts, low=3, medium=8, high=20)
@@ -101,11 +102,3 @@ def engagement_signal(
         confidence=confidence,
         details={"percentile": round(pct, 1), "median": median, "peers": norm.peers},
     )
-
-
-def _ordinal(value: float) -> str:
-    number = round(value)
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web.audit_views import RUN_AUDITS, SORTS, VERDICTS, aware
+from kolscope.entrypoints.web.audit_views import RUN_AUDITS, SORTS, VERDICTS
 from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep, audit_query
 from kolscope.entrypoints.web.schemas import (
     AuditListOut,
@@ -118,7 +118,7 @@ def audit_dict(record: AuditRecord) -> dict[str, Any]:
         "verdict": record.verdict,
         "confidence": record.confidence,
         "problems": record.problems,
-        "audited_at": aware(record.audited_at).isoformat(),
+        "audited_at": record.audited_at.isoformat(),
     }
 
 

@@ -1,5 +1,5 @@
-"""How audits are shown: labels in the person's language, one stored audit as the creator page
-reads it, and its charts (engagement against the tier's spread, follower jumps).
+"""How audits are shown: labels in the person's language, and one stored audit as the creator
+page reads it (its charts are drawn in ``audit_charts``).
 
 The reasons and the data lines come from the analysis as English sentences and stay so; every
 fixed text around them is translated. Everything here returns plain values: the templates
@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from kolscope.analysis.metrics.benchmarks import Benchmarks, Distribution
+from kolscope.analysis.metrics.benchmarks import Benchmarks, ordinal
 from kolscope.analysis.metrics.registry import METRICS
 from kolscope.bootstrap import Workspace
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission
+from kolscope.entrypoints.web.audit_charts import Jump, engagement_figure
 from kolscope.entrypoints.web.i18n import _, current_language
-from kolscope.services.audits import AuditRecord, AuditStore
+from kolscope.services.audits import AuditRecord
 
 # Running an audit is vetting work: owners and members. The domain has no permission of its
 # own for it yet, so it is the one that opens the audits section (held by the same roles).
@@ -28,7 +29,6 @@ ER_METRIC = "engagement_rate_by_followers"
 SIGNALS = ("fake_followers", "engagement", "comments", "growth", "pods", "audience_fit")
 VERDICTS = ("good", "caution", "risk", "unknown")
 SORTS = ("-score", "score", "-followers", "followers", "problems", "audited", "handle")
-FONT = "Noto Sans Thai, Sarabun, Tahoma, sans-serif"
 
 
 def verdict_labels() -> dict[str, str]:
@@ -90,19 +90,6 @@ def metric_label(name: str) -> str:
     return spec.label_th if current_language() == "th" else spec.label
 
 
-def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 21st..."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def aware(moment: datetime) -> datetime:
-    """Audit times are kept in UTC; SQLite gives them back without their zone."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def score_text(score: float | None) -> str:
     """A score as shown: 72 or 68.5; "unknown" (translated) when there is none."""
     if score is None:
@@ -151,18 +138,6 @@ class MetricRow:
     label: str
     value: str
     percentile: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Jump:
-    on: date
-    before: float
-    after: float
-    tell_tales: tuple[str, ...]
-
-    @property
-    def rise(self) -> float | None:
-        return self.after / self.before - 1.0 if self.before else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,18 +266,6 @@ def metric_rows(
     return tuple(rows)
 
 
-def kept_benchmarks(store: AuditStore, scheme: str) -> Benchmarks | None:
-    """The norms the workspace's audits were last scored against (no rebuild on a page view:
-    rebuilding reads every account)."""
-    kept = store.benchmarks(scheme)
-    if kept is None:
-        return None
-    try:
-        return Benchmarks.from_dict(kept[1])
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
 def engagement_view(
     record: AuditRecord, norms: Callable[[], Benchmarks | None]
 ) -> EngagementView | None:
@@ -330,127 +293,6 @@ def engagement_view(
     )
 
 
-def _layout(height: int) -> dict[str, Any]:
-    return {
-        "margin": {"l": 60, "r": 16, "t": 8, "b": 48},
-        "height": height,
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
-        "font": {"family": FONT, "size": 12},
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.25},
-    }
-
-
-def engagement_figure(spread: Distribution, rate: float, where: float) -> dict[str, Any]:
-    """The tier's engagement rates as a percentile curve (p1-p99, the middle half shaded) with
-    this account marked on it."""
-    xs = list(range(1, 100))
-    ys = [float(v) for v in spread.percentiles[1:100]]
-    layout = _layout(280)
-    layout["xaxis"] = {
-        "title": {"text": _("Percentile among peers")},
-        "range": [-3, 103],
-        "gridcolor": "#eceef3",
-    }
-    layout["yaxis"] = {
-        "title": {"text": _("Engagement rate")},
-        "tickformat": ".1%",
-        "gridcolor": "#eceef3",
-        "rangemode": "tozero",
-    }
-    layout["shapes"] = [
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "paper",
-            "x0": 25,
-            "x1": 75,
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": "#eef0ff",
-            "opacity": 0.6,
-            "line": {"width": 0},
-            "layer": "below",
-        },
-        {
-            "type": "line",
-            "xref": "paper",
-            "yref": "y",
-            "x0": 0,
-            "x1": 1,
-            "y0": spread.p50,
-            "y1": spread.p50,
-            "line": {"color": "#8b93a7", "dash": "dot", "width": 1},
-        },
-    ]
-    return {
-        "data": [
-            {
-                "x": xs,
-                "y": ys,
-                "type": "scatter",
-                "mode": "lines",
-                "name": _("Peers (%(n)s accounts)") % {"n": f"{spread.n:,}"},
-                "line": {"color": "#4338ca", "width": 2},
-                "hovertemplate": "p%{x}: %{y:.2%}<extra></extra>",
-            },
-            {
-                "x": [round(where, 1)],
-                "y": [rate],
-                "type": "scatter",
-                "mode": "markers",
-                "name": _("This account"),
-                "marker": {"color": "#b42318", "size": 12, "symbol": "diamond"},
-                "hovertemplate": "p%{x:.0f}: %{y:.2%}<extra></extra>",
-            },
-        ],
-        "layout": layout,
-    }
-
-
-def mark_jumps(figure: dict[str, Any], jumps: tuple[Jump, ...]) -> dict[str, Any]:
-    """The follower chart with the audit's jumps marked (numbers only: no text from data)."""
-    if not jumps:
-        return figure
-    data: list[dict[str, Any]] = [*figure["data"]]
-    layout: dict[str, Any] = dict(figure["layout"])
-    data.append(
-        {
-            "x": [j.on.isoformat() for j in jumps],
-            "y": [j.after for j in jumps],
-            "text": [
-                f"{j.before:,.0f} → {j.after:,.0f}"
-                + ("" if j.rise is None else f" ({j.rise:+.0%})")
-                for j in jumps
-            ],
-            "type": "scatter",
-            "mode": "markers",
-            "name": _("Follower jump found by the audit"),
-            "marker": {"color": "#b42318", "size": 12, "symbol": "x"},
-            "hovertemplate": "%{x}<br>%{text}<extra></extra>",
-        }
-    )
-    layout["annotations"] = [
-        {
-            "x": j.on.isoformat(),
-            "y": j.after,
-            "text": _("jump"),
-            "showarrow": True,
-            "arrowhead": 2,
-            "ax": 0,
-            "ay": -28,
-            "font": {"color": "#b42318"},
-        }
-        for j in jumps
-    ]
-    layout["showlegend"] = True
-    layout["legend"] = {"orientation": "h", "y": -0.22}
-    layout["height"] = 300
-    layout["margin"] = {**layout.get("margin", {}), "b": 64}
-    return {"data": data, "layout": layout}
-
-
 def audit_view(
     record: AuditRecord,
     norms: Callable[[], Benchmarks | None],
@@ -460,7 +302,7 @@ def audit_view(
     report = record.report
     return AuditView(
         record=record,
-        audited_at=aware(record.audited_at),
+        audited_at=record.audited_at,
         score=score_text(record.score),
         verdict_label=verdict_labels().get(record.verdict, record.verdict),
         confidence_label=confidence_labels().get(record.confidence, record.confidence),
@@ -482,4 +324,4 @@ def stored_audit(
     record = workspace.audits.audit_of(platform, handle)
     if record is None:
         return None
-    return audit_view(record, lambda: kept_benchmarks(workspace.audit_store, record.scheme), count)
+    return audit_view(record, lambda: workspace.audits.kept_benchmarks(record.scheme), count)

@@ -14,7 +14,6 @@ from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.audit_views import (
     RUN_AUDITS,
     VERDICTS,
-    aware,
     confidence_labels,
     score_text,
     sort_labels,
@@ -74,7 +73,7 @@ def audits_page(
             "score": score_text(r.score),
             "verdict": verdicts.get(r.verdict, r.verdict),
             "confidence": confidences.get(r.confidence, r.confidence),
-            "audited_at": aware(r.audited_at),
+            "audited_at": r.audited_at,
         }
         for r in found.records
     ]

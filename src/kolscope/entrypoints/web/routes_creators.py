@@ -14,17 +14,14 @@ from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, Role, User
 from kolscope.entrypoints.web import i18n
 from kolscope.entrypoints.web.api import import_dict
-from kolscope.entrypoints.web.audit_views import (
-    RUN_AUDITS,
-    mark_jumps,
-    stored_audit,
-)
+from kolscope.entrypoints.web.audit_charts import mark_jumps
+from kolscope.entrypoints.web.audit_views import RUN_AUDITS, stored_audit
 from kolscope.entrypoints.web.charts import line_chart
 from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
-from kolscope.services.comment_quality import CommentQuality, CommentQualityService
+from kolscope.services.comment_quality import CommentQuality
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -122,8 +119,7 @@ def comment_quality(workspace: Workspace, account_id: int | None) -> CommentQual
     """The summary of an account's recent comments (cached until they change)."""
     if account_id is None:
         return None
-    scope = f"{workspace.settings.workspace}|{workspace.database}"
-    return CommentQualityService(workspace.catalogue, scope=scope).summary(account_id)
+    return workspace.comment_quality.summary(account_id)
 
 
 def quality_labels() -> dict[str, str]:
