@@ -124,7 +124,7 @@ def _audit_all(
 ) -> None:
     import threading
 
-    from kolscope.entrypoints.cli.job_views import JOB_FAILED, follow
+    from kolscope.entrypoints.cli.job_views import JOB_FAILED, follow, leave_queued
     from kolscope.services.audits import submit_audit_all
     from kolscope.services.jobs import JobStatus
 
@@ -140,10 +140,7 @@ def _audit_all(
         # Run it in this process (a worker, if one runs, cannot claim it twice).
         threading.Thread(target=workspace.jobs.run, args=(job.id,), daemon=True).start()
     if background and not wait:
-        if as_json:
-            typer.echo(json.dumps({"job_id": job.id, "status": job.status.value}))
-        else:
-            cli.out.print(f"follow it with: kolscope jobs wait {job.id}", highlight=False)
+        leave_queued(cli, job, as_json=as_json)
         return
     job = follow(cli, workspace.jobs, job.id, bar=not as_json)
     if as_json:

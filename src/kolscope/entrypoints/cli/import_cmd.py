@@ -143,7 +143,12 @@ def _in_background(
     wait: bool,
 ) -> None:
     """``--background``: queue the import as a job, then follow it to the end."""
-    from kolscope.entrypoints.cli.job_views import JOB_FAILED, follow, show_import_result
+    from kolscope.entrypoints.cli.job_views import (
+        JOB_FAILED,
+        follow,
+        leave_queued,
+        show_import_result,
+    )
     from kolscope.services.import_jobs import submit_import
     from kolscope.services.jobs import JobStatus
 
@@ -158,10 +163,7 @@ def _in_background(
             highlight=False,
         )
     if not wait:
-        if as_json:
-            typer.echo(json.dumps({"job_id": job.id, "status": job.status.value}))
-        else:
-            cli.out.print(f"follow it with: kolscope jobs wait {job.id}", highlight=False)
+        leave_queued(cli, job, as_json=as_json)
         return
     job = follow(cli, workspace.jobs, job.id, bar=not as_json)
     result = dict(job.result or {})

@@ -3,6 +3,7 @@ follows a job until it ends (``kolscope jobs wait`` and ``kolscope import --back
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -64,6 +65,14 @@ def progress_text(job: JobView) -> str:
     if job.progress_done:
         return f"{job.progress_done:,}"
     return ""
+
+
+def leave_queued(cli: CliState, job: JobView, *, as_json: bool) -> None:
+    """``--no-wait``: say which job was queued (JSON for machines) and how to follow it."""
+    if as_json:
+        typer.echo(json.dumps({"job_id": job.id, "status": job.status.value}))
+    else:
+        cli.out.print(f"follow it with: kolscope jobs wait {job.id}", highlight=False)
 
 
 def follow(cli: CliState, jobs: JobService, job_id: int, *, bar: bool = True) -> JobView:
