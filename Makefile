@@ -58,12 +58,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_comments.py
 	$(BIN)/python bench/bench_metrics.py
 	$(BIN)/python bench/bench_audit.py
+	$(BIN)/python bench/bench_search.py
 
 ## make eval: quality on the public data sets in ../shared/data (eval/results/*.json)
 eval: $(EVAL_STAMP)
 	$(BIN)/python eval/eval_comments.py
 	$(BIN)/python eval/eval_followers.py
 	$(BIN)/python eval/eval_audit.py
+	$(BIN)/python eval/eval_discovery.py
 
 docs: $(STAMP)
 	$(BIN)/python -m kolscope.entrypoints.cli.reference > docs/cli.md

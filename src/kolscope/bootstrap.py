@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -16,9 +16,12 @@ from sqlalchemy import Engine
 
 from kolscope.adapters.db.audit_store import SqlAudits
 from kolscope.adapters.db.catalogue import SqlCatalogue
+from kolscope.adapters.db.discovery_search import SqlDiscoverySearch
+from kolscope.adapters.db.discovery_store import SqlDiscoveryIndex
 from kolscope.adapters.db.engine import describe, open_engine
 from kolscope.adapters.db.job_store import SqlJobStore
 from kolscope.adapters.db.migrate import reset_database, upgrade
+from kolscope.adapters.db.shortlist_store import SqlShortlists
 from kolscope.adapters.db.team_store import SqlTeamStore
 from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
 from kolscope.adapters.importers.reader import FileImportReader
@@ -40,9 +43,17 @@ from kolscope.services.demo import (
     DemoSummary,
     build_demo,
 )
+from kolscope.services.discovery import DiscoveryService
+from kolscope.services.discovery_index import (
+    INDEX,
+    DiscoveryIndexer,
+    index_handler,
+    submit_index,
+)
 from kolscope.services.import_jobs import IMPORT, import_handler
 from kolscope.services.importing.service import ImportService, pseudonymise_commenters
-from kolscope.services.jobs import JobService, JobView
+from kolscope.services.jobs import JobService, JobView, Progress
+from kolscope.services.shortlists import ShortlistService
 from kolscope.services.team import TeamService
 from kolscope.services.workspace import WorkspaceConfig
 
@@ -145,6 +156,25 @@ class Workspace:
         )
 
     @cached_property
+    def discovery_index(self) -> DiscoveryIndexer:
+        """Keeps the search index current (after imports, the demo, or by hand)."""
+        store = SqlDiscoveryIndex(self.engine)
+        return DiscoveryIndexer(store, store)
+
+    @cached_property
+    def discovery(self) -> DiscoveryService:
+        return DiscoveryService(SqlDiscoverySearch(self.engine), self.config)
+
+    @cached_property
+    def shortlists(self) -> ShortlistService:
+        return ShortlistService(SqlShortlists(self.engine))
+
+    def queue_search_index(self, _progress: Progress | None = None) -> dict[str, Any]:
+        """After a successful import job: queue the index update as its own job, so the import
+        finishes as soon as its rows are in and the index catches up behind it."""
+        return {"index_job": submit_index(self.jobs).id}
+
+    @cached_property
     def team(self) -> TeamService:
         return TeamService(SqlTeamStore(self.engine), Argon2Passwords(), self.settings.secret_key)
 
@@ -164,6 +194,12 @@ class Workspace:
             creators=creators,
             today=today,
             progress=progress,
+        )
+        self.discovery_index.refresh(
+            everything=True,
+            progress=(lambda done, total: progress.step("search index", done, total))
+            if progress is not None
+            else None,
         )
         self.add_demo_people()
         return summary
@@ -212,8 +248,9 @@ class Workspace:
     def jobs(self) -> JobService:
         stale = timedelta(seconds=self.settings.job_stale_seconds)
         service = JobService(self.job_store, self.job_queue, stale_after=stale)
-        service.register(IMPORT, import_handler(self.importer))
+        service.register(IMPORT, import_handler(self.importer, self.queue_search_index))
         service.register(AUDIT, audit_handler(lambda: self.audits))
+        service.register(INDEX, index_handler(lambda: self.discovery_index))
         return service
 
     def _run_job(self, job_id: int) -> JobView | None:

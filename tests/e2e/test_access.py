@@ -92,6 +92,8 @@ def matrix_setup(filled: Workspace, people: People, tmp_path: Any) -> dict[str, 
         "token": "not-a-real-token",
         "token_id": str(info.id),
         "person_id": str(people.member.id),
+        "shortlist_id": "999999",
+        "shortlist": "nothing",
     }
 
 

@@ -24,6 +24,7 @@ from kolscope.adapters.jobs import start_embedded_worker
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import Settings
 from kolscope.entrypoints.cli.app import app
+from kolscope.services.discovery_query import SearchRequest
 from kolscope.services.import_jobs import submit_import
 from kolscope.services.importing.plan import ImportOptions
 from kolscope.services.jobs import MAX_ATTEMPTS, JobService, JobStatus, JobView, Progress
@@ -355,14 +356,21 @@ def test_import_in_the_background_and_wait_for_jobs(cli_worker: Workspace, tmp_p
     assert '"job_status": "failed"' in result.output
     assert '"problem_count": 1' in result.output
 
+    # the successful import queued a search-index update as job #2, so the failed one is #3
+    index_job = cli_worker.jobs.get(2)
+    assert index_job is not None
+    assert index_job.kind == "search-index"
     result = runner.invoke(app, ["-w", ws, "import", str(good), "--background", "--no-wait"])
     assert result.exit_code == 0, result.output
-    assert "kolscope jobs wait 3" in result.output
-    waited = runner.invoke(app, ["-w", ws, "jobs", "wait", "3"])
+    assert "kolscope jobs wait 4" in result.output
+    waited = runner.invoke(app, ["-w", ws, "jobs", "wait", "4"])
     assert waited.exit_code == 0, waited.output
     assert "succeeded" in waited.output
+    indexed = runner.invoke(app, ["-w", ws, "jobs", "wait", "2"])
+    assert indexed.exit_code == 0, indexed.output
+    assert cli_worker.discovery.search(SearchRequest(limit=100)).indexed == 30
 
-    failed = runner.invoke(app, ["-w", ws, "jobs", "wait", "2"])
+    failed = runner.invoke(app, ["-w", ws, "jobs", "wait", "3"])
     assert failed.exit_code == 2
     assert "1 problem in the rows" in failed.output
     missing = runner.invoke(app, ["-w", ws, "jobs", "wait", "99"])

@@ -9,6 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from kolscope.adapters.db.search_index import outside_metadata
 from kolscope.adapters.db.tables import metadata
 from kolscope.bootstrap import Workspace
 from kolscope.domain.brands import Brand
@@ -20,7 +21,8 @@ from tests.factories import write_csv
 
 def test_migrations_build_exactly_the_declared_schema(workspace: Workspace) -> None:
     with workspace.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": outside_metadata})
+        differences = compare_metadata(context, metadata)
     assert differences == []
 
 

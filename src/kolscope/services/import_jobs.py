@@ -10,7 +10,7 @@ says why, and the report is kept in its result all the same.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -150,8 +150,12 @@ def failure_message(report: ImportReport) -> str | None:
     return f"{lead}; the first: {first}" if first else lead
 
 
-def import_handler(importer: ImportService) -> Handler:
-    """The job handler for ``IMPORT``: plan the files, import them, keep the report."""
+def import_handler(
+    importer: ImportService, after: Callable[[Progress], dict[str, Any]] | None = None
+) -> Handler:
+    """The job handler for ``IMPORT``: plan the files, import them, keep the report. ``after``
+    runs once a real (not dry-run) import has succeeded (the search index is refreshed there)
+    and its result is kept under "after"."""
 
     def handle(params: Mapping[str, Any], progress: Progress) -> dict[str, Any]:
         options = options_from_params(params)
@@ -170,6 +174,8 @@ def import_handler(importer: ImportService) -> Handler:
         failure = failure_message(report)
         if failure is not None:
             raise JobFailedError(failure, result)
+        if after is not None and not params.get("dry_run"):
+            result["after"] = after(progress)
         return result
 
     return handle

@@ -38,9 +38,11 @@ def reset_database(engine: Engine) -> None:
     """Drop every kolscope table (and Alembic's record), then build the schema again."""
     from sqlalchemy import inspect, text
 
+    from kolscope.adapters.db.search_index import drop_full_text
     from kolscope.adapters.db.tables import metadata
 
     with engine.begin() as connection:
+        drop_full_text(connection)
         metadata.drop_all(connection)
         if inspect(connection).has_table("alembic_version"):
             connection.execute(text("DROP TABLE alembic_version"))

@@ -16,6 +16,8 @@ from kolscope.entrypoints.cli import (
     import_cmd,
     jobs_cmd,
     nlp_cmd,
+    search_cmd,
+    shortlists_cmd,
     workspace_cmd,
 )
 from kolscope.entrypoints.cli.context import CliState
@@ -63,7 +65,9 @@ def main_options(
 
 workspace_cmd.register(app)
 import_cmd.register(app)
+search_cmd.register(creators_cmd.creators)
 app.add_typer(creators_cmd.creators, name="creators")
+app.add_typer(shortlists_cmd.shortlists, name="shortlists")
 jobs_cmd.register(app)
 audit_cmd.register(app)
 app.add_typer(jobs_cmd.jobs, name="jobs")

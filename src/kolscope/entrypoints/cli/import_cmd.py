@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -197,6 +197,27 @@ def _in_background(
         raise typer.Exit(JOB_FAILED)
 
 
+def _update_index(cli: CliState, *, quiet: bool) -> dict[str, Any]:
+    """Bring the discovery search index up to date after a foreground import."""
+    workspace = cli.workspace()
+    if quiet:
+        report = workspace.discovery_index.refresh()
+    else:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=cli.err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("search index", total=None)
+            report = workspace.discovery_index.refresh(
+                progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
+    return {"indexed": report.indexed, "seconds": round(report.seconds, 2)}
+
+
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_files(
@@ -271,6 +292,13 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--no-wait", help="With --background: return once the job is queued."),
         ] = False,
+        index: Annotated[
+            bool,
+            typer.Option(
+                "--index/--no-index",
+                help="Update the search index after the import (later: kolscope creators index).",
+            ),
+        ] = True,
     ) -> None:
         """Import files; columns, kind, platform and date are detected and can be overridden."""
         cli = state(ctx)
@@ -343,8 +371,11 @@ def register(app: typer.Typer) -> None:
                 report = workspace.importer.run(
                     plans, options, dry_run=dry_run, progress=_Progress(progress)
                 )
+        indexed = _update_index(cli, quiet=as_json) if report.committed and index else None
         if as_json:
             payload = {"plans": [p.to_dict() for p in plans], "report": report.to_dict()}
+            if indexed is not None:
+                payload["search_index"] = indexed
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         else:
             _show_report(cli, report)
@@ -353,6 +384,8 @@ def register(app: typer.Typer) -> None:
                     f"[green]imported[/] into {workspace.settings.workspace} "
                     f"(import #{report.import_id})"
                 )
+                if indexed is not None:
+                    cli.out.print(f"search index: {indexed['indexed']:,} accounts updated")
             elif dry_run and not report.problem_count and not report.error:
                 cli.out.print("[green]dry run: every row can be imported[/]; nothing was written")
             else:

@@ -20,11 +20,13 @@ from kolscope.bootstrap import Workspace
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web import (
     api,
+    api_discover,
     i18n,
     routes_audits,
     routes_auth,
     routes_brands,
     routes_creators,
+    routes_discover,
     routes_imports,
     routes_settings,
 )
@@ -65,9 +67,11 @@ def create_app(workspace: Workspace) -> FastAPI:
     app.state.workspace = workspace
     _mount_vendor(app)  # before /static, which would otherwise catch these paths
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_discover.router)  # before api: /api/creators/search is no account
     app.include_router(api.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_creators.router)
+    app.include_router(routes_discover.router)
     app.include_router(routes_audits.router)
     app.include_router(routes_imports.router)
     app.include_router(routes_brands.router)

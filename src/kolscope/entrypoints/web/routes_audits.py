@@ -24,6 +24,7 @@ from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
 from kolscope.services.audits import AUDIT, AccountNotFoundError, submit_audit_all
+from kolscope.services.discovery_index import INDEX
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -141,4 +142,8 @@ def job_title(job: Any) -> str:
         if names:
             return _("Audit of the %(platforms)s accounts") % {"platforms": ", ".join(names)}
         return _("Audit of every account")
+    if job.kind == INDEX:
+        if job.params.get("all"):
+            return _("Rebuild the search index")
+        return _("Update the search index")
     return str(job.title)

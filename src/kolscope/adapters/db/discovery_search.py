@@ -1,0 +1,449 @@
+"""Discovery search on the index tables: one indexed query per search, on either database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+
+from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.rows import brand_from_row
+from kolscope.adapters.db.search_index import FTS_TABLE, PG_VECTOR
+from kolscope.analysis.discovery.niches import NicheScore
+from kolscope.domain.brands import Brand
+from kolscope.services.discovery_query import (
+    COUNT_CAP,
+    ProfilePage,
+    ProfileQuery,
+    ProfileRow,
+    TermUse,
+)
+
+p = t.creator_profiles
+_WITHIN_MAX = 30_000
+_DRIVER_MAX = 5_000  # SQLite: an id set this small drives a search (see _set_conditions)
+# SQLite: the account id as a value, not as the table's key, so "account_id IN (set)" is
+# checked row by row instead of driving the query (the unary + is SQLite's documented way).
+_CHECKED_ID = literal_column(f"+{p.name}.account_id", Integer)
+
+
+def fts_phrase(words: Sequence[str]) -> str:
+    """An FTS5 phrase query: the words next to each other, each quoted."""
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+
+
+def _term_match(kind: Any, term: Any, terms: Sequence[tuple[str, str]]) -> ColumnElement[bool]:
+    """(kind, term) is one of ``terms``, written so SQLite reads the (kind, term) index: one
+    ``term IN (...)`` per kind rather than a row-value IN, which SQLite answers by a scan."""
+    by_kind: dict[str, list[str]] = {}
+    for k, value in terms:
+        by_kind.setdefault(k, []).append(value)
+    return or_(*(and_(kind == k, term.in_(values)) for k, values in sorted(by_kind.items())))
+
+
+class _IdSet(NamedTuple):
+    """A condition that names a set of accounts, read from its own index: ``ids`` selects
+    them; ``account_id`` is its column of account ids (for the correlated form)."""
+
+    ids: Select[Any]
+    account_id: ColumnElement[Any]
+    full_text: bool = False
+
+    def correlated(self) -> ColumnElement[bool]:
+        """``EXISTS (... AND account_id = creator_profiles.account_id)``: one index probe per
+        row read."""
+        return (
+            self.ids.with_only_columns(literal_column("1"))
+            .where(self.account_id == p.c.account_id)
+            .exists()
+        )
+
+
+def _id_sets(query: ProfileQuery, dialect: str) -> list[_IdSet]:
+    """Words (SQLite), hashtag, mentions, niches, quality and audience conditions."""
+    sets: list[_IdSet] = []
+    if query.words and dialect == "sqlite":
+        rowid = literal_column(f"{FTS_TABLE}.rowid", Integer)
+        match = text(f"{FTS_TABLE} MATCH :phrase").bindparams(phrase=fts_phrase(query.words))
+        sets.append(_IdSet(select(rowid).select_from(text(FTS_TABLE)).where(match), rowid, True))
+    terms = t.account_terms
+    if query.hashtag:
+        tagged = select(terms.c.account_id).where(
+            terms.c.kind == "tag", terms.c.term == query.hashtag
+        )
+        sets.append(_IdSet(tagged, terms.c.account_id))
+    if query.mention_terms:
+        named = select(terms.c.account_id).where(
+            _term_match(terms.c.kind, terms.c.term, query.mention_terms)
+        )
+        sets.append(_IdSet(named, terms.c.account_id))
+    if query.niches:
+        n = t.account_niches
+        sets.append(
+            _IdSet(select(n.c.account_id).where(n.c.niche.in_(list(query.niches))), n.c.account_id)
+        )
+    if query.min_quality is not None:
+        a = t.audits
+        sets.append(
+            _IdSet(select(a.c.account_id).where(a.c.score >= query.min_quality), a.c.account_id)
+        )
+    for condition in query.audience:
+        ap, sh = t.audience_profiles, t.audience_shares
+        shares = (
+            select(ap.c.account_id)
+            .select_from(sh.join(ap, ap.c.id == sh.c.profile_id))
+            .where(
+                sh.c.dimension == condition.dimension.value,
+                sh.c.segment == condition.segment,
+                sh.c.share >= condition.min_share,
+            )
+        )
+        sets.append(_IdSet(shares, ap.c.account_id))
+    return sets
+
+
+def _set_conditions(
+    query: ProfileQuery, dialect: str, db: Connection | None, *, counting: bool
+) -> list[ColumnElement[bool]]:
+    """The id sets as conditions on creator_profiles.
+
+    PostgreSQL plans correlated EXISTS as semi-joins from its statistics. SQLite's statistics
+    are averages (a hashtag on 40 accounts and one on 40,000 look alike, and the full-text
+    table has none), and it never starts from an EXISTS, so it is told: a set of at most
+    ``_DRIVER_MAX`` accounts (the smallest, counted first) drives the query, each of its
+    accounts looked up by id. Every other set is checked per row read from a creator_profiles
+    index in the order asked for (an EXISTS probe into the set's own index), so the first page
+    is found early. The full-text table is the exception when counting: an FTS5 probe for one
+    rowid costs as much as reading a few thousand rowids of a phrase, so a count builds the
+    phrase's rowid list once (``+account_id IN (...)``) and checks rows against it."""
+    sets = _id_sets(query, dialect)
+    if dialect != "sqlite":
+        where = [s.correlated() for s in sets]
+        if query.words:
+            match = text(f"{PG_VECTOR} @@ phraseto_tsquery('simple', :phrase)")
+            where.append(and_(match.bindparams(phrase=" ".join(query.words))))
+        return where
+    driver = None
+    if db is not None and sets:
+        sizes = [_size(db, s.ids) for s in sets]
+        smallest = min(range(len(sets)), key=sizes.__getitem__)
+        if sizes[smallest] <= _DRIVER_MAX:
+            driver = smallest
+    where, last = [], []
+    for index, id_set in enumerate(sets):
+        if index == driver:
+            where.append(p.c.account_id.in_(id_set.ids))
+        elif id_set.full_text and counting:
+            where.append(_CHECKED_ID.in_(id_set.ids))
+        elif id_set.full_text:
+            last.append(id_set.correlated())  # SQLite checks terms in the order written
+        else:
+            where.append(id_set.correlated())
+    return where + last
+
+
+def _size(db: Connection, ids: Select[Any]) -> int:
+    """How many accounts a set has, counted no further than just past ``_DRIVER_MAX``."""
+    probe = ids.with_only_columns(literal_column("1")).limit(_DRIVER_MAX + 1).subquery()
+    return int(db.execute(select(func.count()).select_from(probe)).scalar_one())
+
+
+def _equal_conditions(query: ProfileQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    for column, value in (
+        (p.c.creator_type, query.creator_type),
+        (p.c.country, query.country),
+        (p.c.province, query.province),
+        (p.c.language, query.language),
+    ):
+        if value:
+            where.append(column == value)
+    if query.platforms:
+        where.append(p.c.platform.in_(list(query.platforms)))
+    if query.verified is not None:
+        where.append(p.c.verified.is_(True) if query.verified else p.c.verified.is_not(True))
+    if query.has_contact is not None:
+        where.append(p.c.has_contact.is_(query.has_contact))
+    if query.within is not None:
+        ids = list(query.within)[:_WITHIN_MAX]
+        where.append(p.c.account_id.in_(ids) if ids else false())
+    if query.exclude:
+        where.append(p.c.account_id.not_in(list(query.exclude)))
+    return where
+
+
+def _range_conditions(query: ProfileQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    for column, low, high in (
+        (p.c.followers, query.min_followers, query.max_followers),
+        (p.c.engagement_rate, query.min_er, query.max_er),
+        (p.c.price_high, query.min_price, None),
+        (p.c.price_low, None, query.max_price),
+        (p.c.last_active, query.active_since, None),
+    ):
+        if low is not None:
+            where.append(column >= low)
+        if high is not None:
+            where.append(column <= high)
+    if query.below_followers is not None:
+        where.append(p.c.followers < query.below_followers)
+    return where
+
+
+def _conditions(
+    query: ProfileQuery, dialect: str, db: Connection | None = None, *, counting: bool = False
+) -> list[ColumnElement[bool]]:
+    """The query's WHERE clause on creator_profiles (``db``: where SQLite sizes the id sets;
+    ``counting``: for the capped count rather than a page in order)."""
+    return [
+        *_equal_conditions(query),
+        *_range_conditions(query),
+        *_set_conditions(query, dialect, db, counting=counting),
+    ]
+
+
+def _ordered(statement: Select[Any], sort: str) -> Select[Any]:
+    if sort == "engagement":
+        return statement.order_by(p.c.engagement_rate.desc().nulls_last(), p.c.account_id)
+    if sort == "recent":
+        return statement.order_by(p.c.last_active.desc().nulls_last(), p.c.account_id)
+    if sort == "quality":
+        score = (
+            select(t.audits.c.score)
+            .where(t.audits.c.account_id == p.c.account_id)
+            .scalar_subquery()
+        )
+        return statement.order_by(score.desc().nulls_last(), p.c.account_id)
+    return statement.order_by(p.c.followers.desc().nulls_last(), p.c.account_id)
+
+
+class SqlDiscoverySearch:
+    """Implements the services' ``DiscoveryStore``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._dialect = engine.dialect.name
+
+    @staticmethod
+    def _page(
+        db: Connection,
+        query: ProfileQuery,
+        where: list[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+    ) -> list[int]:
+        statement = _ordered(select(p.c.account_id).where(*where), query.sort)
+        return [r[0] for r in db.execute(statement.limit(limit).offset(offset))]
+
+    @staticmethod
+    def _count(db: Connection, where: list[ColumnElement[bool]]) -> int:
+        capped = select(p.c.account_id).where(*where).limit(COUNT_CAP + 1).subquery()
+        return int(db.execute(select(func.count()).select_from(capped)).scalar_one())
+
+    def count(self, query: ProfileQuery) -> int:
+        with self._engine.connect() as db:
+            return self._count(db, _conditions(query, self._dialect, db, counting=True))
+
+    def search_profiles(self, query: ProfileQuery) -> ProfilePage:
+        with self._engine.connect() as db:
+            where = _conditions(query, self._dialect, db)
+            ids = self._page(db, query, where, query.limit, query.offset)
+            if ids and len(ids) < query.limit:  # the last page: nothing to count
+                total = min(query.offset + len(ids), COUNT_CAP + 1)
+            elif ids or query.offset:
+                total = self._count(db, _conditions(query, self._dialect, db, counting=True))
+            else:
+                total = 0
+        return ProfilePage(tuple(self.rows_for(ids)), total)
+
+    def candidate_ids(self, query: ProfileQuery, pool: int) -> list[int]:
+        with self._engine.connect() as db:
+            return self._page(db, query, _conditions(query, self._dialect, db), pool, 0)
+
+    def vectors(self, ids: Sequence[int]) -> list[bytes | None]:
+        found: dict[int, bytes | None] = {}
+        with self._engine.connect() as db:
+            for start in range(0, len(ids), 30_000):
+                chunk = list(ids[start : start + 30_000])
+                for row in db.execute(
+                    select(p.c.account_id, p.c.vector).where(p.c.account_id.in_(chunk))
+                ):
+                    found[row[0]] = row[1]
+        return [found.get(i) for i in ids]
+
+    def rows_for(self, ids: Sequence[int], *, with_vectors: bool = False) -> list[ProfileRow]:
+        if not ids:
+            return []
+        a, au = t.accounts, t.audits
+        columns = [
+            p.c.account_id, p.c.platform, a.c.handle, a.c.display_name, p.c.followers,
+            p.c.country, p.c.province, p.c.language, p.c.verified, p.c.has_contact,
+            p.c.engagement_rate, p.c.last_active, p.c.price_low, p.c.price_high, p.c.niches,
+            p.c.creator_type, p.c.type_confidence, p.c.facts, au.c.score, au.c.verdict,
+        ]  # fmt: skip
+        if with_vectors:
+            columns.append(p.c.vector)
+        found: dict[int, ProfileRow] = {}
+        with self._engine.connect() as db:
+            for start in range(0, len(ids), 30_000):
+                chunk = list(ids[start : start + 30_000])
+                statement = (
+                    select(*columns)
+                    .select_from(
+                        p.join(a, a.c.id == p.c.account_id).outerjoin(
+                            au, au.c.account_id == p.c.account_id
+                        )
+                    )
+                    .where(p.c.account_id.in_(chunk))
+                )
+                for row in db.execute(statement):
+                    found[row.account_id] = _row(row, with_vectors)
+        return [found[i] for i in ids if i in found]
+
+    def fans(self, query: ProfileQuery) -> list[ProfileRow]:
+        terms = t.account_terms
+        named = (
+            select(
+                terms.c.account_id,
+                func.max(terms.c.unsponsored).label("posts"),
+                func.max(terms.c.last_at).label("last_at"),
+            )
+            .where(
+                _term_match(terms.c.kind, terms.c.term, query.fans_terms),
+                terms.c.unsponsored > 0,
+            )
+            .group_by(terms.c.account_id)
+            .subquery()
+        )
+        statement = select(named.c.account_id, named.c.posts, named.c.last_at).select_from(
+            named.join(p, p.c.account_id == named.c.account_id)
+        )
+        with self._engine.connect() as db:
+            where = _conditions(query, self._dialect, db)
+            found = {
+                r.account_id: (r.posts, r.last_at) for r in db.execute(statement.where(*where))
+            }
+        rows = self.rows_for(list(found))
+        result = []
+        for row in rows:
+            posts, last = found[row.account_id]
+            last = _aware(last)
+            result.append(_with(row, fan_posts=int(posts), fan_last=last))
+        return result
+
+    def profile_of(self, platform: str, handle_key: str) -> ProfileRow | None:
+        a = t.accounts
+        with self._engine.connect() as db:
+            account_id = db.execute(
+                select(a.c.id).where(a.c.platform == platform, a.c.handle_key == handle_key)
+            ).scalar()
+        if account_id is None:
+            return None
+        rows = self.rows_for([account_id], with_vectors=True)
+        return rows[0] if rows else None
+
+    def term_uses(
+        self, account_ids: Sequence[int], terms: Sequence[tuple[str, str]]
+    ) -> dict[int, list[TermUse]]:
+        if not account_ids or not terms:
+            return {}
+        at = t.account_terms
+        result: dict[int, list[TermUse]] = {}
+        with self._engine.connect() as db:
+            for start in range(0, len(account_ids), 5_000):
+                chunk = list(account_ids[start : start + 5_000])
+                for row in db.execute(
+                    select(at).where(
+                        at.c.account_id.in_(chunk), _term_match(at.c.kind, at.c.term, terms)
+                    )
+                ):
+                    result.setdefault(row.account_id, []).append(
+                        TermUse(row.kind, row.term, row.posts, row.unsponsored, _aware(row.last_at))
+                    )
+        return result
+
+    def accounts_by_handles(self, handles: Sequence[str]) -> dict[str, list[int]]:
+        a = t.accounts
+        result: dict[str, list[int]] = {}
+        keys = sorted(set(handles))
+        with self._engine.connect() as db:
+            for start in range(0, len(keys), 900):
+                chunk = keys[start : start + 900]
+                for row in db.execute(
+                    select(a.c.handle_key, a.c.id)
+                    .select_from(a.join(p, p.c.account_id == a.c.id))
+                    .where(a.c.handle_key.in_(chunk))
+                ):
+                    result.setdefault(row.handle_key, []).append(row.id)
+        return result
+
+    def brands(self) -> list[Brand]:
+        with self._engine.connect() as db:
+            return [
+                brand_from_row(r) for r in db.execute(select(t.brands).order_by(t.brands.c.name))
+            ]
+
+    def index_size(self) -> int:
+        with self._engine.connect() as db:
+            return int(db.execute(select(func.count()).select_from(p)).scalar_one())
+
+
+def _aware(value: Any) -> Any:
+    from datetime import UTC, datetime
+
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    if isinstance(value, str):
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return value
+
+
+def _row(row: Any, with_vector: bool) -> ProfileRow:
+    niches = tuple(
+        NicheScore(n["niche"], float(n["confidence"]), tuple(n.get("evidence") or ()))
+        for n in row.niches or ()
+    )
+    return ProfileRow(
+        account_id=row.account_id,
+        platform=row.platform,
+        handle=row.handle,
+        display_name=row.display_name,
+        followers=row.followers,
+        country=row.country,
+        province=row.province,
+        language=row.language,
+        verified=row.verified,
+        has_contact=bool(row.has_contact),
+        engagement_rate=row.engagement_rate,
+        last_active=row.last_active,
+        price_low=row.price_low,
+        price_high=row.price_high,
+        niches=niches,
+        creator_type=row.creator_type,
+        type_confidence=row.type_confidence,
+        facts=dict(row.facts or {}),
+        quality_score=row.score,
+        verdict=row.verdict,
+        vector=row.vector if with_vector else None,
+    )
+
+
+def _with(row: ProfileRow, **changes: Any) -> ProfileRow:
+    from dataclasses import replace
+
+    return replace(row, **changes)

@@ -1,0 +1,290 @@
+"""Discovery search end to end on SQLite and PostgreSQL: the index, filters, Thai keywords,
+hashtags, mentions, fans of a brand, lookalikes, list matching, shortlists and exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from kolscope.bootstrap import Workspace
+from kolscope.entrypoints.cli.app import app
+from kolscope.services.discovery_query import AudienceCondition, SearchError, SearchRequest
+from kolscope.services.importing.plan import ImportOptions
+from tests.factories import write_csv
+
+TODAY = date(2026, 11, 1)
+CONTRACT = {
+    "platform",
+    "handle",
+    "followers",
+    "tier",
+    "niches",
+    "creator_type",
+    "quality_score",
+    "why",
+}
+
+
+def _import(workspace: Workspace, *paths: Path) -> None:
+    options = ImportOptions()
+    report = workspace.importer.run(workspace.importer.plan(list(paths), options), options)
+    assert report.committed, report.to_dict()
+
+
+@pytest.fixture
+def small(workspace: Workspace, tmp_path: Path) -> Workspace:
+    accounts = [
+        ["platform", "handle", "name", "followers", "country", "province", "bio", "category"],
+        ["instagram", "mint.skin", "มิ้นท์ สกินแคร์", 8_000, "Thailand", "เชียงใหม่",
+         "เภสัชกร รีวิวสกินแคร์ ครีมกันแดด อธิบายส่วนผสม", "skincare"],
+        ["instagram", "bkk_eats", "BKK Eats", 45_000, "Thailand", "Bangkok",
+         "พากินก๋วยเตี๋ยว ร้านอร่อย street food", "food"],
+        ["tiktok", "gadget.guy", "Gadget Guy", 250_000, "Thailand", "Bangkok",
+         "รีวิวมือถือ เปรียบเทียบสเปก gadget reviews", "IT"],
+    ]  # fmt: skip
+    posts = [
+        ["platform", "handle", "post_id", "caption", "posted_at", "likes", "comments", "sponsored"],
+        ["instagram", "mint.skin", "p1", "ครีมกันแดดตัวนี้ดีมาก ซื้อมาใช้เอง #skincaretips @moonmint.skin",
+         "2026-10-20", 400, 30, "no"],
+        ["instagram", "mint.skin", "p2", "SPF 50 กับ SPF 30 ต่างกันแค่ไหน อธิบายให้ฟัง #skincaretips",
+         "2026-10-25", 500, 60, "no"],
+        ["instagram", "bkk_eats", "e1", "ก๋วยเตี๋ยวเรือเจ้าเด็ด #foodie @moonmint.skin #ad",
+         "2026-10-10", 900, 20, "yes"],
+        ["tiktok", "gadget.guy", "g1", "เปรียบเทียบมือถือ 3 รุ่น แบตอึดสุด #รีวิวมือถือ",
+         "2026-10-28", 9000, 300, "no"],
+    ]  # fmt: skip
+    _import(
+        workspace,
+        write_csv(tmp_path / "accounts-2026-11-01.csv", accounts),
+        write_csv(tmp_path / "posts-2026-11-01.csv", posts),
+    )
+    from kolscope.domain.brands import Brand
+
+    with workspace.unit_of_work() as work:
+        work.catalogue.save_brand(
+            Brand("Moonmint Skin", ("moonmint.skin",), ("moonmintskin",), "skincare")
+        )
+        work.commit()
+    report = workspace.discovery_index.refresh()
+    assert report.indexed == 3
+    return workspace
+
+
+def refs(workspace: Workspace, **fields: Any) -> list[str]:
+    result = workspace.discovery.search(SearchRequest(**fields))
+    return [hit.reference for hit in result.hits]
+
+
+def test_thai_keyword_finds_words_inside_longer_thai_text(small: Workspace) -> None:
+    # the caption says ครีมกันแดดตัวนี้ดีมาก with no spaces; the search is for ครีมกันแดด
+    assert refs(small, text="ครีมกันแดด") == ["instagram:mint.skin"]
+    assert refs(small, text="ก๋วยเตี๋ยวเรือ") == ["instagram:bkk_eats"]
+    assert refs(small, text="spf 50") == ["instagram:mint.skin"]
+    assert refs(small, text="ไม่มีคำนี้แน่นอน") == []
+
+
+def test_hashtag_mentions_and_filters(small: Workspace) -> None:
+    assert refs(small, hashtag="#SkincareTips") == ["instagram:mint.skin"]
+    assert refs(small, hashtag="รีวิวมือถือ") == ["tiktok:gadget.guy"]
+    assert set(refs(small, mentions="@moonmint.skin")) == {
+        "instagram:mint.skin",
+        "instagram:bkk_eats",
+    }
+    assert refs(small, min_followers=100_000) == ["tiktok:gadget.guy"]
+    assert refs(small, tier="micro") == ["instagram:bkk_eats"]
+    assert refs(small, province="TH-50") == ["instagram:mint.skin"]
+    assert set(refs(small, niches=("skincare",))) == {"instagram:mint.skin"}
+    hit = small.discovery.search(SearchRequest(hashtag="skincaretips")).hits[0]
+    assert any("#skincaretips in 2 posts" in line for line in hit.why)
+
+
+def test_fans_are_unsponsored_mentions_only(small: Workspace) -> None:
+    result = small.discovery.search(SearchRequest(fans_of="Moonmint Skin"))
+    # bkk_eats named the brand only in a sponsored post (#ad), so it is not a fan
+    assert [h.reference for h in result.hits] == ["instagram:mint.skin"]
+    assert result.hits[0].why[0].startswith("names Moonmint Skin in 1 unsponsored post")
+
+
+def test_errors_name_the_option(small: Workspace) -> None:
+    for fields, words in (
+        ({"niches": ("astrology-ish",)}, "niche"),
+        ({"creator_type": "celebrity"}, "type"),
+        ({"limit": 0}, "limit"),
+        ({"fans_of": "Nobody Inc"}, "brand"),
+        ({"like": "instagram:nobody"}, "like"),
+        ({"tier": "giga"}, "tier"),
+        ({"min_quality": 120}, "min-quality"),
+    ):
+        with pytest.raises(SearchError, match=words):
+            small.discovery.search(SearchRequest(**fields))
+    with pytest.raises(SearchError, match="SEGMENT>=SHARE"):
+        AudienceCondition.parse("female")
+    assert AudienceCondition.parse("18-24>=40%").min_share == pytest.approx(0.4)
+
+
+def test_index_follows_changes(small: Workspace, tmp_path: Path) -> None:
+    assert small.discovery_index.refresh().indexed == 0  # nothing changed
+    posts = [
+        ["platform", "handle", "post_id", "caption", "posted_at", "likes", "comments"],
+        ["tiktok", "gadget.guy", "g2", "แกะกล่องหูฟังไร้สาย #unboxing", "2026-10-30", 100, 5],
+    ]
+    _import(small, write_csv(tmp_path / "more-posts-2026-11-02.csv", posts))
+    assert small.discovery_index.refresh().indexed == 1
+    assert refs(small, text="หูฟังไร้สาย") == ["tiktok:gadget.guy"]
+
+
+@pytest.fixture
+def demo(workspace: Workspace) -> tuple[Workspace, dict[str, Any]]:
+    workspace.build_demo(seed=3, creators=120, today=TODAY)
+    truth = json.loads((workspace.settings.workspace / "demo-ground-truth.json").read_text())
+    return workspace, truth
+
+
+def test_demo_is_indexed_and_classified(demo: tuple[Workspace, dict[str, Any]]) -> None:
+    workspace, truth = demo
+    accounts = truth["accounts"]
+    result = workspace.discovery.search(SearchRequest(limit=500))
+    assert result.indexed == len(accounts) == result.total
+    hits = {h.reference: h for h in result.hits}
+    right = sum(1 for ref, facts in accounts.items() if hits[ref].row.niches
+                and hits[ref].row.niches[0].niche == facts["niches"][0])  # fmt: skip
+    assert right / len(accounts) > 0.8
+    kinds = {"kol": "kol", "koc": "koc", "general": "creator"}
+    typed = sum(1 for ref, facts in accounts.items()
+                if hits[ref].row.creator_type == kinds[facts["creator_kind"]])  # fmt: skip
+    assert typed / len(accounts) > 0.7
+    for hit in result.hits:
+        assert hit.why, hit.reference
+    for kind in ("kol", "koc", "creator"):
+        found = workspace.discovery.search(SearchRequest(creator_type=kind, limit=500)).hits
+        assert found
+        assert all(h.row.creator_type == kind for h in found)
+
+
+def test_demo_fans_lookalikes_and_fit(demo: tuple[Workspace, dict[str, Any]]) -> None:
+    workspace, truth = demo
+    accounts = truth["accounts"]
+    counts: dict[str, int] = {}
+    for facts in accounts.values():
+        if facts.get("fan_of"):
+            counts[facts["fan_of"]] = counts.get(facts["fan_of"], 0) + 1
+    brand = max(counts, key=lambda name: counts[name])
+    fans = {h.reference for h in workspace.discovery.search(
+        SearchRequest(fans_of=brand, limit=500)).hits}  # fmt: skip
+    planted = {ref for ref, facts in accounts.items() if facts.get("fan_of") == brand}
+    assert planted
+    assert len(planted & fans) / len(planted) >= 0.8
+    seed = next(ref for ref, facts in accounts.items() if facts["niches"][0] == "food")
+    like = workspace.discovery.search(SearchRequest(like=seed, limit=10))
+    assert seed not in [h.reference for h in like.hits]
+    scores = [h.similarity or 0 for h in like.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(h.why[0].startswith(f"like {seed}") for h in like.hits)
+    fit = workspace.discovery.search(SearchRequest(brand=brand, limit=10))
+    assert fit.hits
+    assert all(h.fit is not None for h in fit.hits)
+    values = [h.fit.score or 0 for h in fit.hits if h.fit]
+    assert values == sorted(values, reverse=True)
+    assert fit.hits[0].why[0].startswith(f"fit for {brand}")
+
+
+def test_cli_search_json_contract_and_exports(
+    small: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database: str | None
+) -> None:
+    runner = CliRunner()
+    base = ["--workspace", str(small.settings.workspace)]
+    if database:
+        monkeypatch.setenv("KOLSCOPE_DATABASE_URL", database)
+    else:
+        monkeypatch.delenv("KOLSCOPE_DATABASE_URL", raising=False)
+    out = runner.invoke(app, [*base, "creators", "search", "--text", "ครีมกันแดด", "--json"])
+    assert out.exit_code == 0, out.output
+    payload = json.loads(out.stdout)
+    assert payload["total"] == 1
+    assert set(payload["results"][0]) >= CONTRACT
+    assert payload["results"][0]["handle"] == "mint.skin"
+    bad = runner.invoke(app, [*base, "creators", "search", "--type", "celebrity"])
+    assert bad.exit_code != 0
+    assert "kol, koc or creator" in bad.output
+    csv_path, xlsx_path = tmp_path / "found.csv", tmp_path / "found.xlsx"
+    for path in (csv_path, xlsx_path):
+        done = runner.invoke(
+            app, [*base, "creators", "search", "--min-followers", "1", "--export", str(path)]
+        )
+        assert done.exit_code == 0, done.output
+    with csv_path.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["handle"] for r in rows} == {"mint.skin", "bkk_eats", "gadget.guy"}
+    sheet = load_workbook(xlsx_path).active
+    assert sheet is not None
+    assert sheet.max_row == 4
+
+
+def test_shortlists_saved_searches_and_list_matching(small: Workspace, tmp_path: Path) -> None:
+    lists = small.shortlists
+    added, again = lists.add(
+        "Sunscreen launch", ["instagram:mint.skin", "tiktok:gadget.guy"], note="ask rate"
+    )
+    assert (added, again) == (2, 0)
+    assert lists.add("Sunscreen launch", ["instagram:mint.skin"], note="confirmed") == (0, 1)
+    entries = lists.entries("Sunscreen launch")
+    assert {e.handle: e.note for e in entries}["mint.skin"] == "confirmed"
+    assert lists.remove("Sunscreen launch", "tiktok:gadget.guy")
+    with pytest.raises(SearchError, match="not in the workspace"):
+        lists.add("Sunscreen launch", ["instagram:ghost"])
+    lists.save_search("thai sunscreen", SearchRequest(text="ครีมกันแดด", niches=("skincare",)))
+    saved = lists.search_named("thai sunscreen")
+    assert [h.reference for h in small.discovery.search(saved.request).hits] == [
+        "instagram:mint.skin"
+    ]
+    customers = write_csv(
+        tmp_path / "customers.csv",
+        [["email", "instagram"], ["a@example.com", "@Mint.Skin"], ["b@example.com", ""],
+         ["c@example.com", "https://www.tiktok.com/@gadget.guy"],
+         ["d@example.com", "someone_else"]],
+    )  # fmt: skip
+    from kolscope.adapters.handle_lists import read_handles
+
+    handles = read_handles(customers)
+    assert handles.column == "instagram"
+    assert handles.skipped == 1
+    match = small.discovery.match_list(handles.handles, SearchRequest())
+    assert match.accounts_found == 2
+    assert {h.reference for h in match.result.hits} == {"instagram:mint.skin", "tiktok:gadget.guy"}
+    assert all(h.why[0] == "on your list" for h in match.result.hits)
+
+
+def test_cli_import_updates_the_index_and_index_command(
+    sqlite_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KOLSCOPE_DATABASE_URL", raising=False)
+    runner = CliRunner()
+    ws = ["--workspace", str(sqlite_workspace.settings.workspace)]
+    accounts = write_csv(
+        tmp_path / "ig-2026-11-01.csv",
+        [["platform", "handle", "followers", "bio"],
+         ["instagram", "noodle.hunter", 12_000, "ตามล่าก๋วยเตี๋ยวเรืออร่อยทั่วกรุงเทพ"]],
+    )  # fmt: skip
+    done = runner.invoke(app, [*ws, "import", str(accounts), "--json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["search_index"]["indexed"] == 1
+    assert refs(sqlite_workspace, text="ก๋วยเตี๋ยวเรือ") == ["instagram:noodle.hunter"]
+    again = runner.invoke(app, [*ws, "creators", "index", "--all"])
+    assert again.exit_code == 0, again.output
+    assert "indexed 1 accounts" in again.output
+    skipped = write_csv(
+        tmp_path / "tt-2026-11-01.csv",
+        [["platform", "handle", "followers", "bio"], ["tiktok", "later.one", 500, "ร้านกาแฟ"]],
+    )
+    quiet = runner.invoke(app, [*ws, "import", str(skipped), "--no-index"])
+    assert quiet.exit_code == 0, quiet.output
+    assert refs(sqlite_workspace, text="ร้านกาแฟ") == []
+    assert sqlite_workspace.discovery_index.refresh().indexed == 1
+    assert refs(sqlite_workspace, text="ร้านกาแฟ") == ["tiktok:later.one"]
