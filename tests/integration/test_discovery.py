@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.bootstrap import Workspace
 from kolscope.entrypoints.cli.app import app
 from kolscope.services.discovery_query import AudienceCondition, SearchError, SearchRequest
@@ -193,6 +194,12 @@ def test_demo_fans_lookalikes_and_fit(demo: tuple[Workspace, dict[str, Any]]) ->
     values = [h.fit.score or 0 for h in fit.hits if h.fit]
     assert values == sorted(values, reverse=True)
     assert fit.hits[0].why[0].startswith(f"fit for {brand}")
+    briefed = workspace.discovery.search(
+        SearchRequest(brand=brand, target=AudienceTarget.parse(["gender=female"]), limit=5)
+    )
+    parts = {p.name: p for h in briefed.hits if h.fit for p in h.fit.parts}
+    assert parts["audience"].score is not None
+    assert parts["audience"].reason.startswith("audience fit")
 
 
 def test_cli_search_json_contract_and_exports(

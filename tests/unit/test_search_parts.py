@@ -23,6 +23,7 @@ from kolscope.analysis.lookalike import (
     to_bytes,
 )
 from kolscope.analysis.search_text import document, hashtag_key, query_words, search_words
+from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.domain.audience import AudienceDimension
 from kolscope.domain.platforms import Platform
 from kolscope.services.discovery_query import AudienceCondition, SearchError, SearchRequest
@@ -138,7 +139,10 @@ def test_audience_conditions_and_saved_requests() -> None:
         platforms=(Platform.TIKTOK,),
         audience=(AudienceCondition.parse("female>=60%"),),
         min_er=3.0,
+        target=AudienceTarget.parse(["gender=female", "age=18-24,25-34"]),
     )
     assert SearchRequest.from_dict(request.to_dict()) == request
+    with pytest.raises(SearchError, match="target"):
+        SearchRequest.from_dict({"target": {"planet": ["mars"]}})
     with pytest.raises(SearchError, match="unknown search fields"):
         SearchRequest.from_dict({"colour": "blue"})

@@ -22,6 +22,7 @@ from kolscope.analysis.discovery.taxonomy import niche_named, related_niches
 from kolscope.analysis.discovery.tone import Tone
 from kolscope.analysis.lookalike import block_similarity, from_bytes, similarities
 from kolscope.analysis.search_text import hashtag_key, mention_key, query_words
+from kolscope.analysis.vetting.audience_fit import AudienceTarget, audience_fit_signal
 from kolscope.domain.brands import Brand
 from kolscope.domain.creators import handle_key, parse_account_reference
 from kolscope.domain.tiers import TierScheme
@@ -155,7 +156,7 @@ class DiscoveryService:
             page = self._store.search_profiles(query)
             hits, total = [SearchHit(row, None, ()) for row in page.rows], page.total
         if brand is not None and hits and hits[0].fit is None:
-            hits = [replace(h, fit=self._fit(brand, h.row)) for h in hits]
+            hits = [replace(h, fit=self._fit(brand, h.row, request.target)) for h in hits]
         terms: list[tuple[str, str]] = [*query.mention_terms, *query.fans_terms]
         if query.hashtag:
             terms.append(("tag", query.hashtag))
@@ -259,9 +260,24 @@ class DiscoveryService:
                 )
         return hits, len(ids)
 
-    def _fit(self, brand: Brand, row: ProfileRow) -> BrandFit:
+    def _fit(self, brand: Brand, row: ProfileRow, target: AudienceTarget | None) -> BrandFit:
         uses = self._store.term_uses([row.account_id], _brand_terms(brand)).get(row.account_id, [])
-        return brand_fit(brand, _evidence(row, uses, brand))
+        audience = self._audience_fits([row.account_id], target)
+        return brand_fit(brand, _evidence(row, uses, brand, audience.get(row.account_id)))
+
+    def _audience_fits(
+        self, account_ids: Sequence[int], target: AudienceTarget | None
+    ) -> dict[int, float]:
+        """How well each account's audience matches the brief's target (0-1; absent when
+        unknown), as the audit's audience-fit check reads it."""
+        if target is None or target.empty or not account_ids:
+            return {}
+        fits = {}
+        for account_id, profiles in self._store.audiences(account_ids).items():
+            signal = audience_fit_signal(profiles, target)
+            if signal.known and signal.score is not None:
+                fits[account_id] = signal.score / 100
+        return fits
 
     def _by_fit(
         self, request: SearchRequest, query: ProfileQuery, brand: Brand
@@ -277,11 +293,15 @@ class DiscoveryService:
         rows = self._store.rows_for(self._store.candidate_ids(narrowed, FIT_POOL))
         if len(rows) >= FIT_POOL:
             notes.append(f"brand fit scored for the first {FIT_POOL:,} matches by followers")
-        uses = self._store.term_uses([r.account_id for r in rows], _brand_terms(brand))
+        ids = [r.account_id for r in rows]
+        uses = self._store.term_uses(ids, _brand_terms(brand))
+        audience = self._audience_fits(ids, request.target)
         scored = []
         for row in rows:
-            fit = brand_fit(brand, _evidence(row, uses.get(row.account_id, []), brand))
-            scored.append((fit, row))
+            evidence = _evidence(
+                row, uses.get(row.account_id, []), brand, audience.get(row.account_id)
+            )
+            scored.append((brand_fit(brand, evidence), row))
         scored.sort(
             key=lambda item: (
                 -(item[0].score if item[0].score is not None else -1.0),
@@ -313,7 +333,9 @@ def _brand_terms(brand: Brand) -> list[tuple[str, str]]:
     return terms
 
 
-def _evidence(row: ProfileRow, uses: Sequence[TermUse], brand: Brand) -> FitEvidence:
+def _evidence(
+    row: ProfileRow, uses: Sequence[TermUse], brand: Brand, audience_fit: float | None = None
+) -> FitEvidence:
     own = {("mention", mention_key(h)) for h in brand.handles}
     own |= {("tag", hashtag_key(h)) for h in brand.hashtags}
     brand_posts = max((u.unsponsored for u in uses if (u.kind, u.term) in own), default=0)
@@ -334,7 +356,7 @@ def _evidence(row: ProfileRow, uses: Sequence[TermUse], brand: Brand) -> FitEvid
         creator_type=kind,
         tone=tone,
         quality_score=row.quality_score,
-        audience_fit=None,
+        audience_fit=audience_fit,
         brand_posts=brand_posts,
         competitor_posts=competitor_posts,
         sponsored_share=(sponsored / posts_read) if posts_read and sponsored is not None else None,

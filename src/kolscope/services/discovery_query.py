@@ -11,7 +11,8 @@ from typing import Any, Protocol
 
 from kolscope.analysis.discovery.brand_fit import BrandFit
 from kolscope.analysis.discovery.niches import NicheScore
-from kolscope.domain.audience import AudienceDimension
+from kolscope.analysis.vetting.audience_fit import AudienceTarget
+from kolscope.domain.audience import AudienceDimension, AudienceProfile
 from kolscope.domain.brands import Brand
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
@@ -97,6 +98,7 @@ class SearchRequest:
     fans_of: str | None = None  # a brand's name
     like: str | None = None  # PLATFORM:HANDLE
     brand: str | None = None  # rank by fit for this brand
+    target: AudienceTarget | None = None  # the brief's audience, for brand fit
     within: tuple[int, ...] | None = None  # only these account ids (list matching)
     sort: str = "relevance"
     limit: int = 25
@@ -109,6 +111,8 @@ class SearchRequest:
             value = getattr(self, name)
             if name == "platforms":
                 value = [p.value for p in value]
+            elif name == "target":
+                value = value.to_dict() if value is not None and not value.empty else None
             elif name == "audience":
                 value = [str(c) for c in value]
             elif isinstance(value, tuple):
@@ -131,6 +135,11 @@ class SearchRequest:
             platforms.append(found)
         audience = tuple(AudienceCondition.parse(str(c)) for c in values.pop("audience", []))
         niches = tuple(values.pop("niches", []) or ())
+        target = values.pop("target", None)
+        try:
+            values["target"] = AudienceTarget.from_dict(target) if target else None
+        except ValueError as error:
+            raise SearchError(f"target: {error}") from None
         unknown = set(values) - set(cls.__dataclass_fields__)
         if unknown:
             raise SearchError(f"unknown search fields: {', '.join(sorted(unknown))}")
@@ -244,6 +253,10 @@ class DiscoveryStore(Protocol):
     def brands(self) -> list[Brand]: ...
 
     def index_size(self) -> int: ...
+
+    def audiences(self, account_ids: Sequence[int]) -> dict[int, tuple[AudienceProfile, ...]]:
+        """Each account's audience reports, newest first."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,10 @@ from sqlalchemy import (
 )
 
 from kolscope.adapters.db import tables as t
-from kolscope.adapters.db.rows import brand_from_row
+from kolscope.adapters.db.rows import audience_from_rows, brand_from_row
 from kolscope.adapters.db.search_index import FTS_TABLE, PG_VECTOR
 from kolscope.analysis.discovery.niches import NicheScore
+from kolscope.domain.audience import AudienceProfile
 from kolscope.domain.brands import Brand
 from kolscope.services.discovery_query import (
     COUNT_CAP,
@@ -396,6 +397,31 @@ class SqlDiscoverySearch:
             return [
                 brand_from_row(r) for r in db.execute(select(t.brands).order_by(t.brands.c.name))
             ]
+
+    def audiences(self, account_ids: Sequence[int]) -> dict[int, tuple[AudienceProfile, ...]]:
+        ap, sh = t.audience_profiles, t.audience_shares
+        profiles: dict[int, list[Any]] = {}
+        shares: dict[int, list[Any]] = {}
+        with self._engine.connect() as db:
+            for start in range(0, len(account_ids), 5_000):
+                chunk = list(account_ids[start : start + 5_000])
+                ids = []
+                for row in db.execute(
+                    select(ap)
+                    .where(ap.c.account_id.in_(chunk))
+                    .order_by(ap.c.as_of.desc(), ap.c.id.desc())
+                ):
+                    profiles.setdefault(row.account_id, []).append(row)
+                    ids.append(row.id)
+                for begin in range(0, len(ids), 5_000):
+                    for row in db.execute(
+                        select(sh).where(sh.c.profile_id.in_(ids[begin : begin + 5_000]))
+                    ):
+                        shares.setdefault(row.profile_id, []).append(row)
+        return {
+            account_id: tuple(audience_from_rows(row, shares.get(row.id, [])) for row in rows)
+            for account_id, rows in profiles.items()
+        }
 
     def index_size(self) -> int:
         with self._engine.connect() as db:

@@ -11,6 +11,7 @@ import typer
 
 from kolscope.adapters.handle_lists import ListFileError, read_handles
 from kolscope.adapters.table_files import ExportError, write_table
+from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.quantities import format_count, parse_count
@@ -72,6 +73,15 @@ def _audience(cli: CliState, values: list[str] | None) -> tuple[AudienceConditio
         return tuple(AudienceCondition.parse(v) for v in values or [])
     except SearchError as error:
         fail(cli, f"--audience: {error}")
+
+
+def _target(cli: CliState, items: list[str] | None) -> AudienceTarget | None:
+    if not items:
+        return None
+    try:
+        return AudienceTarget.parse(items)
+    except ValueError as error:
+        fail(cli, f"--target: {error}")
 
 
 def _print(cli: CliState, result: SearchResult, as_json: bool, synthetic: bool) -> None:
@@ -177,6 +187,13 @@ def register(creators: typer.Typer) -> None:
             str | None, Opt(metavar="PLATFORM:HANDLE", help="More like this creator.")
         ] = None,
         brand: Annotated[str | None, Opt(help="Rank by fit for this brand.")] = None,
+        target: Annotated[
+            list[str] | None,
+            Opt(
+                help="The brief's audience for brand fit: gender=female, age=18-24,25-34, "
+                "country=TH, province=TH-10 (repeatable)."
+            ),
+        ] = None,
         sort: Annotated[
             str, Opt(help="relevance, followers, engagement, quality, recent, fit.")
         ] = "relevance",
@@ -221,6 +238,7 @@ def register(creators: typer.Typer) -> None:
             fans_of=fans_of,
             like=like,
             brand=brand,
+            target=_target(cli, target),
             sort=sort,
             limit=limit,
             offset=offset,
@@ -255,6 +273,13 @@ def register(creators: typer.Typer) -> None:
         creator_type: Annotated[str | None, Opt("--type", help="kol, koc or creator.")] = None,
         min_followers: Annotated[str | None, Opt(help="At least this many followers.")] = None,
         brand: Annotated[str | None, Opt(help="Rank by fit for this brand.")] = None,
+        target: Annotated[
+            list[str] | None,
+            Opt(
+                help="The brief's audience for brand fit: gender=female, age=18-24,25-34, "
+                "country=TH, province=TH-10 (repeatable)."
+            ),
+        ] = None,
         limit: Annotated[int, Opt(help="How many to show (1-500).")] = 100,
         export: Annotated[
             Path | None, Opt(help="Also write the matches to this .csv or .xlsx.")
@@ -273,6 +298,7 @@ def register(creators: typer.Typer) -> None:
             creator_type=creator_type,
             min_followers=_count(cli, "--min-followers", min_followers),
             brand=brand,
+            target=_target(cli, target),
             sort="fit" if brand else "followers",
             limit=limit,
         )

@@ -26,6 +26,7 @@ from starlette.background import BackgroundTask
 from kolscope.adapters.handle_lists import HandleList, ListFileError, read_handles
 from kolscope.adapters.table_files import ExportError, write_table
 from kolscope.analysis.discovery.taxonomy import BY_ID, NICHES
+from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.domain.brands import Brand
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
@@ -71,6 +72,7 @@ _MESSAGE_FIELDS = {
     "text": "text",
     "like": "like",
     "brand": "brand",
+    "target": "target",
     "platform": "platform",
 }
 
@@ -121,6 +123,7 @@ def field_labels() -> dict[str, str]:
         "fans_of": _("Fans of a brand"),
         "like": _("More like"),
         "brand": _("Rank by fit for"),
+        "target": _("The brief's audience"),
         "sort": _("Sort"),
         "limit": _("Results per page"),
         "offset": _("Offset"),
@@ -178,7 +181,7 @@ def _many(values: dict[str, list[str]], name: str) -> list[str]:
     """A repeatable parameter (niches and platforms may also be comma-separated)."""
     found: list[str] = []
     for value in values.get(name, []):
-        parts = [value] if name == "audience" else value.split(",")
+        parts = [value] if name in ("audience", "target") else value.split(",")
         found.extend(p.strip() for p in parts if p.strip())
     return list(dict.fromkeys(found))
 
@@ -281,6 +284,16 @@ def _audience(values: dict[str, list[str]]) -> tuple[AudienceCondition, ...]:
     return tuple(found)
 
 
+def _target(values: dict[str, list[str]]) -> AudienceTarget | None:
+    items = _many(values, "target")
+    if not items:
+        return None
+    try:
+        return AudienceTarget.parse(items)
+    except ValueError as error:
+        raise FieldError("target", str(error)) from None
+
+
 def _paging(values: dict[str, list[str]], limit: int, max_limit: int) -> tuple[int, int]:
     size = _whole(values, "limit", limit) or limit
     if not 1 <= size <= max_limit:
@@ -327,6 +340,7 @@ def parse_search(
         fans_of=_text(values, "fans_of"),
         like=like,
         brand=_text(values, "brand"),
+        target=_target(values),
         sort=_choice(values, "sort", SORTS) or "relevance",
         limit=size,
         offset=offset,
@@ -395,6 +409,9 @@ def search_params(request: SearchRequest, *, paging: bool = True) -> list[tuple[
     add("fans_of", request.fans_of)
     add("like", request.like)
     add("brand", request.brand)
+    if request.target is not None:
+        for dimension, segments in request.target.to_dict().items():
+            add("target", f"{dimension}={','.join(segments)}")
     if request.sort != "relevance":
         add("sort", request.sort)
     if paging:
@@ -453,6 +470,10 @@ class SearchParams:
         fans_of: Annotated[str | None, Query(description="A brand's name.")] = None,
         like: Annotated[str | None, Query(description="PLATFORM:HANDLE")] = None,
         brand: Annotated[str | None, Query(description="Rank by fit for this brand.")] = None,
+        target: Annotated[
+            list[str] | None,
+            Query(description="The brief's audience for brand fit: gender=female, age=18-24."),
+        ] = None,
         sort: Annotated[str | None, Query(description=", ".join(SORTS))] = None,
         limit: Annotated[str | None, Query(description=f"1-{MAX_LIMIT}, default 25")] = None,
         offset: Annotated[str | None, Query(description="Skip this many.")] = None,
@@ -465,8 +486,8 @@ class SearchParams:
             "min_er": min_er, "max_er": max_er, "min_quality": min_quality,
             "audience": audience, "min_price": min_price, "max_price": max_price,
             "active_within": active_within, "verified": verified, "has_contact": has_contact,
-            "fans_of": fans_of, "like": like, "brand": brand, "sort": sort, "limit": limit,
-            "offset": offset,
+            "fans_of": fans_of, "like": like, "brand": brand, "target": target, "sort": sort,
+            "limit": limit, "offset": offset,
         }  # fmt: skip
 
     def pairs(self) -> list[tuple[str, str]]:
