@@ -148,6 +148,18 @@ def test_a_person_imports_a_real_export_and_browses_in_thai(
     assert page.locator("table.list tbody tr").count() == 50
     shot(page, "creators")
     assert workspace.catalogue.totals().accounts == 998  # the file repeats two accounts
+
+    # the import queued a search-index update; once it is done, discover the music accounts
+    def indexed() -> bool:
+        page.goto(f"{url}/discover?niche=music&view=cards")
+        return page.locator("#hits .hit-card").count() > 0
+
+    deadline = time.monotonic() + 60
+    while not indexed():
+        assert time.monotonic() < deadline, "the search index was not updated after the import"
+        time.sleep(1)
+    assert page.locator("html").get_attribute("lang") == "th"
+    shot(page, "discover")
     assert errors == []
     context.close()
 
