@@ -89,6 +89,9 @@ def test_thai_keyword_finds_words_inside_longer_thai_text(small: Workspace) -> N
     assert refs(small, text="ก๋วยเตี๋ยวเรือ") == ["instagram:bkk_eats"]
     assert refs(small, text="spf 50") == ["instagram:mint.skin"]
     assert refs(small, text="ไม่มีคำนี้แน่นอน") == []
+    # Thai vowel marks are part of a word: กัน (in ครีมกันแดด) is not กิน (in พากิน)
+    assert "instagram:bkk_eats" in refs(small, text="กิน")
+    assert "instagram:bkk_eats" not in refs(small, text="กัน")
 
 
 def test_hashtag_mentions_and_filters(small: Workspace) -> None:

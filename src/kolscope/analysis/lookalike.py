@@ -95,11 +95,14 @@ def to_bytes(vector: NDArray[np.float32]) -> bytes:
 
 
 def from_bytes(blobs: Sequence[bytes | None]) -> NDArray[np.float32]:
-    """Stored vectors as one matrix (a missing vector is a row of zeros)."""
-    matrix = np.zeros((len(blobs), SIZE), dtype=np.float32)
-    for row, blob in enumerate(blobs):
-        if blob is not None and len(blob) == SIZE * 2:
-            matrix[row] = np.frombuffer(blob, dtype=np.float16)
+    """Stored vectors as one matrix, decoded in one step (a missing or malformed vector is a
+    row of zeros)."""
+    width = SIZE * 2
+    empty = bytes(width)
+    joined = b"".join(b if b is not None and len(b) == width else empty for b in blobs)
+    matrix: NDArray[np.float32] = (
+        np.frombuffer(joined, dtype=np.float16).reshape(len(blobs), SIZE).astype(np.float32)
+    )
     return matrix
 
 

@@ -11,14 +11,21 @@ from sqlalchemy import (
     Engine,
     Integer,
     Select,
+    String,
     and_,
+    any_,
+    bindparam,
     false,
     func,
     literal_column,
     or_,
     select,
+    table,
     text,
 )
+from sqlalchemy import column as sql_column
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.sql import FromClause
 
 from kolscope.adapters.db import tables as t
 from kolscope.adapters.db.rows import audience_from_rows, brand_from_row
@@ -57,19 +64,26 @@ def _term_match(kind: Any, term: Any, terms: Sequence[tuple[str, str]]) -> Colum
 
 
 class _IdSet(NamedTuple):
-    """A condition that names a set of accounts, read from its own index: ``ids`` selects
-    them; ``account_id`` is its column of account ids (for the correlated form)."""
+    """A condition naming a set of accounts, read from its own table and index: the rows of
+    ``source`` meeting ``conditions``, whose ``account_id`` column names the account."""
 
-    ids: Select[Any]
+    source: FromClause
+    conditions: tuple[ColumnElement[bool], ...]
     account_id: ColumnElement[Any]
+    drives_count: bool = False  # one row per account, read in id order: a count can start here
     full_text: bool = False
+
+    @property
+    def ids(self) -> Select[Any]:
+        return select(self.account_id).select_from(self.source).where(*self.conditions)
 
     def correlated(self) -> ColumnElement[bool]:
         """``EXISTS (... AND account_id = creator_profiles.account_id)``: one index probe per
         row read."""
         return (
-            self.ids.with_only_columns(literal_column("1"))
-            .where(self.account_id == p.c.account_id)
+            select(literal_column("1"))
+            .select_from(self.source)
+            .where(*self.conditions, self.account_id == p.c.account_id)
             .exists()
         )
 
@@ -78,83 +92,83 @@ def _id_sets(query: ProfileQuery, dialect: str) -> list[_IdSet]:
     """Words (SQLite), hashtag, mentions, niches, quality and audience conditions."""
     sets: list[_IdSet] = []
     if query.words and dialect == "sqlite":
-        rowid = literal_column(f"{FTS_TABLE}.rowid", Integer)
+        fts = table(FTS_TABLE, sql_column("rowid", Integer))
         match = text(f"{FTS_TABLE} MATCH :phrase").bindparams(phrase=fts_phrase(query.words))
-        sets.append(_IdSet(select(rowid).select_from(text(FTS_TABLE)).where(match), rowid, True))
+        sets.append(_IdSet(fts, (and_(match),), fts.c.rowid, drives_count=True, full_text=True))
     terms = t.account_terms
     if query.hashtag:
-        tagged = select(terms.c.account_id).where(
-            terms.c.kind == "tag", terms.c.term == query.hashtag
-        )
-        sets.append(_IdSet(tagged, terms.c.account_id))
+        tagged = (terms.c.kind == "tag", terms.c.term == query.hashtag)
+        sets.append(_IdSet(terms, tagged, terms.c.account_id, drives_count=True))
     if query.mention_terms:
-        named = select(terms.c.account_id).where(
-            _term_match(terms.c.kind, terms.c.term, query.mention_terms)
-        )
-        sets.append(_IdSet(named, terms.c.account_id))
+        named = (_term_match(terms.c.kind, terms.c.term, query.mention_terms),)
+        single = len(set(query.mention_terms)) == 1
+        sets.append(_IdSet(terms, named, terms.c.account_id, drives_count=single))
     if query.niches:
         n = t.account_niches
-        sets.append(
-            _IdSet(select(n.c.account_id).where(n.c.niche.in_(list(query.niches))), n.c.account_id)
-        )
+        sets.append(_IdSet(n, (n.c.niche.in_(list(query.niches)),), n.c.account_id))
     if query.min_quality is not None:
         a = t.audits
-        sets.append(
-            _IdSet(select(a.c.account_id).where(a.c.score >= query.min_quality), a.c.account_id)
-        )
+        sets.append(_IdSet(a, (a.c.score >= query.min_quality,), a.c.account_id))
     for condition in query.audience:
         ap, sh = t.audience_profiles, t.audience_shares
         shares = (
-            select(ap.c.account_id)
-            .select_from(sh.join(ap, ap.c.id == sh.c.profile_id))
-            .where(
-                sh.c.dimension == condition.dimension.value,
-                sh.c.segment == condition.segment,
-                sh.c.share >= condition.min_share,
-            )
+            sh.c.dimension == condition.dimension.value,
+            sh.c.segment == condition.segment,
+            sh.c.share >= condition.min_share,
         )
-        sets.append(_IdSet(shares, ap.c.account_id))
+        sets.append(_IdSet(sh.join(ap, ap.c.id == sh.c.profile_id), shares, ap.c.account_id))
     return sets
 
 
-def _set_conditions(
-    query: ProfileQuery, dialect: str, db: Connection | None, *, counting: bool
-) -> list[ColumnElement[bool]]:
-    """The id sets as conditions on creator_profiles.
+class _Plan(NamedTuple):
+    """How one search runs: the conditions for a page, and the capped count."""
 
-    PostgreSQL plans correlated EXISTS as semi-joins from its statistics. SQLite's statistics
-    are averages (a hashtag on 40 accounts and one on 40,000 look alike, and the full-text
-    table has none), and it never starts from an EXISTS, so it is told: a set of at most
-    ``_DRIVER_MAX`` accounts (the smallest, counted first) drives the query, each of its
-    accounts looked up by id. Every other set is checked per row read from a creator_profiles
-    index in the order asked for (an EXISTS probe into the set's own index), so the first page
-    is found early. The full-text table is the exception when counting: an FTS5 probe for one
-    rowid costs as much as reading a few thousand rowids of a phrase, so a count builds the
-    phrase's rowid list once (``+account_id IN (...)``) and checks rows against it."""
-    sets = _id_sets(query, dialect)
-    if dialect != "sqlite":
-        where = [s.correlated() for s in sets]
-        if query.words:
-            match = text(f"{PG_VECTOR} @@ phraseto_tsquery('simple', :phrase)")
-            where.append(and_(match.bindparams(phrase=" ".join(query.words))))
-        return where
-    driver = None
-    if db is not None and sets:
-        sizes = [_size(db, s.ids) for s in sets]
-        smallest = min(range(len(sets)), key=sizes.__getitem__)
-        if sizes[smallest] <= _DRIVER_MAX:
-            driver = smallest
-    where, last = [], []
-    for index, id_set in enumerate(sets):
-        if index == driver:
-            where.append(p.c.account_id.in_(id_set.ids))
-        elif id_set.full_text and counting:
-            where.append(_CHECKED_ID.in_(id_set.ids))
-        elif id_set.full_text:
-            last.append(id_set.correlated())  # SQLite checks terms in the order written
-        else:
-            where.append(id_set.correlated())
-    return where + last
+    where: list[ColumnElement[bool]]
+    counted: Select[Any]  # SELECT account_id ... LIMIT COUNT_CAP + 1
+
+    @classmethod
+    def of(cls, query: ProfileQuery, dialect: str, db: Connection | None) -> _Plan:
+        """PostgreSQL plans correlated EXISTS as semi-joins from its statistics, so it gets
+        them as they are. SQLite's statistics are averages (a hashtag on 40 accounts and one
+        on 40,000 look alike; the full-text table has none) and it never starts from an
+        EXISTS, so it is told:
+
+        - the smallest id set drives the search when it has at most ``_DRIVER_MAX``
+          accounts (counted first, cheaply): each of its accounts is looked up by id;
+        - otherwise a page reads a creator_profiles index in the order asked for and probes
+          each set's index per row, so the first page is found early (the full-text probe,
+          the dearest, last: SQLite checks conditions in the order written);
+        - a count reads on to 10,001 matches, which probing per row makes slow for a common
+          phrase or hashtag, so it starts from that phrase's (or hashtag's) rows, in account
+          id order, and looks each account up: it stops at 10,001 without sorting."""
+        equal = [*_equal_conditions(query, dialect), *_range_conditions(query)]
+        sets = _id_sets(query, dialect)
+        capped = select(p.c.account_id).limit(COUNT_CAP + 1)
+        if dialect != "sqlite":
+            where = equal + [s.correlated() for s in sets]
+            if query.words:
+                # literal SQL, not bound parameters, so PostgreSQL sees the indexed expression
+                document: ColumnElement[Any] = literal_column(PG_VECTOR)
+                phrase = func.phraseto_tsquery(literal_column("'simple'"), " ".join(query.words))
+                where.append(document.bool_op("@@")(phrase))
+            return cls(where, capped.where(*where))
+        sizes = [_size(db, s.ids) if db is not None else _DRIVER_MAX + 1 for s in sets]
+        order = sorted(range(len(sets)), key=sizes.__getitem__)
+        if order and sizes[order[0]] <= _DRIVER_MAX:
+            where = equal + [
+                p.c.account_id.in_(s.ids) if i == order[0] else s.correlated()
+                for i, s in enumerate(sets)
+            ]
+            return cls(where, capped.where(*where))
+        probes = [s.correlated() for s in sets if not s.full_text]
+        where = equal + probes + [s.correlated() for s in sets if s.full_text]
+        start = next((i for i in order if sets[i].drives_count), None)
+        if start is None:
+            return cls(where, capped.where(*where))
+        first = sets[start]
+        rest = [s.correlated() for i, s in enumerate(sets) if i != start]
+        joined = first.source.join(p, p.c.account_id == first.account_id)
+        return cls(where, capped.select_from(joined).where(*first.conditions, *equal, *rest))
 
 
 def _size(db: Connection, ids: Select[Any]) -> int:
@@ -163,11 +177,25 @@ def _size(db: Connection, ids: Select[Any]) -> int:
     return int(db.execute(select(func.count()).select_from(probe)).scalar_one())
 
 
-def _equal_conditions(query: ProfileQuery) -> list[ColumnElement[bool]]:
+def _among(column: ColumnElement[Any], ids: Sequence[int], dialect: str) -> ColumnElement[bool]:
+    """``column IN (ids)``; on PostgreSQL one array parameter (``= ANY``) rather than
+    thousands of parameters, which PostgreSQL parses and plans far slower."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+    return column.in_(list(ids))
+
+
+def _equal_conditions(query: ProfileQuery, dialect: str) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
+    country: ColumnElement[Any] = p.c.country
+    if dialect == "sqlite" and not query.province:
+        # Not by the (country, province, followers) index: with no province it cannot give
+        # the followers order, and SQLite's averaged statistics take one country for 1/n of
+        # the accounts where most are in Thailand.
+        country = literal_column(f"+{p.name}.country", String)
     for column, value in (
         (p.c.creator_type, query.creator_type),
-        (p.c.country, query.country),
+        (country, query.country),
         (p.c.province, query.province),
         (p.c.language, query.language),
     ):
@@ -205,18 +233,6 @@ def _range_conditions(query: ProfileQuery) -> list[ColumnElement[bool]]:
     return where
 
 
-def _conditions(
-    query: ProfileQuery, dialect: str, db: Connection | None = None, *, counting: bool = False
-) -> list[ColumnElement[bool]]:
-    """The query's WHERE clause on creator_profiles (``db``: where SQLite sizes the id sets;
-    ``counting``: for the capped count rather than a page in order)."""
-    return [
-        *_equal_conditions(query),
-        *_range_conditions(query),
-        *_set_conditions(query, dialect, db, counting=counting),
-    ]
-
-
 def _ordered(statement: Select[Any], sort: str) -> Select[Any]:
     if sort == "engagement":
         return statement.order_by(p.c.engagement_rate.desc().nulls_last(), p.c.account_id)
@@ -251,29 +267,30 @@ class SqlDiscoverySearch:
         return [r[0] for r in db.execute(statement.limit(limit).offset(offset))]
 
     @staticmethod
-    def _count(db: Connection, where: list[ColumnElement[bool]]) -> int:
-        capped = select(p.c.account_id).where(*where).limit(COUNT_CAP + 1).subquery()
-        return int(db.execute(select(func.count()).select_from(capped)).scalar_one())
+    def _count(db: Connection, plan: _Plan) -> int:
+        return int(
+            db.execute(select(func.count()).select_from(plan.counted.subquery())).scalar_one()
+        )
 
     def count(self, query: ProfileQuery) -> int:
         with self._engine.connect() as db:
-            return self._count(db, _conditions(query, self._dialect, db, counting=True))
+            return self._count(db, _Plan.of(query, self._dialect, db))
 
     def search_profiles(self, query: ProfileQuery) -> ProfilePage:
         with self._engine.connect() as db:
-            where = _conditions(query, self._dialect, db)
-            ids = self._page(db, query, where, query.limit, query.offset)
-            if ids and len(ids) < query.limit:  # the last page: nothing to count
+            plan = _Plan.of(query, self._dialect, db)
+            ids = self._page(db, query, plan.where, query.limit, query.offset)
+            if ids and len(ids) < query.limit:  # the last page: nothing left to count
                 total = min(query.offset + len(ids), COUNT_CAP + 1)
             elif ids or query.offset:
-                total = self._count(db, _conditions(query, self._dialect, db, counting=True))
+                total = self._count(db, plan)
             else:
                 total = 0
         return ProfilePage(tuple(self.rows_for(ids)), total)
 
     def candidate_ids(self, query: ProfileQuery, pool: int) -> list[int]:
         with self._engine.connect() as db:
-            return self._page(db, query, _conditions(query, self._dialect, db), pool, 0)
+            return self._page(db, query, _Plan.of(query, self._dialect, db).where, pool, 0)
 
     def vectors(self, ids: Sequence[int]) -> list[bytes | None]:
         found: dict[int, bytes | None] = {}
@@ -281,7 +298,9 @@ class SqlDiscoverySearch:
             for start in range(0, len(ids), 30_000):
                 chunk = list(ids[start : start + 30_000])
                 for row in db.execute(
-                    select(p.c.account_id, p.c.vector).where(p.c.account_id.in_(chunk))
+                    select(p.c.account_id, p.c.vector).where(
+                        _among(p.c.account_id, chunk, self._dialect)
+                    )
                 ):
                     found[row[0]] = row[1]
         return [found.get(i) for i in ids]
@@ -309,7 +328,7 @@ class SqlDiscoverySearch:
                             au, au.c.account_id == p.c.account_id
                         )
                     )
-                    .where(p.c.account_id.in_(chunk))
+                    .where(_among(p.c.account_id, chunk, self._dialect))
                 )
                 for row in db.execute(statement):
                     found[row.account_id] = _row(row, with_vectors)
@@ -334,7 +353,7 @@ class SqlDiscoverySearch:
             named.join(p, p.c.account_id == named.c.account_id)
         )
         with self._engine.connect() as db:
-            where = _conditions(query, self._dialect, db)
+            where = _Plan.of(query, self._dialect, db).where
             found = {
                 r.account_id: (r.posts, r.last_at) for r in db.execute(statement.where(*where))
             }
@@ -369,7 +388,8 @@ class SqlDiscoverySearch:
                 chunk = list(account_ids[start : start + 5_000])
                 for row in db.execute(
                     select(at).where(
-                        at.c.account_id.in_(chunk), _term_match(at.c.kind, at.c.term, terms)
+                        _among(at.c.account_id, chunk, self._dialect),
+                        _term_match(at.c.kind, at.c.term, terms),
                     )
                 ):
                     result.setdefault(row.account_id, []).append(

@@ -399,6 +399,17 @@ audit_benchmarks = Table(
 # posts and audience by the discovery indexer (services/discovery_index.py). Account columns
 # are copied here so a search reads one table; the full-text part lives beside it (SQLite: the
 # FTS5 table ``creator_fts``; PostgreSQL: a GIN index over ``document``), see search_index.py.
+_PROFILE_FILTERS = (
+    "followers", "platform", "country", "province", "creator_type", "engagement_rate",
+    "language", "verified", "has_contact", "last_active", "price_low", "price_high",
+)  # fmt: skip
+
+
+def _FILTERS_BUT(*leading: str) -> tuple[str, ...]:  # noqa: N802 - reads as a column list
+    """The filter columns an index carries after its leading ones (followers stays second)."""
+    return tuple(c for c in _PROFILE_FILTERS if c not in leading and c != "followers")
+
+
 creator_profiles = Table(
     "creator_profiles",
     metadata,
@@ -429,11 +440,19 @@ creator_profiles = Table(
     Column("document", Text),  # pre-tokenised search text (PostgreSQL full-text reads it)
     Column("indexed_at", Stamp, nullable=False),
     Column("source_import", Integer),  # the newest import id the row was built after
-    Index("ix_creator_profiles_followers", "followers"),
+    # Covering indexes: each carries every filter column, so a search reads index entries in
+    # followers order and never the wide rows (facts JSON, vector) it rejects (bench_search.py).
+    Index("ix_creator_profiles_followers", "followers", *_FILTERS_BUT("followers")),
     Index("ix_creator_profiles_niche", "niche", "followers"),
-    Index("ix_creator_profiles_platform", "platform", "followers"),
-    Index("ix_creator_profiles_type", "creator_type", "followers"),
-    Index("ix_creator_profiles_place", "country", "province", "followers"),
+    Index("ix_creator_profiles_platform", "platform", "followers", *_FILTERS_BUT("platform")),
+    Index("ix_creator_profiles_type", "creator_type", "followers", *_FILTERS_BUT("creator_type")),
+    Index(
+        "ix_creator_profiles_place",
+        "country",
+        "province",
+        "followers",
+        *_FILTERS_BUT("country", "province"),
+    ),
 )
 
 # Every niche of an account above the classifier's threshold (multi-label filter).
@@ -449,7 +468,7 @@ account_niches = Table(
     ),
     Column("confidence", Float, nullable=False),
     Column("followers", BigInteger),
-    Index("ix_account_niches_followers", "niche", "followers"),
+    Index("ix_account_niches_followers", "niche", "followers", "account_id"),
     Index("ix_account_niches_account", "account_id"),
 )
 
@@ -465,7 +484,7 @@ account_terms = Table(
     Column("unsponsored", Integer, nullable=False),
     Column("last_at", Stamp),
     UniqueConstraint("account_id", "kind", "term", name="uq_account_terms_account_term"),
-    Index("ix_account_terms_term", "kind", "term"),
+    Index("ix_account_terms_term", "kind", "term", "account_id", "unsponsored", "last_at"),
 )
 
 shortlists = Table(

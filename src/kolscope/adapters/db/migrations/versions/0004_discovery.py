@@ -56,17 +56,29 @@ def upgrade() -> None:
         _account_fk("creator_profiles"),
         sa.PrimaryKeyConstraint("account_id", name=op.f("pk_creator_profiles")),
     )
+    rest = ["engagement_rate", "language", "verified", "has_contact", "last_active"]
+    rest += ["price_low", "price_high"]
     with op.batch_alter_table("creator_profiles", schema=None) as batch_op:
-        batch_op.create_index("ix_creator_profiles_followers", ["followers"], unique=False)
+        batch_op.create_index(
+            "ix_creator_profiles_followers",
+            ["followers", "platform", "country", "province", "creator_type", *rest],
+            unique=False,
+        )
         batch_op.create_index("ix_creator_profiles_niche", ["niche", "followers"], unique=False)
         batch_op.create_index(
-            "ix_creator_profiles_platform", ["platform", "followers"], unique=False
+            "ix_creator_profiles_platform",
+            ["platform", "followers", "country", "province", "creator_type", *rest],
+            unique=False,
         )
         batch_op.create_index(
-            "ix_creator_profiles_type", ["creator_type", "followers"], unique=False
+            "ix_creator_profiles_type",
+            ["creator_type", "followers", "platform", "country", "province", *rest],
+            unique=False,
         )
         batch_op.create_index(
-            "ix_creator_profiles_place", ["country", "province", "followers"], unique=False
+            "ix_creator_profiles_place",
+            ["country", "province", "followers", "platform", "creator_type", *rest],
+            unique=False,
         )
 
     op.create_table(
@@ -79,7 +91,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("niche", "account_id", name=op.f("pk_account_niches")),
     )
     with op.batch_alter_table("account_niches", schema=None) as batch_op:
-        batch_op.create_index("ix_account_niches_followers", ["niche", "followers"], unique=False)
+        batch_op.create_index(
+            "ix_account_niches_followers", ["niche", "followers", "account_id"], unique=False
+        )
         batch_op.create_index("ix_account_niches_account", ["account_id"], unique=False)
 
     op.create_table(
@@ -96,7 +110,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("account_id", "kind", "term", name="uq_account_terms_account_term"),
     )
     with op.batch_alter_table("account_terms", schema=None) as batch_op:
-        batch_op.create_index("ix_account_terms_term", ["kind", "term"], unique=False)
+        batch_op.create_index(
+            "ix_account_terms_term",
+            ["kind", "term", "account_id", "unsponsored", "last_at"],
+            unique=False,
+        )
 
     op.create_table(
         "shortlists",
@@ -178,8 +196,10 @@ def upgrade() -> None:
     # Full text (outside the SQLAlchemy metadata; see adapters/db/search_index.py).
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
+            # Thai vowel and tone marks are Unicode "M" characters: without M* among the
+            # token categories unicode61 splits words at them (กิน and กัน both become ก + น)
             "CREATE VIRTUAL TABLE creator_fts USING fts5("
-            "document, tokenize = 'unicode61 remove_diacritics 0')"
+            "document, tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")"
         )
     else:
         op.execute(
