@@ -298,3 +298,25 @@ def test_cli_import_updates_the_index_and_index_command(
     assert refs(sqlite_workspace, text="ร้านกาแฟ") == []
     assert sqlite_workspace.discovery_index.refresh().indexed == 1
     assert refs(sqlite_workspace, text="ร้านกาแฟ") == ["tiktok:later.one"]
+
+
+def test_lookalike_candidates_by_niche_index_match_the_general_plan(
+    demo: tuple[Workspace, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kolscope.adapters.db import discovery_search
+    from kolscope.services.discovery_query import ProfileQuery
+
+    workspace, _truth = demo
+    store = discovery_search.SqlDiscoverySearch(workspace.engine)
+    queries = [
+        ProfileQuery(niches=("food", "travel"), min_followers=1_000, max_followers=500_000),
+        ProfileQuery(niches=("beauty",), exclude=(1, 2, 3)),
+        ProfileQuery(niches=("skincare",), below_followers=10_000),
+    ]
+    assert all(discovery_search.niche_only(q) for q in queries)
+    assert not discovery_search.niche_only(ProfileQuery(niches=("food",), creator_type="koc"))
+    fast = [store.candidate_ids(q, 40) for q in queries]
+    monkeypatch.setattr(discovery_search, "niche_only", lambda _query: False)
+    general = [store.candidate_ids(q, 40) for q in queries]
+    assert fast == general
+    assert all(fast)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -248,6 +249,17 @@ def _ordered(statement: Select[Any], sort: str) -> Select[Any]:
     return statement.order_by(p.c.followers.desc().nulls_last(), p.c.account_id)
 
 
+_SIZE_AND_NICHE = ("niches", "min_followers", "max_followers", "below_followers", "exclude")
+
+
+def niche_only(query: ProfileQuery) -> bool:
+    """True when a query filters on niches and a follower range only, in followers order."""
+    if not query.niches or query.sort != "followers":
+        return False
+    plain = replace(query, **{name: getattr(ProfileQuery(), name) for name in _SIZE_AND_NICHE})
+    return plain == replace(ProfileQuery(), limit=query.limit, offset=query.offset)
+
+
 class SqlDiscoverySearch:
     """Implements the services' ``DiscoveryStore``."""
 
@@ -289,8 +301,37 @@ class SqlDiscoverySearch:
         return ProfilePage(tuple(self.rows_for(ids)), total)
 
     def candidate_ids(self, query: ProfileQuery, pool: int) -> list[int]:
+        if niche_only(query):
+            return self._niche_candidates(query, pool)
         with self._engine.connect() as db:
             return self._page(db, query, _Plan.of(query, self._dialect, db).where, pool, 0)
+
+    def _niche_candidates(self, query: ProfileQuery, pool: int) -> list[int]:
+        """Niches and a follower range only (a lookalike's candidates): one ordered range scan
+        of ``account_niches (niche, followers, account_id)`` per niche, merged, instead of
+        probing the niche of every account in the follower range."""
+        n = t.account_niches
+        found: dict[int, int | None] = {}
+        with self._engine.connect() as db:
+            for niche in query.niches:
+                statement = select(n.c.account_id, n.c.followers).where(n.c.niche == niche)
+                if query.min_followers is not None:
+                    statement = statement.where(n.c.followers >= query.min_followers)
+                if query.max_followers is not None:
+                    statement = statement.where(n.c.followers <= query.max_followers)
+                if query.below_followers is not None:
+                    statement = statement.where(n.c.followers < query.below_followers)
+                statement = statement.order_by(
+                    n.c.followers.desc().nulls_last(), n.c.account_id
+                ).limit(pool + len(query.exclude))
+                for account_id, followers in db.execute(statement):
+                    found.setdefault(account_id, followers)
+        excluded = set(query.exclude)
+        ordered = sorted(
+            (a for a in found if a not in excluded),
+            key=lambda a: (found[a] is None, -(found[a] or 0), a),
+        )
+        return ordered[:pool]
 
     def vectors(self, ids: Sequence[int]) -> list[bytes | None]:
         found: dict[int, bytes | None] = {}
