@@ -22,7 +22,7 @@ SORTS = ("relevance", "followers", "engagement", "quality", "recent", "fit", "si
 MAX_LIMIT = 500
 COUNT_CAP = 10_000  # totals above this are shown as "10,000+"
 FIT_POOL = 5_000  # brand-fit ranking scores at most this many candidates
-LOOKALIKE_POOL = 20_000  # candidates scored per lookalike search, the largest first
+LOOKALIKE_POOL = 10_000  # candidates scored per lookalike search, the largest first
 FAN_HALF_LIFE_DAYS = 180.0
 
 
