@@ -531,6 +531,4 @@ def _row(row: Any, with_vector: bool) -> ProfileRow:
 
 
 def _with(row: ProfileRow, **changes: Any) -> ProfileRow:
-    from dataclasses import replace
-
     return replace(row, **changes)

@@ -10,25 +10,16 @@ from rich.panel import Panel
 from rich.table import Table
 
 from kolscope.domain.creators import parse_account_reference
-from kolscope.domain.places import PROVINCES_BY_CODE, country_name, find_country, find_province
-from kolscope.domain.platforms import Platform, parse_platform
-from kolscope.domain.quantities import format_count, parse_count
-from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.domain.places import PROVINCES_BY_CODE, country_name
+from kolscope.domain.quantities import format_count
+from kolscope.entrypoints.cli.context import fail, state
+from kolscope.entrypoints.cli.options import read_count, read_place, read_platforms
 from kolscope.entrypoints.cli.sparkline import sparkline
 from kolscope.services.creators import CreatorFilters, account_dict, detail_dict
 
 creators = typer.Typer(help="Browse the creators in the workspace.", no_args_is_help=True)
 
 SYNTHETIC_NOTE = "[bold magenta]Synthetic demo data[/]: every name and number here is made up."
-
-
-def _count(cli: CliState, option: str, value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return parse_count(value)
-    except ValueError as error:
-        fail(cli, f"{option}: {error}")
 
 
 def _place(province: str | None) -> str:
@@ -72,32 +63,13 @@ def list_creators(
 ) -> None:
     """List creators' accounts, biggest first, with their tier in the chosen scheme."""
     cli = state(ctx)
-    platforms: list[Platform] = []
-    for name in platform or []:
-        found = parse_platform(name)
-        if found is None:
-            fail(
-                cli, f"--platform {name!r}: unknown (known: {', '.join(p.value for p in Platform)})"
-            )
-        platforms.append(found)
-    country_code = None
-    if country is not None:
-        country_code = find_country(country)
-        if country_code is None:
-            fail(cli, f"--country {country!r}: not a country kolscope knows")
-    province_code = None
-    if province is not None:
-        found_province = find_province(province)
-        if found_province is None:
-            fail(cli, f"--province {province!r}: not a Thai province kolscope knows")
-        province_code = found_province.code
-        country_code = country_code or "TH"
+    country_code, province_code = read_place(cli, country, province)
     filters = CreatorFilters(
-        platforms=tuple(platforms),
+        platforms=read_platforms(cli, platform),
         tier=tier,
         scheme=scheme,
-        min_followers=_count(cli, "--min-followers", min_followers),
-        max_followers=_count(cli, "--max-followers", max_followers),
+        min_followers=read_count(cli, "--min-followers", min_followers),
+        max_followers=read_count(cli, "--max-followers", max_followers),
         country=country_code,
         province=province_code,
         text=text,

@@ -12,11 +12,10 @@ import typer
 from kolscope.adapters.handle_lists import ListFileError, read_handles
 from kolscope.adapters.table_files import ExportError, write_table
 from kolscope.analysis.vetting.audience_fit import AudienceTarget
-from kolscope.domain.places import find_country, find_province
-from kolscope.domain.platforms import Platform, parse_platform
-from kolscope.domain.quantities import format_count, parse_count
+from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import CliState, fail, state
 from kolscope.entrypoints.cli.job_views import leave_queued
+from kolscope.entrypoints.cli.options import read_count, read_place, read_platforms
 from kolscope.services.discovery_export import EXPORT_COLUMNS, export_row, result_dict
 from kolscope.services.discovery_index import submit_index
 from kolscope.services.discovery_query import (
@@ -27,45 +26,6 @@ from kolscope.services.discovery_query import (
 )
 
 Opt = typer.Option
-
-
-def _count(cli: CliState, option: str, value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return parse_count(value)
-    except ValueError as error:
-        fail(cli, f"{option}: {error}")
-
-
-def _platforms(cli: CliState, names: list[str] | None) -> tuple[Platform, ...]:
-    found = []
-    for name in names or []:
-        platform = parse_platform(name)
-        if platform is None:
-            fail(
-                cli, f"--platform {name!r}: unknown (known: {', '.join(p.value for p in Platform)})"
-            )
-        found.append(platform)
-    return tuple(found)
-
-
-def _place(
-    cli: CliState, country: str | None, province: str | None
-) -> tuple[str | None, str | None]:
-    country_code = None
-    if country is not None:
-        country_code = find_country(country)
-        if country_code is None:
-            fail(cli, f"--country {country!r}: not a country kolscope knows")
-    province_code = None
-    if province is not None:
-        found = find_province(province)
-        if found is None:
-            fail(cli, f"--province {province!r}: not a Thai province kolscope knows")
-        province_code = found.code
-        country_code = country_code or "TH"
-    return country_code, province_code
 
 
 def _audience(cli: CliState, values: list[str] | None) -> tuple[AudienceCondition, ...]:
@@ -211,7 +171,7 @@ def register(creators: typer.Typer) -> None:
         """Find creators by niche, type, place, size, engagement, quality, audience, price,
         words, hashtags, mentions, fans of a brand or likeness; each result says why."""
         cli = state(ctx)
-        country_code, province_code = _place(cli, country, province)
+        country_code, province_code = read_place(cli, country, province)
         request = SearchRequest(
             text=text,
             hashtag=hashtag,
@@ -220,18 +180,18 @@ def register(creators: typer.Typer) -> None:
             tier=tier,
             scheme=scheme,
             creator_type=creator_type,
-            platforms=_platforms(cli, platform),
+            platforms=read_platforms(cli, platform),
             country=country_code,
             province=province_code,
             language=language,
-            min_followers=_count(cli, "--min-followers", min_followers),
-            max_followers=_count(cli, "--max-followers", max_followers),
+            min_followers=read_count(cli, "--min-followers", min_followers),
+            max_followers=read_count(cli, "--max-followers", max_followers),
             min_er=min_er,
             max_er=max_er,
             min_quality=min_quality,
             audience=_audience(cli, audience),
-            min_price=_count(cli, "--min-price", min_price),
-            max_price=_count(cli, "--max-price", max_price),
+            min_price=read_count(cli, "--min-price", min_price),
+            max_price=read_count(cli, "--max-price", max_price),
             active_within_days=active_within,
             verified=verified,
             has_contact=has_contact,
@@ -296,7 +256,7 @@ def register(creators: typer.Typer) -> None:
         request = SearchRequest(
             niches=tuple(niche or ()),
             creator_type=creator_type,
-            min_followers=_count(cli, "--min-followers", min_followers),
+            min_followers=read_count(cli, "--min-followers", min_followers),
             brand=brand,
             target=_target(cli, target),
             sort="fit" if brand else "followers",
