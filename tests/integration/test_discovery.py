@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.bootstrap import Workspace
+from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.cli.app import app
 from kolscope.services.discovery_query import AudienceCondition, SearchError, SearchRequest
 from kolscope.services.importing.plan import ImportOptions
@@ -320,3 +321,82 @@ def test_lookalike_candidates_by_niche_index_match_the_general_plan(
     general = [store.candidate_ids(q, 40) for q in queries]
     assert fast == general
     assert all(fast)
+
+
+def test_every_sqlite_plan_finds_the_same_accounts(
+    demo: tuple[Workspace, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite runs a search one of three ways (a small id set drives it; a page probes per row
+    while the count starts from the phrase or hashtag; the lookup index by id): every way
+    gives the same page and the same total."""
+    from sqlalchemy import func, select
+
+    from kolscope.adapters.db import search_plan
+    from kolscope.adapters.db import tables as t
+
+    workspace, _truth = demo
+    terms = t.account_terms
+    with workspace.engine.connect() as db:
+        tag = db.execute(
+            select(terms.c.term)
+            .where(terms.c.kind == "tag")
+            .group_by(terms.c.term)
+            .order_by(func.count().desc(), terms.c.term)
+            .limit(1)
+        ).scalar_one()
+    requests = [
+        SearchRequest(text="รีวิว", limit=5),
+        SearchRequest(text="รีวิว", niches=("food",), limit=5),
+        SearchRequest(text="รีวิว", platforms=(Platform.INSTAGRAM,), min_followers=5_000, limit=3),
+        SearchRequest(hashtag=tag, limit=4),
+        SearchRequest(hashtag=tag, creator_type="koc", limit=2, offset=1),
+        SearchRequest(niches=("beauty",), min_quality=10, limit=5),
+    ]
+
+    def outcomes() -> list[tuple[list[str], int]]:
+        found = [workspace.discovery.search(r) for r in requests]
+        return [([h.reference for h in result.hits], result.total) for result in found]
+
+    usual = outcomes()
+    assert all(total > len(page) > 0 for page, total in usual[:4]), usual
+    monkeypatch.setattr(search_plan, "_DRIVER_MAX", 0)  # a page probes, a count starts from a set
+    assert outcomes() == usual
+    monkeypatch.setattr(search_plan, "_DRIVER_MAX", 10**9)  # every set drives, by the lookup index
+    assert outcomes() == usual
+
+
+def test_sqlite_counts_read_the_narrow_lookup_index(sqlite_workspace: Workspace) -> None:
+    from sqlalchemy import func, select
+
+    from kolscope.adapters.db.search_index import SQLITE_LOOKUP_INDEX
+    from kolscope.adapters.db.search_plan import SearchPlan
+    from kolscope.services.discovery_query import ProfileQuery
+
+    plan = SearchPlan.of(ProfileQuery(words=("ครีม", "กัน", "แดด"), country="TH"), "sqlite", None)
+    counted = select(func.count()).select_from(plan.counted.subquery())
+    with sqlite_workspace.engine.connect() as db:
+        compiled = counted.compile(db)
+        assert f"INDEXED BY {SQLITE_LOOKUP_INDEX}" in str(compiled)
+        values = tuple(compiled.params[name] for name in compiled.positiontup or ())
+        steps = db.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", values).all()
+    assert any(f"COVERING INDEX {SQLITE_LOOKUP_INDEX}" in str(step) for step in steps), steps
+
+
+def test_fans_rank_every_fan_and_read_only_the_page(
+    demo: tuple[Workspace, dict[str, Any]],
+) -> None:
+    workspace, truth = demo
+    brands = [facts["fan_of"] for facts in truth["accounts"].values() if facts.get("fan_of")]
+    brand = max(set(brands), key=brands.count)
+    everyone = workspace.discovery.search(SearchRequest(fans_of=brand, limit=500))
+    assert everyone.total == len(everyone.hits) > 6
+    scores = [h.fan_score or 0 for h in everyone.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(h.row.fan_posts > 0 and h.row.handle for h in everyone.hits)
+    page = workspace.discovery.search(SearchRequest(fans_of=brand, limit=3, offset=3))
+    assert [h.reference for h in page.hits] == [h.reference for h in everyone.hits[3:6]]
+    assert page.total == everyone.total
+    biggest = workspace.discovery.search(SearchRequest(fans_of=brand, sort="followers", limit=5))
+    followers = [h.row.followers or 0 for h in biggest.hits]
+    assert followers == sorted(followers, reverse=True)
+    assert biggest.hits[0].why[0].startswith(f"names {brand} in ")

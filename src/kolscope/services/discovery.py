@@ -18,22 +18,27 @@ from numpy.typing import NDArray
 
 from kolscope.analysis.discovery.brand_fit import BrandFit, FitEvidence, brand_fit
 from kolscope.analysis.discovery.creator_type import CreatorType
-from kolscope.analysis.discovery.taxonomy import niche_named, related_niches
+from kolscope.analysis.discovery.taxonomy import related_niches
 from kolscope.analysis.discovery.tone import Tone
 from kolscope.analysis.lookalike import block_similarity, from_bytes, similarities
-from kolscope.analysis.search_text import hashtag_key, mention_key, query_words
+from kolscope.analysis.search_text import hashtag_key, mention_key
 from kolscope.analysis.vetting.audience_fit import AudienceTarget, audience_fit_signal
 from kolscope.domain.brands import Brand
 from kolscope.domain.creators import handle_key, parse_account_reference
 from kolscope.domain.tiers import TierScheme
+from kolscope.services.discovery_checks import (
+    check_paging,
+    check_ranges,
+    creator_type_of,
+    niche_ids,
+    search_words_of,
+)
 from kolscope.services.discovery_query import (
     COUNT_CAP,
-    CREATOR_TYPES,
     FIT_POOL,
     LOOKALIKE_POOL,
-    MAX_LIMIT,
-    SORTS,
     DiscoveryStore,
+    Fan,
     ListMatch,
     ProfileQuery,
     ProfileRow,
@@ -72,7 +77,7 @@ class DiscoveryService:
 
     def resolve(self, request: SearchRequest) -> tuple[ProfileQuery, TierScheme]:
         """Check a request and turn it into the store's query (errors name the option)."""
-        _check_paging(request)
+        check_paging(request)
         try:
             scheme = self._config.tier_scheme(request.scheme)
         except ValueError as error:
@@ -85,7 +90,7 @@ class DiscoveryService:
                 raise SearchError(f"tier: {error}") from None
             low = max(low or 0, tier.min_followers)
             below = tier.max_followers
-        _check_ranges(request)
+        check_ranges(request)
         active_since = None
         if request.active_within_days is not None:
             active_since = date.fromordinal(self.today.toordinal() - request.active_within_days)
@@ -96,7 +101,7 @@ class DiscoveryService:
         if request.sort == "relevance" and fans_terms:
             sort = "fan"
         query = ProfileQuery(
-            words=_words(request.text),
+            words=search_words_of(request.text),
             hashtag=hashtag_key(request.hashtag) or None if request.hashtag else None,
             mention_terms=(
                 (("mention", mention_key(request.mentions)),)
@@ -104,8 +109,8 @@ class DiscoveryService:
                 else ()
             ),
             fans_terms=fans_terms,
-            niches=_niche_ids(request.niches),
-            creator_type=_creator_type(request.creator_type),
+            niches=niche_ids(request.niches),
+            creator_type=creator_type_of(request.creator_type),
             platforms=tuple(p.value for p in request.platforms),
             country=request.country,
             province=request.province,
@@ -199,16 +204,28 @@ class DiscoveryService:
     # Ranking ----------------------------------------------------------------------------------
 
     def _fans(self, request: SearchRequest, query: ProfileQuery) -> tuple[list[SearchHit], int]:
-        rows = self._store.fans(query)
+        """Every fan is ranked; only the page shown is read in full."""
+        fans = self._store.fans(query)
         today = self.today
         scored = sorted(
-            ((fan_score(r.fan_posts, r.fan_last, today), r) for r in rows),
+            ((fan_score(f.posts, f.last, today), f) for f in fans),
             key=lambda item: (-item[0], -(item[1].followers or 0), item[1].account_id),
         )
         if request.sort not in ("relevance", "fan"):
             scored = sorted(scored, key=lambda item: _sort_key(request.sort, item[1]))
         page = scored[request.offset : request.offset + request.limit]
-        return [SearchHit(r, None, (), fan_score=s) for s, r in page], len(scored)
+        rows = {r.account_id: r for r in self._store.rows_for([f.account_id for _s, f in page])}
+        hits = [
+            SearchHit(
+                replace(rows[f.account_id], fan_posts=f.posts, fan_last=f.last),
+                None,
+                (),
+                fan_score=s,
+            )
+            for s, f in page
+            if f.account_id in rows
+        ]
+        return hits, len(scored)
 
     def _lookalikes(
         self, request: SearchRequest, query: ProfileQuery
@@ -314,7 +331,7 @@ class DiscoveryService:
     # Reasons ----------------------------------------------------------------------------------
 
 
-def _sort_key(sort: str, row: ProfileRow) -> tuple[float, int]:
+def _sort_key(sort: str, row: ProfileRow | Fan) -> tuple[float, int]:
     value = {
         "followers": row.followers,
         "engagement": row.engagement_rate,
@@ -362,65 +379,3 @@ def _evidence(
         sponsored_share=(sponsored / posts_read) if posts_read and sponsored is not None else None,
         balanced_reviews=signals.get("balance_share"),
     )
-
-
-def _check_paging(request: SearchRequest) -> None:
-    if not 1 <= request.limit <= MAX_LIMIT:
-        raise SearchError(f"limit must be between 1 and {MAX_LIMIT}")
-    if request.offset < 0:
-        raise SearchError("offset cannot be negative")
-    if request.sort not in SORTS:
-        raise SearchError(f"sort {request.sort!r}: use one of {', '.join(SORTS)}")
-    for sort, needs, option in (
-        ("fit", request.brand, "--brand"),
-        ("similarity", request.like, "--like"),
-        ("fan", request.fans_of, "--fans-of"),
-    ):
-        if request.sort == sort and not needs:
-            raise SearchError(f"sort {sort} needs {option}")
-
-
-def _check_ranges(request: SearchRequest) -> None:
-    for name, value in (("min-er", request.min_er), ("max-er", request.max_er)):
-        if value is not None and not 0 <= value <= 1000:
-            raise SearchError(f"{name} is a percentage (0-1000), not {value}")
-    if request.min_quality is not None and not 0 <= request.min_quality <= 100:
-        raise SearchError("min-quality is a score from 0 to 100")
-    if request.active_within_days is not None and request.active_within_days < 0:
-        raise SearchError("active-within must be a number of days, 0 or more")
-    for name, count in (
-        ("min-followers", request.min_followers),
-        ("max-followers", request.max_followers),
-        ("min-price", request.min_price),
-        ("max-price", request.max_price),
-    ):
-        if count is not None and count < 0:
-            raise SearchError(f"{name} cannot be negative")
-
-
-def _words(text: str | None) -> tuple[str, ...]:
-    if not text or not text.strip():
-        return ()
-    words = tuple(query_words(text))
-    if not words:
-        raise SearchError(f"text {text!r} has no words to search for")
-    return words
-
-
-def _niche_ids(names: Sequence[str]) -> tuple[str, ...]:
-    ids = []
-    for name in names:
-        found = niche_named(name)
-        if found is None:
-            raise SearchError(f"niche {name!r} is not known (see docs/classification.md)")
-        ids.append(found.id)
-    return tuple(ids)
-
-
-def _creator_type(text: str | None) -> str | None:
-    if not text:
-        return None
-    kind = text.strip().lower()
-    if kind not in CREATOR_TYPES:
-        raise SearchError(f"type {text!r}: use kol, koc or creator")
-    return kind

@@ -209,6 +209,20 @@ class ProfileRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Fan:
+    """An account naming a brand unsponsored, with what ranking it needs (the full row is
+    read for the page shown only)."""
+
+    account_id: int
+    posts: int  # unsponsored posts naming the brand (fans_terms)
+    last: datetime | None
+    followers: int | None
+    engagement_rate: float | None
+    last_active: date | None
+    quality_score: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class TermUse:
     kind: str
     term: str
@@ -226,7 +240,7 @@ class ProfilePage:
 class DiscoveryStore(Protocol):
     def search_profiles(self, query: ProfileQuery) -> ProfilePage: ...
 
-    def fans(self, query: ProfileQuery) -> list[ProfileRow]:
+    def fans(self, query: ProfileQuery) -> list[Fan]:
         """Every account matching the query that names the brand unsponsored (fans_terms)."""
         ...
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, text
 
 from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.discovery_search import forget_index_size
 from kolscope.adapters.db.rows import account_from_row, post_from_row, snapshot_from_row
 from kolscope.adapters.db.search_index import FTS_TABLE
 from kolscope.domain.audience import AudienceDimension, AudienceShare
@@ -167,6 +168,7 @@ class SqlDiscoveryIndex:
                     f"INSERT INTO {FTS_TABLE}(rowid, document) VALUES (?, ?)",  # noqa: S608
                     [(p.account_id, p.document) for p in profiles],
                 )
+        forget_index_size(self._engine)
 
 
 def _question_share(report: Any) -> float | None:

@@ -16,12 +16,14 @@ from pydantic import BaseModel, Field
 
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
-from kolscope.entrypoints.web.discover_views import (
+from kolscope.entrypoints.web.discover_files import (
+    read_upload,
+)
+from kolscope.entrypoints.web.discover_params import (
     MATCH_LIMIT,
     SearchParams,
     check_brands,
     parse_search,
-    read_upload,
 )
 from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.entrypoints.web.security import need

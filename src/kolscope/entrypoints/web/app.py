@@ -29,6 +29,7 @@ from kolscope.entrypoints.web import (
     routes_discover,
     routes_imports,
     routes_settings,
+    routes_shortlists,
 )
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import (
@@ -72,6 +73,7 @@ def create_app(workspace: Workspace) -> FastAPI:
     app.include_router(routes_auth.router)
     app.include_router(routes_creators.router)
     app.include_router(routes_discover.router)
+    app.include_router(routes_shortlists.router)
     app.include_router(routes_audits.router)
     app.include_router(routes_imports.router)
     app.include_router(routes_brands.router)

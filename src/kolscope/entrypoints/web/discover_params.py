@@ -1,0 +1,408 @@
+"""Reading discovery search parameters in the web app and its API: the same names as
+``kolscope creators search``, from a page's query string or a form, into a ``SearchRequest``;
+and back into a query string for links and exports.
+
+Every parameter error is a ``FieldError`` naming the parameter, shown next to the form (and
+answered with 400 by the API).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Query
+
+from kolscope.analysis.vetting.audience_fit import AudienceTarget
+from kolscope.domain.brands import Brand
+from kolscope.domain.places import find_country, find_province
+from kolscope.domain.platforms import Platform, parse_platform
+from kolscope.domain.quantities import parse_count
+from kolscope.services.discovery_query import (
+    CREATOR_TYPES,
+    MAX_LIMIT,
+    SORTS,
+    AudienceCondition,
+    SearchError,
+    SearchRequest,
+)
+
+PAGE_SIZE = 25
+MATCH_LIMIT = 100
+LANGUAGES = ("th", "en", "mixed")
+VIEWS = ("table", "cards")
+_YES = ("yes", "true", "1", "on", "y")
+_NO = ("no", "false", "0", "off", "n")
+# The words the search's own messages start with, and the parameter each names.
+_MESSAGE_FIELDS = {
+    "min-er": "min_er",
+    "max-er": "max_er",
+    "min-quality": "min_quality",
+    "min-followers": "min_followers",
+    "max-followers": "max_followers",
+    "min-price": "min_price",
+    "max-price": "max_price",
+    "active-within": "active_within",
+    "unknown tier scheme": "scheme",
+    "tier": "tier",
+    "niche": "niche",
+    "type": "type",
+    "audience": "audience",
+    "sort": "sort",
+    "limit": "limit",
+    "offset": "offset",
+    "text": "text",
+    "like": "like",
+    "brand": "brand",
+    "target": "target",
+    "platform": "platform",
+}
+
+
+class FieldError(SearchError):
+    """A search parameter that cannot be read; ``field`` is its name."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def field_of(error: SearchError) -> str | None:
+    """The parameter an error is about (for marking it in the form), if it says."""
+    if isinstance(error, FieldError):
+        return error.field
+    text = str(error).lower()
+    for start, field in _MESSAGE_FIELDS.items():
+        if text.startswith(start):
+            return field
+    return None
+
+
+# Reading parameters --------------------------------------------------------------------------
+
+
+def _text(values: dict[str, list[str]], name: str) -> str | None:
+    for value in values.get(name, []):
+        if value.strip():
+            return value.strip()
+    return None
+
+
+def _many(values: dict[str, list[str]], name: str) -> list[str]:
+    """A repeatable parameter (niches and platforms may also be comma-separated)."""
+    found: list[str] = []
+    for value in values.get(name, []):
+        parts = [value] if name in ("audience", "target") else value.split(",")
+        found.extend(p.strip() for p in parts if p.strip())
+    return list(dict.fromkeys(found))
+
+
+def _count(values: dict[str, list[str]], name: str) -> int | None:
+    text = _text(values, name)
+    if text is None:
+        return None
+    try:
+        return parse_count(text.replace("฿", "").replace("THB", "").strip())
+    except ValueError as error:
+        raise FieldError(name, str(error)) from None
+
+
+def _number(values: dict[str, list[str]], name: str) -> float | None:
+    text = _text(values, name)
+    if text is None:
+        return None
+    try:
+        number = float(text.rstrip("%").replace(",", "").strip())
+    except ValueError:
+        raise FieldError(name, f"{text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise FieldError(name, f"{text!r} is not a number")
+    return number
+
+
+def _whole(values: dict[str, list[str]], name: str, default: int | None) -> int | None:
+    text = _text(values, name)
+    if text is None:
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        raise FieldError(name, f"{text!r} is not a whole number") from None
+
+
+def _flag(values: dict[str, list[str]], name: str) -> bool | None:
+    text = _text(values, name)
+    if text is None or text.lower() in ("any", "either"):
+        return None
+    if text.lower() in _YES:
+        return True
+    if text.lower() in _NO:
+        return False
+    raise FieldError(name, f"{text!r}: use yes or no")
+
+
+def grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value)
+    return values
+
+
+def _platforms(values: dict[str, list[str]]) -> tuple[Platform, ...]:
+    platforms: list[Platform] = []
+    for name in _many(values, "platform"):
+        platform = parse_platform(name)
+        if platform is None:
+            known = ", ".join(p.value for p in Platform)
+            raise FieldError("platform", f"{name!r} is not known (known: {known})")
+        platforms.append(platform)
+    return tuple(dict.fromkeys(platforms))
+
+
+def _place(values: dict[str, list[str]]) -> tuple[str | None, str | None]:
+    """(country code, Thai province code); a province implies Thailand."""
+    country = _text(values, "country")
+    country_code = None
+    if country is not None:
+        country_code = find_country(country)
+        if country_code is None:
+            raise FieldError("country", f"{country!r} is not a country kolscope knows")
+    province = _text(values, "province")
+    if province is None:
+        return country_code, None
+    found = find_province(province)
+    if found is None:
+        raise FieldError("province", f"{province!r} is not a Thai province kolscope knows")
+    return country_code or "TH", found.code
+
+
+def _choice(values: dict[str, list[str]], name: str, allowed: Sequence[str]) -> str | None:
+    text = _text(values, name)
+    if text is None:
+        return None
+    if text.lower() not in allowed:
+        raise FieldError(name, f"{text!r}: use one of {', '.join(allowed)}")
+    return text.lower()
+
+
+def _audience(values: dict[str, list[str]]) -> tuple[AudienceCondition, ...]:
+    found = []
+    for text in _many(values, "audience"):
+        try:
+            found.append(AudienceCondition.parse(text))
+        except SearchError as error:
+            raise FieldError("audience", str(error).removeprefix("audience ")) from None
+    return tuple(found)
+
+
+def _target(values: dict[str, list[str]]) -> AudienceTarget | None:
+    items = _many(values, "target")
+    if not items:
+        return None
+    try:
+        return AudienceTarget.parse(items)
+    except ValueError as error:
+        raise FieldError("target", str(error)) from None
+
+
+def _paging(values: dict[str, list[str]], limit: int, max_limit: int) -> tuple[int, int]:
+    size = _whole(values, "limit", limit) or limit
+    if not 1 <= size <= max_limit:
+        raise FieldError("limit", f"must be between 1 and {max_limit}")
+    offset = _whole(values, "offset", 0) or 0
+    if offset < 0:
+        raise FieldError("offset", "cannot be negative")
+    return size, offset
+
+
+def parse_search(
+    pairs: Iterable[tuple[str, str]], *, limit: int = PAGE_SIZE, max_limit: int = MAX_LIMIT
+) -> SearchRequest:
+    """A search from query parameters (blank values mean "any"; unknown names are ignored)."""
+    values = grouped(pairs)
+    country_code, province_code = _place(values)
+    size, offset = _paging(values, limit, max_limit)
+    like = _text(values, "like")
+    if like is not None and ":" not in like:
+        raise FieldError("like", f"{like!r}: write PLATFORM:HANDLE, e.g. instagram:som.review")
+    return SearchRequest(
+        text=_text(values, "text"),
+        hashtag=_text(values, "hashtag"),
+        mentions=_text(values, "mentions"),
+        niches=tuple(_many(values, "niche")),
+        tier=_text(values, "tier"),
+        scheme=_text(values, "scheme"),
+        creator_type=_choice(values, "type", CREATOR_TYPES),
+        platforms=_platforms(values),
+        country=country_code,
+        province=province_code,
+        language=_choice(values, "language", LANGUAGES),
+        min_followers=_count(values, "min_followers"),
+        max_followers=_count(values, "max_followers"),
+        min_er=_number(values, "min_er"),
+        max_er=_number(values, "max_er"),
+        min_quality=_number(values, "min_quality"),
+        audience=_audience(values),
+        min_price=_count(values, "min_price"),
+        max_price=_count(values, "max_price"),
+        active_within_days=_whole(values, "active_within", None),
+        verified=_flag(values, "verified"),
+        has_contact=_flag(values, "has_contact"),
+        fans_of=_text(values, "fans_of"),
+        like=like,
+        brand=_text(values, "brand"),
+        target=_target(values),
+        sort=_choice(values, "sort", SORTS) or "relevance",
+        limit=size,
+        offset=offset,
+    )
+
+
+def _brand_matches(brand: Brand, name: str) -> bool:
+    wanted = " ".join(name.split()).casefold()
+    return brand.name.casefold() == wanted or wanted in (h.casefold() for h in brand.handles)
+
+
+def check_brands(request: SearchRequest, brands: Sequence[Brand]) -> None:
+    """Only the person's organisation's brands may be searched for (fans of, rank by fit)."""
+    known = ", ".join(b.name for b in brands) or "none yet"
+    for field, name in (("fans_of", request.fans_of), ("brand", request.brand)):
+        if name is None:
+            continue
+        found = next((b for b in brands if _brand_matches(b, name)), None)
+        if found is None:
+            raise FieldError(field, f"{name!r} is not one of your brands ({known})")
+        if field == "fans_of" and not (found.handles or found.hashtags):
+            raise FieldError(
+                field, f"{found.name!r} has no handles or hashtags to look for (add them)"
+            )
+
+
+def search_params(request: SearchRequest, *, paging: bool = True) -> list[tuple[str, str]]:
+    """The query parameters that ask for this search (the inverse of ``parse_search``)."""
+    pairs: list[tuple[str, str]] = []
+
+    def add(name: str, value: Any) -> None:
+        if value is None or value == "":
+            return
+        if isinstance(value, bool):
+            pairs.append((name, "yes" if value else "no"))
+        elif isinstance(value, float):
+            pairs.append((name, f"{value:g}"))
+        else:
+            pairs.append((name, str(value)))
+
+    add("text", request.text)
+    add("hashtag", request.hashtag)
+    add("mentions", request.mentions)
+    for niche in request.niches:
+        add("niche", niche)
+    add("tier", request.tier)
+    add("scheme", request.scheme)
+    add("type", request.creator_type)
+    for platform in request.platforms:
+        add("platform", platform.value)
+    add("country", request.country)
+    add("province", request.province)
+    add("language", request.language)
+    add("min_followers", request.min_followers)
+    add("max_followers", request.max_followers)
+    add("min_er", request.min_er)
+    add("max_er", request.max_er)
+    add("min_quality", request.min_quality)
+    for condition in request.audience:
+        add("audience", str(condition))
+    add("min_price", request.min_price)
+    add("max_price", request.max_price)
+    add("active_within", request.active_within_days)
+    add("verified", request.verified)
+    add("has_contact", request.has_contact)
+    add("fans_of", request.fans_of)
+    add("like", request.like)
+    add("brand", request.brand)
+    if request.target is not None:
+        for dimension, segments in request.target.to_dict().items():
+            add("target", f"{dimension}={','.join(segments)}")
+    if request.sort != "relevance":
+        add("sort", request.sort)
+    if paging:
+        if request.limit != PAGE_SIZE:
+            add("limit", request.limit)
+        if request.offset:
+            add("offset", request.offset)
+    return pairs
+
+
+def query_string(pairs: Sequence[tuple[str, Any]]) -> str:
+    return urlencode([(k, v) for k, v in pairs if v not in (None, "")], doseq=True)
+
+
+class SearchParams:
+    """The search's query parameters, for the API's documentation; all read as text so that
+    a wrong value gets a 400 naming it (``parse_search``) rather than a generic 422."""
+
+    def __init__(
+        self,
+        text: Annotated[
+            str | None, Query(description="Words in bios, captions or hashtags (Thai works).")
+        ] = None,
+        hashtag: Annotated[str | None, Query(description="Uses this hashtag.")] = None,
+        mentions: Annotated[str | None, Query(description="Mentions this handle.")] = None,
+        niche: Annotated[
+            list[str] | None, Query(description="Niche id; repeat for any of several.")
+        ] = None,
+        tier: Annotated[str | None, Query(description="A tier of the scheme, e.g. micro.")] = None,
+        scheme: Annotated[str | None, Query(description="standard, wide-micro, kol-th, …")] = None,
+        type: Annotated[str | None, Query(description="kol, koc or creator.")] = None,
+        platform: Annotated[list[str] | None, Query(description="Repeat for several.")] = None,
+        country: Annotated[str | None, Query(description="Name or ISO code.")] = None,
+        province: Annotated[
+            str | None, Query(description="Thai province, Thai or English.")
+        ] = None,
+        language: Annotated[str | None, Query(description="th, en or mixed.")] = None,
+        min_followers: Annotated[str | None, Query(description="e.g. 10000 or 10K")] = None,
+        max_followers: Annotated[str | None, Query(description="e.g. 1.5M")] = None,
+        min_er: Annotated[str | None, Query(description="Engagement rate, per cent.")] = None,
+        max_er: Annotated[str | None, Query(description="Engagement rate, per cent.")] = None,
+        min_quality: Annotated[str | None, Query(description="Audit score 0-100.")] = None,
+        audience: Annotated[
+            list[str] | None, Query(description="female>=60%, 18-24>=40%, TH>=50%; repeatable.")
+        ] = None,
+        min_price: Annotated[str | None, Query(description="Estimated THB per post.")] = None,
+        max_price: Annotated[str | None, Query(description="Estimated THB per post.")] = None,
+        active_within: Annotated[str | None, Query(description="Posted within N days.")] = None,
+        verified: Annotated[str | None, Query(description="yes or no.")] = None,
+        has_contact: Annotated[str | None, Query(description="yes or no.")] = None,
+        fans_of: Annotated[str | None, Query(description="A brand's name.")] = None,
+        like: Annotated[str | None, Query(description="PLATFORM:HANDLE")] = None,
+        brand: Annotated[str | None, Query(description="Rank by fit for this brand.")] = None,
+        target: Annotated[
+            list[str] | None,
+            Query(description="The brief's audience for brand fit: gender=female, age=18-24."),
+        ] = None,
+        sort: Annotated[str | None, Query(description=", ".join(SORTS))] = None,
+        limit: Annotated[str | None, Query(description=f"1-{MAX_LIMIT}, default 25")] = None,
+        offset: Annotated[str | None, Query(description="Skip this many.")] = None,
+    ) -> None:
+        self.values: dict[str, Any] = {
+            "text": text, "hashtag": hashtag, "mentions": mentions, "niche": niche,
+            "tier": tier, "scheme": scheme, "type": type, "platform": platform,
+            "country": country, "province": province, "language": language,
+            "min_followers": min_followers, "max_followers": max_followers,
+            "min_er": min_er, "max_er": max_er, "min_quality": min_quality,
+            "audience": audience, "min_price": min_price, "max_price": max_price,
+            "active_within": active_within, "verified": verified, "has_contact": has_contact,
+            "fans_of": fans_of, "like": like, "brand": brand, "target": target, "sort": sort,
+            "limit": limit, "offset": offset,
+        }  # fmt: skip
+
+    def pairs(self) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for name, value in self.values.items():
+            if isinstance(value, list):
+                found.extend((name, v) for v in value)
+            elif value is not None:
+                found.append((name, value))
+        return found
