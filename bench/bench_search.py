@@ -616,7 +616,10 @@ def make_chunk(
                 None, None if values.sqlite else document, values.now, None,
             )
         )  # fmt: skip
-        chunk.niches.extend((c[0], account_id, round(c[1], 3), follower_count) for c in chosen)
+        chunk.niches.extend(
+            (c[0], account_id, round(c[1], 3), follower_count, PLATFORMS[int(platform[i])])
+            for c in chosen
+        )
         if audited[i]:
             s = float(score[i])
             verdict = "good" if s >= 70 else "caution" if s >= 40 else "risk"
@@ -661,7 +664,7 @@ COLUMNS = {
         "niches", "creator_type", "type_confidence", "facts", "vector", "document",
         "indexed_at", "source_import",
     ),
-    "account_niches": ("niche", "account_id", "confidence", "followers"),
+    "account_niches": ("niche", "account_id", "confidence", "followers", "platform"),
     "account_terms": ("id", "account_id", "kind", "term", "posts", "unsponsored", "last_at"),
     "audits": (
         "id", "account_id", "audited_at", "score", "verdict", "confidence", "scheme", "tier",

@@ -313,6 +313,12 @@ def test_lookalike_candidates_by_niche_index_match_the_general_plan(
         ProfileQuery(niches=("food", "travel"), min_followers=1_000, max_followers=500_000),
         ProfileQuery(niches=("beauty",), exclude=(1, 2, 3)),
         ProfileQuery(niches=("skincare",), below_followers=10_000),
+        ProfileQuery(
+            niches=("food", "beauty"),
+            platforms=(Platform.INSTAGRAM, Platform.TIKTOK),
+            min_followers=1_000,
+        ),
+        ProfileQuery(niches=("food",), platforms=(Platform.YOUTUBE,), exclude=(4,)),
     ]
     assert all(discovery_search.niche_only(q) for q in queries)
     assert not discovery_search.niche_only(ProfileQuery(niches=("food",), creator_type="koc"))

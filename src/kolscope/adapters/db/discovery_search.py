@@ -15,6 +15,7 @@ from kolscope.adapters.db.rows import audience_from_rows, brand_from_row
 from kolscope.adapters.db.search_plan import (
     SearchPlan,
     among,
+    followers_first,
     niche_only,
     ordered,
     term_match,
@@ -53,7 +54,7 @@ class SqlDiscoverySearch:
         db: Connection, query: ProfileQuery, plan: SearchPlan, limit: int, offset: int
     ) -> list[int]:
         statement = select(p.c.account_id).select_from(plan.source).where(*plan.where)
-        statement = ordered(statement, query.sort)
+        statement = ordered(statement, query)
         return [r[0] for r in db.execute(statement.limit(limit).offset(offset))]
 
     @staticmethod
@@ -85,25 +86,30 @@ class SqlDiscoverySearch:
             return self._page(db, query, SearchPlan.of(query, self._dialect, db), pool, 0)
 
     def _niche_candidates(self, query: ProfileQuery, pool: int) -> list[int]:
-        """Niches and a follower range only (a lookalike's candidates): one ordered range scan
-        of ``account_niches (niche, followers, account_id)`` per niche, merged, instead of
-        probing the niche of every account in the follower range."""
+        """Niches, a follower range and platforms only (a lookalike's candidates): one ordered
+        range scan of ``account_niches`` per niche (and platform, if asked), read in followers
+        order and stopped at ``pool`` accounts, merged; instead of probing the niche of every
+        account in the follower range."""
         n = t.account_niches
         found: dict[int, int | None] = {}
+        platforms: list[str | None] = [*query.platforms] or [None]
         with self._engine.connect() as db:
             for niche in query.niches:
-                statement = select(n.c.account_id, n.c.followers).where(n.c.niche == niche)
-                if query.min_followers is not None:
-                    statement = statement.where(n.c.followers >= query.min_followers)
-                if query.max_followers is not None:
-                    statement = statement.where(n.c.followers <= query.max_followers)
-                if query.below_followers is not None:
-                    statement = statement.where(n.c.followers < query.below_followers)
-                statement = statement.order_by(
-                    n.c.followers.desc().nulls_last(), n.c.account_id
-                ).limit(pool + len(query.exclude))
-                for account_id, followers in db.execute(statement):
-                    found.setdefault(account_id, followers)
+                for platform in platforms:
+                    statement = select(n.c.account_id, n.c.followers).where(n.c.niche == niche)
+                    if platform is not None:
+                        statement = statement.where(n.c.platform == platform)
+                    if query.min_followers is not None:
+                        statement = statement.where(n.c.followers >= query.min_followers)
+                    if query.max_followers is not None:
+                        statement = statement.where(n.c.followers <= query.max_followers)
+                    if query.below_followers is not None:
+                        statement = statement.where(n.c.followers < query.below_followers)
+                    statement = statement.order_by(
+                        followers_first(n.c.followers, query), n.c.account_id
+                    ).limit(pool + len(query.exclude))
+                    for account_id, followers in db.execute(statement):
+                        found.setdefault(account_id, followers)
         excluded = set(query.exclude)
         ordered = sorted(
             (a for a in found if a not in excluded),

@@ -143,6 +143,7 @@ class SqlDiscoveryIndex:
                     "account_id": p.account_id,
                     "confidence": n.confidence,
                     "followers": p.followers,
+                    "platform": p.platform,
                 }
                 for p in profiles
                 for n in p.niches

@@ -266,7 +266,19 @@ def range_conditions(query: ProfileQuery) -> list[ColumnElement[bool]]:
     return where
 
 
-def ordered(statement: Select[Any], sort: str) -> Select[Any]:
+def followers_first(followers: ColumnElement[Any], query: ProfileQuery) -> ColumnElement[Any]:
+    """Most followers first, accounts without a count last. When a follower bound already
+    leaves those out, plain ``DESC`` says the same, and PostgreSQL can then read its ascending
+    (…, followers) indexes backwards instead of sorting every match (``NULLS LAST`` is the
+    opposite of what a backward scan gives)."""
+    bounded = (query.min_followers, query.max_followers, query.below_followers)
+    if any(bound is not None for bound in bounded):
+        return followers.desc()
+    return followers.desc().nulls_last()
+
+
+def ordered(statement: Select[Any], query: ProfileQuery) -> Select[Any]:
+    sort = query.sort
     if sort == "engagement":
         return statement.order_by(p.c.engagement_rate.desc().nulls_last(), p.c.account_id)
     if sort == "recent":
@@ -278,14 +290,17 @@ def ordered(statement: Select[Any], sort: str) -> Select[Any]:
             .scalar_subquery()
         )
         return statement.order_by(score.desc().nulls_last(), p.c.account_id)
-    return statement.order_by(p.c.followers.desc().nulls_last(), p.c.account_id)
+    return statement.order_by(followers_first(p.c.followers, query), p.c.account_id)
 
 
-_SIZE_AND_NICHE = ("niches", "min_followers", "max_followers", "below_followers", "exclude")
+_SIZE_AND_NICHE = (
+    "niches", "min_followers", "max_followers", "below_followers", "exclude", "platforms",
+)  # fmt: skip
 
 
 def niche_only(query: ProfileQuery) -> bool:
-    """True when a query filters on niches and a follower range only, in followers order."""
+    """True when a query filters on niches, a follower range and platforms only, in followers
+    order (a lookalike's candidates)."""
     if not query.niches or query.sort != "followers":
         return False
     plain = replace(query, **{name: getattr(ProfileQuery(), name) for name in _SIZE_AND_NICHE})

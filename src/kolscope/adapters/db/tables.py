@@ -468,7 +468,9 @@ account_niches = Table(
     ),
     Column("confidence", Float, nullable=False),
     Column("followers", BigInteger),
+    Column("platform", String(20)),  # copied, like followers, for ordered scans per platform
     Index("ix_account_niches_followers", "niche", "followers", "account_id"),
+    Index("ix_account_niches_platform", "niche", "platform", "followers", "account_id"),
     Index("ix_account_niches_account", "account_id"),
 )
 
