@@ -8,7 +8,6 @@ an account.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
@@ -16,11 +15,8 @@ from pydantic import BaseModel, Field
 
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
-from kolscope.entrypoints.web.discover_files import (
-    read_upload,
-)
+from kolscope.entrypoints.web.discover_files import match_upload
 from kolscope.entrypoints.web.discover_params import (
-    MATCH_LIMIT,
     SearchParams,
     check_brands,
     parse_search,
@@ -78,24 +74,21 @@ async def match_creators(
         if value is not None:
             pairs.append((name, value))
     try:
-        name, handles = await read_upload(file)
-        search = parse_search(pairs, limit=MATCH_LIMIT)
-        search = replace(search, sort="fit" if search.brand else "followers")
-        check_brands(search, visible_brands(workspace, user))
-        found = workspace.discovery.match_list(handles.handles, search)
+        matched = await match_upload(workspace, user, file, pairs)
     except SearchError as error:
         raise HTTPException(400, str(error)) from None
+    handles = matched.handles
     return {
         "synthetic": workspace.config.synthetic,
         "list": {
-            "file": name,
+            "file": matched.file,
             "rows": handles.rows,
             "handles": len(handles.handles),
             "skipped_rows": handles.skipped,
             "column": handles.column,
-            "accounts_found": found.accounts_found,
+            "accounts_found": matched.found.accounts_found,
         },
-        **result_dict(found.result),
+        **result_dict(matched.found.result),
     }
 
 

@@ -1,5 +1,6 @@
 """Discovery files in the web app: results and shortlists downloaded as CSV or XLSX, and
-uploaded customer or follower lists read into handles (errors name the file and row).
+uploaded customer or follower lists read into handles (errors name the file and row) and
+matched against the creators.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fastapi import HTTPException, UploadFile
@@ -16,17 +18,20 @@ from starlette.background import BackgroundTask
 
 from kolscope.adapters.handle_lists import HandleList, ListFileError, read_handles
 from kolscope.adapters.table_files import ExportError, write_table
-from kolscope.entrypoints.web.discover_params import FieldError
-from kolscope.services.discovery_export import EXPORT_COLUMNS, export_row
-from kolscope.services.discovery_query import (
-    SearchHit,
+from kolscope.bootstrap import Workspace
+from kolscope.domain.team import User
+from kolscope.entrypoints.web.discover_params import (
+    MATCH_LIMIT,
+    FieldError,
+    check_brands,
+    parse_search,
 )
+from kolscope.entrypoints.web.routes_brands import visible_brands
+from kolscope.services.discovery_export import EXPORT_COLUMNS, export_row
+from kolscope.services.discovery_query import ListMatch, SearchHit, SearchRequest
 
 MAX_LIST_UPLOAD = 50 * 1024 * 1024
 LIST_SUFFIXES = (".csv", ".xlsx", ".txt")
-
-# Files ---------------------------------------------------------------------------------------
-
 MEDIA_TYPES = {
     ".csv": "text/csv; charset=utf-8",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -91,3 +96,25 @@ async def read_upload(file: UploadFile) -> tuple[str, HandleList]:
             raise FieldError("file", str(error).replace(str(path), name)) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass(frozen=True, slots=True)
+class UploadedMatch:
+    file: str  # the uploaded file's name
+    handles: HandleList
+    search: SearchRequest
+    found: ListMatch
+
+
+async def match_upload(
+    workspace: Workspace, user: User, file: UploadFile, pairs: list[tuple[str, str]]
+) -> UploadedMatch:
+    """An uploaded customer or follower list matched against the creators, narrowed by the
+    form's filters and ranked by fit for a brand of the person's organisation (else by
+    followers). Raises ``SearchError`` (a ``FieldError`` for the file) naming what is wrong."""
+    name, handles = await read_upload(file)
+    search = parse_search(pairs, limit=MATCH_LIMIT)
+    search = replace(search, sort="fit" if search.brand else "followers")
+    check_brands(search, visible_brands(workspace, user))
+    found = workspace.discovery.match_list(handles.handles, search)
+    return UploadedMatch(name, handles, search, found)

@@ -21,11 +21,11 @@ from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.discover_files import (
-    read_upload,
+    UploadedMatch,
+    match_upload,
     table_download,
 )
 from kolscope.entrypoints.web.discover_params import (
-    MATCH_LIMIT,
     PAGE_SIZE,
     VIEWS,
     check_brands,
@@ -51,7 +51,6 @@ from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.entrypoints.web.security import need
 from kolscope.services.discovery_query import (
     MAX_LIMIT,
-    ListMatch,
     SearchError,
     SearchRequest,
     SearchResult,
@@ -281,31 +280,26 @@ async def match_list(
     pairs = [("niche", n) for n in niche or []]
     pairs += [("type", type), ("min_followers", min_followers), ("brand", brand)]
     try:
-        name, handles = await read_upload(file)
-        search = parse_search(pairs, limit=MATCH_LIMIT)
-        search = replace(search, sort="fit" if search.brand else "followers")
-        check_brands(search, visible_brands(workspace, user))
-        found = workspace.discovery.match_list(handles.handles, search)
+        matched = await match_upload(workspace, user, file, pairs)
     except SearchError as error:
         return _discover_page(
             request, workspace, user, form={}, search=None, result=None, error=error,
             view=view, match={"failed": True}, status_code=400,
         )  # fmt: skip
     return _discover_page(
-        request, workspace, user, form={}, search=search, result=found.result, view=view,
-        match=match_summary(name, handles.rows, handles.skipped, handles.column, found),
+        request, workspace, user, form={}, search=matched.search, result=matched.found.result,
+        view=view, match=match_summary(matched),
     )  # fmt: skip
 
 
-def match_summary(
-    name: str, rows: int, skipped: int, column: str | None, found: ListMatch
-) -> dict[str, Any]:
+def match_summary(matched: UploadedMatch) -> dict[str, Any]:
+    found = matched.found
     return {
-        "file": name,
-        "rows": rows,
+        "file": matched.file,
+        "rows": matched.handles.rows,
         "handles": found.handles_read,
-        "skipped": skipped,
-        "column": column,
+        "skipped": matched.handles.skipped,
+        "column": matched.handles.column,
         "found": found.accounts_found,
         "not_found": len(found.not_found),
         "failed": False,
