@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from kolscope.adapters.db import tables as t
-from kolscope.adapters.db.rows import account_from_row, post_from_row, snapshot_from_row
+from kolscope.adapters.db.rows import (
+    account_from_row,
+    post_from_row,
+    snapshot_from_row,
+    stored_time,
+)
 from kolscope.domain.audience import AudienceDimension, AudienceProfile, AudienceShare
 from kolscope.domain.creators import AccountSnapshot, handle_key
 from kolscope.domain.followers import FollowerProfile
@@ -29,11 +34,6 @@ _SORTS = {
     "problems": (t.audits.c.problems.desc(), t.audits.c.score.asc().nulls_last(), t.audits.c.id),
 }
 SORTS = tuple(_SORTS)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands times back without their zone; they were stored in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class SqlAudits:
@@ -239,7 +239,7 @@ class SqlAudits:
             platform=Platform(row.platform),
             handle=row.handle,
             followers=row.followers,
-            audited_at=_aware(row.audited_at),
+            audited_at=stored_time(row.audited_at),
             score=row.score,
             verdict=row.verdict,
             confidence=row.confidence,

@@ -11,7 +11,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Connection, Engine, func, select
 
 from kolscope.adapters.db import tables as t
-from kolscope.adapters.db.rows import audience_from_rows, brand_from_row
+from kolscope.adapters.db.rows import audience_from_rows, brand_from_row, stored_time
 from kolscope.adapters.db.search_plan import (
     SearchPlan,
     among,
@@ -193,7 +193,7 @@ class SqlDiscoverySearch:
                 Fan(
                     r.account_id,
                     int(r.posts),
-                    _aware(r.last_at),
+                    stored_time(r.last_at),
                     r.followers,
                     r.engagement_rate,
                     r.last_active,
@@ -230,7 +230,9 @@ class SqlDiscoverySearch:
                     )
                 ):
                     result.setdefault(row.account_id, []).append(
-                        TermUse(row.kind, row.term, row.posts, row.unsponsored, _aware(row.last_at))
+                        TermUse(
+                            row.kind, row.term, row.posts, row.unsponsored, stored_time(row.last_at)
+                        )
                     )
         return result
 
@@ -291,17 +293,6 @@ class SqlDiscoverySearch:
         if size:  # an empty index is cheap to count, and about to be filled
             _sizes[self._engine] = (time.monotonic(), size)
         return size
-
-
-def _aware(value: Any) -> Any:
-    from datetime import UTC, datetime
-
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    if isinstance(value, str):
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return value
 
 
 def _row(row: Any, with_vector: bool) -> ProfileRow:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, overload
 
 from sqlalchemy import Row
 
@@ -117,3 +118,17 @@ def brand_from_row(row: Row[Any]) -> Brand:
         competitors=tuple(m["competitors"] or ()),
         organisation_id=m["organisation_id"],
     )
+
+
+@overload
+def stored_time(value: datetime | str) -> datetime: ...
+@overload
+def stored_time(value: None) -> None: ...
+def stored_time(value: datetime | str | None) -> datetime | None:
+    """A time as the database gives it back. Times are written in UTC; SQLite returns them
+    without their zone, and as text from an aggregate such as ``max()``."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)

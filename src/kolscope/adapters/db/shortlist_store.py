@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, delete, func, insert, or_, select, update
 
 from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.rows import stored_time
 from kolscope.services.shortlists import SavedSearch, Shortlist, ShortlistEntry
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _owned(column: ColumnElement[Any], organisation_id: int | None) -> ColumnElement[bool]:
@@ -44,8 +41,8 @@ class SqlShortlists:
                     r.organisation_id,
                     r.brand_id,
                     r.entries,
-                    _aware(r.created_at),
-                    _aware(r.updated_at),
+                    stored_time(r.created_at),
+                    stored_time(r.updated_at),
                 )
                 for r in db.execute(statement)
             ]
@@ -95,7 +92,7 @@ class SqlShortlists:
         )
         with self._engine.connect() as db:
             return [
-                ShortlistEntry(r.account_id, r.platform, r.handle, r.note, _aware(r.added_at))
+                ShortlistEntry(r.account_id, r.platform, r.handle, r.note, stored_time(r.added_at))
                 for r in db.execute(statement)
             ]
 
@@ -177,7 +174,7 @@ class SqlShortlists:
         s = t.saved_searches
         with self._engine.connect() as db:
             return [
-                SavedSearch(r.id, r.name, dict(r.query), _aware(r.created_at))
+                SavedSearch(r.id, r.name, dict(r.query), stored_time(r.created_at))
                 for r in db.execute(
                     select(s).where(_owned(s.c.organisation_id, organisation_id)).order_by(s.c.name)
                 )

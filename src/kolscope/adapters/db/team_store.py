@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, and_, delete, func, insert, select, update
 
 from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.rows import stored_time
 from kolscope.domain.team import Organisation, Role, User
 from kolscope.services.team import ApiTokenInfo, SessionInfo
 
@@ -188,7 +189,7 @@ class SqlTeamStore:
         s = t.sessions
         with self._engine.connect() as db:
             row = db.execute(select(s).where(s.c.token_hash == token_hash)).first()
-            if row is None or _aware(row.expires_at) <= now:
+            if row is None or stored_time(row.expires_at) <= now:
                 return None
             user_row = db.execute(_users_query().where(t.users.c.id == row.user_id)).first()
             if user_row is None or not user_row.is_active:
@@ -271,14 +272,7 @@ class SqlTeamStore:
             row = db.execute(
                 select(r).where(r.c.token_hash == token_hash, r.c.used_at.is_(None))
             ).first()
-            if row is None or _aware(row.expires_at) <= now:
+            if row is None or stored_time(row.expires_at) <= now:
                 return None
             db.execute(update(r).where(r.c.id == row.id).values(used_at=now))
             return int(row.user_id)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives times back without their zone; they were written in UTC."""
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
