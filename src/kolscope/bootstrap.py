@@ -52,7 +52,7 @@ from kolscope.services.discovery_index import (
 )
 from kolscope.services.import_jobs import IMPORT, import_handler
 from kolscope.services.importing.service import ImportService, pseudonymise_commenters
-from kolscope.services.jobs import JobService, JobView, Progress
+from kolscope.services.jobs import JobService, JobView, Progress, current_job
 from kolscope.services.shortlists import ShortlistService
 from kolscope.services.team import TeamService
 from kolscope.services.workspace import WorkspaceConfig
@@ -112,7 +112,9 @@ class Workspace:
 
     @cached_property
     def import_log(self) -> SqlImportLog:
-        return SqlImportLog(self.engine)
+        return SqlImportLog(
+            self.engine, stale_after=timedelta(seconds=self.settings.job_stale_seconds)
+        )
 
     @cached_property
     def importer(self) -> ImportService:
@@ -171,8 +173,10 @@ class Workspace:
 
     def queue_search_index(self, _progress: Progress | None = None) -> dict[str, Any]:
         """After a successful import job: queue the index update as its own job, so the import
-        finishes as soon as its rows are in and the index catches up behind it."""
-        return {"index_job": submit_index(self.jobs).id}
+        finishes as soon as its rows are in and the index catches up behind it. It is asked
+        for by the same person as the import (so it belongs to the same organisation)."""
+        job = current_job()
+        return {"index_job": submit_index(self.jobs, user_id=job.user_id if job else None).id}
 
     @cached_property
     def team(self) -> TeamService:
@@ -251,6 +255,7 @@ class Workspace:
         service.register(IMPORT, import_handler(self.importer, self.queue_search_index))
         service.register(AUDIT, audit_handler(lambda: self.audits))
         service.register(INDEX, index_handler(lambda: self.discovery_index))
+        service.sweep_on_recovery(self.import_log.interrupt_stale)
         return service
 
     def _run_job(self, job_id: int) -> JobView | None:
@@ -266,6 +271,8 @@ class Workspace:
         return opened.jobs.run(job_id)
 
     def _close_jobs(self) -> None:
+        if "import_log" in self.__dict__:
+            self.import_log.close()
         if "job_store" in self.__dict__:
             self.job_store.close()
         if "job_queue" in self.__dict__:

@@ -19,7 +19,14 @@ from kolscope.domain.platforms import Platform
 from kolscope.services.importing.plan import FilePlan, ImportOptions
 from kolscope.services.importing.records import FileCounts, ImportKind
 from kolscope.services.importing.service import ImportReport, ImportService
-from kolscope.services.jobs import Handler, JobFailedError, JobService, JobView, Progress
+from kolscope.services.jobs import (
+    Handler,
+    JobFailedError,
+    JobService,
+    JobView,
+    Progress,
+    current_job,
+)
 from kolscope.services.ports import ImportFileError
 
 IMPORT = "import"
@@ -56,12 +63,14 @@ def options_from_params(params: Mapping[str, Any]) -> ImportOptions:
 
 
 def import_params(
-    files: Sequence[Path], options: ImportOptions, *, dry_run: bool
+    files: Sequence[Path], options: ImportOptions, *, dry_run: bool, index: bool = True
 ) -> dict[str, Any]:
-    """A job's params: absolute paths (the worker may run in another folder) and the options."""
+    """A job's params: absolute paths (the worker may run in another folder), the options,
+    and whether a successful import queues a search-index update (``index``)."""
     return {
         "files": [str(Path(path).absolute()) for path in files],
         "dry_run": dry_run,
+        "index": index,
         **options_to_params(options),
     }
 
@@ -82,12 +91,16 @@ def submit_import(
     dry_run: bool = False,
     user_id: int | None = None,
     title: str | None = None,
+    index: bool = True,
+    organisation_id: int | None = None,
 ) -> JobView:
-    """Queue an import; a worker plans and runs it (``import_handler``)."""
+    """Queue an import; a worker plans and runs it (``import_handler``). ``index=False``
+    (``--no-index``) leaves the search index alone afterwards."""
     if not files:
         raise ValueError("an import needs at least one file")
-    params = import_params(files, options, dry_run=dry_run)
-    return jobs.submit(IMPORT, title or default_title(files, dry_run=dry_run), params, user_id)
+    params = import_params(files, options, dry_run=dry_run, index=index)
+    title = title or default_title(files, dry_run=dry_run)
+    return jobs.submit(IMPORT, title, params, user_id, organisation_id)
 
 
 class _JobProgress:
@@ -154,10 +167,24 @@ def import_handler(
     importer: ImportService, after: Callable[[Progress], dict[str, Any]] | None = None
 ) -> Handler:
     """The job handler for ``IMPORT``: plan the files, import them, keep the report. ``after``
-    runs once a real (not dry-run) import has succeeded (the search index is refreshed there)
-    and its result is kept under "after"."""
+    runs once a real (not dry-run) import has succeeded (the search index is refreshed there,
+    unless the job says ``index: false``) and its result is kept under "after".
+
+    The import records its job. A job run again after its worker died between committing
+    the import and recording the job's end finds that import and reports it ("resumed")
+    without reading the files again; imports of earlier attempts still marked running are
+    recorded as interrupted."""
 
     def handle(params: Mapping[str, Any], progress: Progress) -> dict[str, Any]:
+        job = current_job()
+        dry_run = bool(params.get("dry_run"))
+        if job is not None and not dry_run:
+            done = importer.import_of_job(job.id)
+            if done is not None:
+                result = _json_ready({**(done.summary or {}), "plans": done.files})
+                result["resumed"] = True
+                return _after(params, progress, result)
+            importer.interrupt_job_imports(job.id)
         options = options_from_params(params)
         files = [Path(path) for path in params["files"]]
         try:
@@ -167,14 +194,21 @@ def import_handler(
         report = importer.run(
             plans,
             options,
-            dry_run=bool(params.get("dry_run")),
+            dry_run=dry_run,
             progress=_JobProgress(plans, progress),
+            organisation_id=job.organisation_id if job is not None else None,
+            job_id=job.id if job is not None else None,
         )
         result = _json_ready({**report.to_dict(), "plans": [plan.to_dict() for plan in plans]})
         failure = failure_message(report)
         if failure is not None:
             raise JobFailedError(failure, result)
-        if after is not None and not params.get("dry_run"):
+        return _after(params, progress, result)
+
+    def _after(
+        params: Mapping[str, Any], progress: Progress, result: dict[str, Any]
+    ) -> dict[str, Any]:
+        if after is not None and not params.get("dry_run") and params.get("index", True):
             result["after"] = after(progress)
         return result
 

@@ -9,6 +9,7 @@ lost. Handlers are registered per kind and report progress through a callback.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -48,6 +49,7 @@ class JobView:
     started_at: datetime | None
     finished_at: datetime | None
     heartbeat_at: datetime | None
+    organisation_id: int | None = None  # None: the workspace's own (see docs/jobs.md)
 
     @property
     def finished(self) -> bool:
@@ -64,12 +66,24 @@ class JobView:
 
 class JobStore(Protocol):
     def create(
-        self, kind: str, title: str, params: Mapping[str, Any], user_id: int | None, now: datetime
-    ) -> int: ...
+        self,
+        kind: str,
+        title: str,
+        params: Mapping[str, Any],
+        user_id: int | None,
+        now: datetime,
+        organisation_id: int | None = None,
+    ) -> int:
+        """A queued job of ``organisation_id``, else of the organisation of ``user_id``."""
+        ...
 
-    def get(self, job_id: int) -> JobView | None: ...
+    def get(self, job_id: int, organisation_id: int | None = None) -> JobView | None:
+        """The job; with ``organisation_id``, None unless that organisation may see it."""
+        ...
 
-    def recent(self, limit: int, user_id: int | None = None) -> list[JobView]: ...
+    def recent(
+        self, limit: int, user_id: int | None = None, organisation_id: int | None = None
+    ) -> list[JobView]: ...
 
     def claim(self, job_id: int, now: datetime) -> bool:
         """queued -> running (attempts + 1); False when the job is not waiting to run."""
@@ -133,6 +147,19 @@ class JobFailedError(Exception):
         self.result = dict(result) if result is not None else None
 
 
+_CURRENT: contextvars.ContextVar[JobView | None] = contextvars.ContextVar(
+    "kolscope_current_job", default=None
+)
+
+
+def current_job() -> JobView | None:
+    """The job whose handler is running on this thread (None outside a handler)."""
+    return _CURRENT.get()
+
+
+Sweep = Callable[[datetime], object]
+
+
 class JobService:
     def __init__(
         self,
@@ -147,6 +174,7 @@ class JobService:
         self._queue = queue
         self._now = clock
         self._handlers: dict[str, Handler] = {}
+        self._sweeps: list[Sweep] = []
         self.stale_after = stale_after
         # Several heartbeats fit in the stale window, so one late beat is not taken for death.
         self.heartbeat_seconds = (
@@ -158,12 +186,27 @@ class JobService:
     def register(self, kind: str, handler: Handler) -> None:
         self._handlers[kind] = handler
 
+    def sweep_on_recovery(self, sweep: Sweep) -> None:
+        """Also call ``sweep(cutoff)`` at every ``recover_stale`` (cutoff: heartbeats before
+        it are stale), e.g. to mark imports whose process died as interrupted."""
+        self._sweeps.append(sweep)
+
     def submit(
-        self, kind: str, title: str, params: Mapping[str, Any], user_id: int | None = None
+        self,
+        kind: str,
+        title: str,
+        params: Mapping[str, Any],
+        user_id: int | None = None,
+        organisation_id: int | None = None,
     ) -> JobView:
+        """Queue a job. It belongs to ``organisation_id``, else to the organisation of
+        ``user_id``, else to the workspace (seen by the first organisation)."""
         if kind not in self._handlers:
             raise ValueError(f"no handler for jobs of kind {kind!r}")
-        job_id = self._store.create(kind, title, params, user_id, self._now())
+        if organisation_id is None:
+            job_id = self._store.create(kind, title, params, user_id, self._now())
+        else:
+            job_id = self._store.create(kind, title, params, user_id, self._now(), organisation_id)
         try:
             self._queue.enqueue(job_id)
         except Exception as error:  # the queue is down: say so, leave nothing half-made
@@ -174,11 +217,21 @@ class JobService:
         assert job is not None
         return job
 
-    def get(self, job_id: int) -> JobView | None:
-        return self._store.get(job_id)
+    def get(self, job_id: int, organisation_id: int | None = None) -> JobView | None:
+        """A job. Pages and the API pass the visitor's ``organisation_id``: another
+        organisation's job is then None, as if it did not exist. Without it (the command
+        line, workers: the installation itself) every job is found."""
+        if organisation_id is None:
+            return self._store.get(job_id)
+        return self._store.get(job_id, organisation_id)
 
-    def recent(self, limit: int = 50, user_id: int | None = None) -> list[JobView]:
-        return self._store.recent(limit, user_id)
+    def recent(
+        self, limit: int = 50, user_id: int | None = None, organisation_id: int | None = None
+    ) -> list[JobView]:
+        """The latest jobs (only those ``organisation_id`` may see, when given)."""
+        if organisation_id is None:
+            return self._store.recent(limit, user_id)
+        return self._store.recent(limit, user_id, organisation_id)
 
     def run(self, job_id: int) -> JobView | None:
         """Run one job in this process (called by a worker). Safe to call twice: a job that is
@@ -200,7 +253,8 @@ class JobService:
                 job_id, done, total, message, self._now()
             )
         )
-        with _Heartbeat(lambda: self._store.heartbeat(job_id, self._now()), self.heartbeat_seconds):
+        current = _CURRENT.set(job)
+        with Heartbeat(lambda: self._store.heartbeat(job_id, self._now()), self.heartbeat_seconds):
             try:
                 if handler is None:
                     raise JobFailedError(f"this worker cannot run jobs of kind {job.kind!r}")
@@ -209,6 +263,8 @@ class JobService:
                 status, result, error = JobStatus.FAILED, failure.result, str(failure)
             except Exception as failure:  # every failure is recorded with its reason
                 status, error = JobStatus.FAILED, f"{type(failure).__name__}: {failure}"
+            finally:
+                _CURRENT.reset(current)
             with contextlib.suppress(Exception):  # the last progress, kept with the outcome
                 progress.flush()
         self._store.finish(job_id, status, result, error, self._now(), attempt)
@@ -242,6 +298,8 @@ class JobService:
             for job in waiting:
                 self._queue.enqueue(job.id)
                 recovered.append(job.id)
+        for sweep in self._sweeps:
+            sweep(cutoff)
         return recovered
 
 
@@ -267,8 +325,9 @@ class _ThrottledProgress:
             self._write(*pending)
 
 
-class _Heartbeat:
-    """Calls ``beat`` every ``seconds`` on a daemon thread while the block runs."""
+class Heartbeat:
+    """Calls ``beat`` every ``seconds`` on a daemon thread while the block runs (or between
+    ``start`` and ``stop``)."""
 
     def __init__(self, beat: Callable[[], None], seconds: float) -> None:
         self._beat = beat
@@ -283,9 +342,16 @@ class _Heartbeat:
             with contextlib.suppress(Exception):  # a missed beat: the next one comes soon
                 self._beat()
 
-    def __enter__(self) -> None:
+    def start(self) -> None:
         self._thread.start()
 
-    def __exit__(self, *_exc: object) -> None:
+    def stop(self) -> None:
         self._stop.set()
-        self._thread.join()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def __enter__(self) -> None:
+        self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()

@@ -84,15 +84,35 @@ class CatalogueWriter(Protocol):
 
 
 class ImportLog(Protocol):
-    """The record of imports, written outside the import's own transaction so failures stay."""
+    """The record of imports, written outside the import's own transaction so failures stay.
 
-    def start_import(self, kind: str, files: list[dict[str, Any]]) -> int: ...
+    A running import keeps a heartbeat while its process lives; one whose heartbeat is stale
+    reads as "interrupted" (its process was killed: its transaction never committed)."""
+
+    def start_import(
+        self,
+        kind: str,
+        files: list[dict[str, Any]],
+        *,
+        organisation_id: int | None = None,
+        job_id: int | None = None,
+    ) -> int: ...
 
     def finish_import(
         self, import_id: int, status: str, summary: dict[str, Any], error: str | None
     ) -> None: ...
 
-    def recent_imports(self, limit: int) -> list[ImportSummary]: ...
+    def recent_imports(self, limit: int, organisation_id: int | None = None) -> list[ImportSummary]:
+        """Newest first; with ``organisation_id`` only the imports it may see."""
+        ...
+
+    def import_of_job(self, job_id: int) -> ImportSummary | None:
+        """The import that job committed, if one did."""
+        ...
+
+    def interrupt_job_imports(self, job_id: int) -> None:
+        """Record the still-running imports of that job's earlier attempts as interrupted."""
+        ...
 
 
 class CatalogueReader(Protocol):
@@ -131,6 +151,12 @@ class UnitOfWork(Protocol):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None: ...
+
+    def finish_import(
+        self, import_id: int, status: str, summary: dict[str, Any], error: str | None
+    ) -> None:
+        """Record the import's outcome in the import log inside this transaction."""
+        ...
 
     def commit(self) -> None: ...
 

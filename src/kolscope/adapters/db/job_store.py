@@ -42,6 +42,7 @@ from sqlalchemy.exc import OperationalError
 
 from kolscope.adapters.db import tables as t
 from kolscope.adapters.db.engine import WRITER_OPTIONS, open_engine
+from kolscope.adapters.db.tenancy import organisation_of_user, visible_to
 from kolscope.services.jobs import JobStatus, JobView
 
 LOCK_WAIT_SECONDS = 6 * 3600  # SQLite: how long a job write waits for another write to end
@@ -105,17 +106,25 @@ class SqlJobStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def get(self, job_id: int) -> JobView | None:
+    def get(self, job_id: int, organisation_id: int | None = None) -> JobView | None:
+        """The job (only when ``organisation_id`` sees it, when given)."""
+        query = select(t.jobs).where(t.jobs.c.id == job_id)
+        if organisation_id is not None:
+            query = query.where(visible_to(t.jobs.c.organisation_id, organisation_id))
         with self._engine.connect() as db:
-            row = db.execute(select(t.jobs).where(t.jobs.c.id == job_id)).first()
+            row = db.execute(query).first()
         if row is None:
             return None
         return self._views([row])[0]
 
-    def recent(self, limit: int, user_id: int | None = None) -> list[JobView]:
+    def recent(
+        self, limit: int, user_id: int | None = None, organisation_id: int | None = None
+    ) -> list[JobView]:
         query = select(t.jobs).order_by(t.jobs.c.id.desc()).limit(limit)
         if user_id is not None:
             query = query.where(t.jobs.c.user_id == user_id)
+        if organisation_id is not None:
+            query = query.where(visible_to(t.jobs.c.organisation_id, organisation_id))
         with self._engine.connect() as db:
             rows = list(db.execute(query))
         return self._views(rows)
@@ -142,9 +151,21 @@ class SqlJobStore:
     # -- writing ---------------------------------------------------------------------------
 
     def create(
-        self, kind: str, title: str, params: Mapping[str, Any], user_id: int | None, now: datetime
+        self,
+        kind: str,
+        title: str,
+        params: Mapping[str, Any],
+        user_id: int | None,
+        now: datetime,
+        organisation_id: int | None = None,
     ) -> int:
+        """A queued job. Its organisation is ``organisation_id``, else the asking person's
+        (None without either: the workspace's own)."""
+        organisation: Any = organisation_id
+        if organisation is None and user_id is not None:
+            organisation = organisation_of_user(user_id)
         values = {
+            "organisation_id": organisation,
             "kind": kind[:40],
             "status": JobStatus.QUEUED.value,
             "user_id": user_id,
@@ -336,6 +357,7 @@ def _view(row: Row[Any], live: Row[Any] | None) -> JobView:
         title=row.title,
         status=JobStatus(row.status),
         user_id=row.user_id,
+        organisation_id=row.organisation_id,
         params=dict(row.params or {}),
         progress_done=done,
         progress_total=total,

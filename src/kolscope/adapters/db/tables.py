@@ -47,6 +47,13 @@ imports = Table(
     Column("files", JsonList, nullable=False),  # name, sha256, platform, as_of, mapping per file
     Column("summary", JsonList),  # counts per file, warnings
     Column("error", Text),
+    # Whose import this is (None: the workspace's own, shown to the first organisation). No
+    # foreign key: on SQLite adding one would rebuild this table, which every row references.
+    Column("organisation_id", Integer),
+    Column("job_id", Integer),  # the job that ran it (a retried job finds its committed import)
+    Column("heartbeat_at", Stamp),  # the importing process is alive (stale: interrupted)
+    Index("ix_imports_organisation_id", "organisation_id"),
+    Index("ix_imports_job_id", "job_id"),
 )
 
 creators = Table(
@@ -360,7 +367,10 @@ jobs = Table(
     Column("started_at", Stamp),
     Column("finished_at", Stamp),
     Column("heartbeat_at", Stamp),
+    # Whose job this is (None: the workspace's own, shown to the first organisation).
+    Column("organisation_id", Integer, ForeignKey("organisations.id", ondelete="SET NULL")),
     Index("ix_jobs_status", "status"),
+    Index("ix_jobs_organisation_id", "organisation_id"),
 )
 
 # Vetting (issue #5) -----------------------------------------------------------------------------

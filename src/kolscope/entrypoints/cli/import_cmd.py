@@ -12,7 +12,6 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -22,8 +21,9 @@ from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.entrypoints.cli.import_run import run_in_foreground
 from kolscope.services.importing.plan import FilePlan, ImportOptions
-from kolscope.services.importing.records import FileCounts, ImportKind
+from kolscope.services.importing.records import ImportKind
 from kolscope.services.importing.service import ImportReport
 from kolscope.services.ports import ImportFileError
 
@@ -38,24 +38,6 @@ def _mapping(cli: CliState, pairs: list[str]) -> dict[str, str | None]:
             fail(cli, f"--map {pair!r}: write FIELD=COLUMN (for example followers=Subscribers)")
         mapping[field.strip()] = column.strip() or None
     return mapping
-
-
-class _Progress:
-    def __init__(self, progress: Progress) -> None:
-        self._progress = progress
-        self._tasks: dict[str, int] = {}
-
-    def file_started(self, plan: FilePlan) -> None:
-        self._tasks[plan.name] = int(
-            self._progress.add_task(plan.name, total=plan.estimated_rows or None)
-        )
-
-    def rows_done(self, plan: FilePlan, rows: int) -> None:
-        self._progress.update(self._tasks[plan.name], completed=rows)  # type: ignore[arg-type]
-
-    def file_finished(self, plan: FilePlan, counts: FileCounts) -> None:
-        task = self._tasks[plan.name]
-        self._progress.update(task, total=counts.rows_read, completed=counts.rows_read)  # type: ignore[arg-type]
 
 
 def _show_plan(cli: CliState, plan: FilePlan, *, preview: bool) -> None:
@@ -141,6 +123,7 @@ def _in_background(
     dry_run: bool,
     as_json: bool,
     wait: bool,
+    index: bool,
 ) -> None:
     """``--background``: queue the import as a job, then follow it to the end."""
     from kolscope.entrypoints.cli.job_views import (
@@ -154,7 +137,7 @@ def _in_background(
 
     workspace = cli.workspace()
     try:
-        job = submit_import(workspace.jobs, files, options, dry_run=dry_run)
+        job = submit_import(workspace.jobs, files, options, dry_run=dry_run, index=index)
     except Exception as error:  # the queue cannot be reached (Redis down)
         fail(cli, f"could not queue the import on {workspace.job_queue.describe()}: {error}")
     if not as_json:
@@ -338,7 +321,15 @@ def register(app: typer.Typer) -> None:
             fail(cli, "--no-wait goes with --background")
         workspace = cli.workspace()
         if background:
-            _in_background(cli, files, options, dry_run=dry_run, as_json=as_json, wait=not no_wait)
+            _in_background(
+                cli,
+                files,
+                options,
+                dry_run=dry_run,
+                as_json=as_json,
+                wait=not no_wait,
+                index=index,
+            )
             return
         plans: list[FilePlan] = []
         problems: list[str] = []
@@ -356,21 +347,9 @@ def register(app: typer.Typer) -> None:
         if not as_json:
             for plan in plans:
                 _show_plan(cli, plan, preview=dry_run)
-        if as_json:
-            report = workspace.importer.run(plans, options, dry_run=dry_run)
-        else:
-            with Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=cli.err,
-                transient=True,
-            ) as progress:
-                report = workspace.importer.run(
-                    plans, options, dry_run=dry_run, progress=_Progress(progress)
-                )
+        report = run_in_foreground(
+            workspace.importer, cli, plans, options, dry_run=dry_run, as_json=as_json
+        )
         indexed = _update_index(cli, quiet=as_json) if report.committed and index else None
         if as_json:
             payload = {"plans": [p.to_dict() for p in plans], "report": report.to_dict()}

@@ -38,9 +38,15 @@ from kolscope.services.ports import (
     ImportLog,
     UnitOfWork,
 )
+from kolscope.services.views import ImportSummary
 
 BATCH_SIZE = 2000
 PROBLEMS_KEPT = 1000
+
+
+class ImportStoppedError(BaseException):
+    """The process was asked to stop (SIGTERM) during an import: like Ctrl+C, it unwinds the
+    import (rolled back, recorded as interrupted) rather than being caught as an error."""
 
 
 class ImportProgress(Protocol):
@@ -145,10 +151,19 @@ class ImportService:
         *,
         dry_run: bool = False,
         progress: ImportProgress | None = None,
+        organisation_id: int | None = None,
+        job_id: int | None = None,
     ) -> ImportReport:
+        """Import the planned files in one transaction. The import log records the import
+        for ``organisation_id`` (None: the workspace's own) and the job running it; a
+        successful import's outcome is recorded inside its transaction, so the log never
+        says "running" (or a retried job imports again) for rows that were committed."""
         kinds = sorted({p.kind.value for p in plans})
         import_id = self._log.start_import(
-            "+".join(kinds), [p.to_dict() | {"preview": []} for p in plans]
+            "+".join(kinds),
+            [p.to_dict() | {"preview": []} for p in plans],
+            organisation_id=organisation_id,
+            job_id=job_id,
         )
         report = ImportReport(
             [FileReport(p) for p in plans],
@@ -157,6 +172,7 @@ class ImportService:
             partial=options.partial,
             import_id=import_id,
         )
+        written = False  # the transaction committed
         try:
             with bulk_work(), self._uow() as uow:
                 for file_report in report.files:
@@ -165,16 +181,32 @@ class ImportService:
                 if dry_run or strict_failure:
                     uow.rollback()
                 else:
-                    uow.commit()
                     report.committed = True
+                    uow.finish_import(import_id, report.status, report.to_dict(), None)
+                    uow.commit()
+                    written = True
         except ImportFileError as error:
+            report.committed = False
             report.error = str(error)
             owner = next((f for f in report.files if f.plan.name == error.problem.file), None)
             if owner is not None:
                 owner.add_problem(error.problem)
         except Exception as error:
+            if written:  # committed and recorded; what failed came after
+                self._log.finish_import(import_id, report.status, report.to_dict(), None)
+                raise
+            report.committed = False
             report.error = f"{type(error).__name__}: {error}"
             self._log.finish_import(import_id, "failed", report.to_dict(), report.error)
+            raise
+        except BaseException as stop:  # Ctrl+C, or SIGTERM turned into ImportStoppedError
+            if not written:  # rolled back as the unit of work closed
+                report.committed = False
+                reason = str(stop) or type(stop).__name__
+                report.error = f"stopped ({reason}) before the end; nothing was written"
+                for file_report in report.files:
+                    file_report.counts.imported = 0
+                self._log.finish_import(import_id, "interrupted", report.to_dict(), report.error)
             raise
         if not report.committed:
             for file_report in report.files:
@@ -183,6 +215,13 @@ class ImportService:
         error_text = report.error or (str(first) if first and not report.committed else None)
         self._log.finish_import(import_id, report.status, report.to_dict(), error_text)
         return report
+
+    def import_of_job(self, job_id: int) -> ImportSummary | None:
+        """The import a job already committed (its retry reports it instead of importing)."""
+        return self._log.import_of_job(job_id)
+
+    def interrupt_job_imports(self, job_id: int) -> None:
+        self._log.interrupt_job_imports(job_id)
 
     def _import_file(
         self,
