@@ -5,10 +5,11 @@ Every setting is documented in docs/configuration.md (a test keeps the two in st
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_WORKSPACE = Path("kolscope-workspace")
@@ -65,6 +66,12 @@ class Settings(BaseSettings):
         "(smtps:// for TLS). Unset: `kolscope users reset-password` prints the link instead.",
     )
     mail_from: str = Field(default="kolscope@localhost", description="Sender of kolscope's mail.")
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses or networks (e.g. 127.0.0.1 or 10.0.0.0/8) of "
+        "reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers `kolscope serve` "
+        "believes. Empty (the default): none, and the client is whoever connects.",
+    )
     cookie_secure: bool | None = Field(
         default=None,
         description="Send the session cookie over HTTPS only (default: on in production).",
@@ -83,8 +90,27 @@ class Settings(BaseSettings):
         return self.environment == "production"
 
     @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [part.strip() for part in self.trusted_proxies.split(",") if part.strip()]
+
+    @property
     def base_url(self) -> str:
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        for part in (p.strip() for p in value.split(",")):
+            if not part:
+                continue
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"KOLSCOPE_TRUSTED_PROXIES: {part!r} is not an IP address or network "
+                    "(e.g. 127.0.0.1, ::1 or 10.0.0.0/8)"
+                ) from None
+        return value
 
     @model_validator(mode="after")
     def _production_needs_a_secret(self) -> Self:

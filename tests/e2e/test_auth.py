@@ -127,8 +127,9 @@ def test_repeated_failures_are_slowed_down(people: People, app_client: TestClien
     blocked = app_client.post(
         "/login", data={"csrf_token": csrf, "email": people.member.email, "password": PASSWORD}
     )
-    assert blocked.status_code == 429
-    assert blocked.headers["retry-after"] == "900"
+    assert blocked.status_code == 429  # 5 failures in a row: wait 4 s (docs/web.md)
+    assert 1 <= int(blocked.headers["retry-after"]) <= 4
+    assert "Too many failed logins" in blocked.text
     other = app_client.post(
         "/login", data={"csrf_token": csrf, "email": people.owner.email, "password": PASSWORD}
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,10 +19,20 @@ from kolscope.domain.team import Organisation, Role, User, check_password, norma
 
 SESSION_DAYS = 14
 RESET_HOURS = 2
-LOGIN_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_EMAIL = 5
-MAX_FAILURES_PER_ADDRESS = 20
 API_TOKEN_PREFIX = "ks_"  # noqa: S105 - a prefix, not a secret
+TOKEN_USE_EVERY = timedelta(minutes=1)  # a token's last use is written at most this often
+
+# Failed logins (docs/web.md, "Logging in"). One email from one address: the first
+# FREE_FAILURES failures cost nothing; after the n-th, the next try waits
+# 2^(n - FREE_FAILURES) seconds, capped at MAX_BACKOFF. They are counted since that pair's
+# last success, over PAIR_MEMORY. One address, any emails: MAX_FAILURES_PER_ADDRESS failures
+# within ADDRESS_WINDOW refuse it until the oldest of them is that old. Nothing is counted per
+# email alone, so nobody elsewhere can lock a person out.
+FREE_FAILURES = 3
+MAX_BACKOFF = timedelta(minutes=15)
+PAIR_MEMORY = timedelta(hours=24)
+ADDRESS_WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_ADDRESS = 20
 
 
 class PasswordHasher(Protocol):
@@ -44,6 +55,36 @@ class ApiTokenInfo:
 class SessionInfo:
     user: User
     csrf_token: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApiTokenUse:
+    """Who a live API token belongs to, and when it was last used."""
+
+    user: User
+    token_id: int
+    last_used_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class LoginFailures:
+    """Recent failed logins: of one email from one address since that pair last succeeded,
+    and of one address for any email."""
+
+    pair_count: int
+    pair_last_at: datetime | None
+    address_count: int
+    address_first_at: datetime | None
+
+
+def backoff(failures: int) -> timedelta:
+    """How long one email from one address waits after ``failures`` failures in a row."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    exponent = failures - FREE_FAILURES
+    if exponent >= 20:  # 2^20 s is far past the cap; avoids huge numbers
+        return MAX_BACKOFF
+    return min(timedelta(seconds=2**exponent), MAX_BACKOFF)
 
 
 class TeamStore(Protocol):
@@ -75,7 +116,9 @@ class TeamStore(Protocol):
 
     def record_login(self, email: str, address: str, succeeded: bool, now: datetime) -> None: ...
 
-    def failures_since(self, email: str, address: str, since: datetime) -> tuple[int, int]: ...
+    def login_failures(
+        self, email: str, address: str, pair_since: datetime, address_since: datetime
+    ) -> LoginFailures: ...
 
     def create_session(
         self,
@@ -101,7 +144,13 @@ class TeamStore(Protocol):
 
     def revoke_api_token(self, user_id: int, token_id: int, now: datetime) -> bool: ...
 
-    def user_for_api_token(self, token_hash: str, now: datetime) -> User | None: ...
+    def revoke_api_tokens_of(self, user_id: int, now: datetime) -> int: ...
+
+    def api_token_use(self, token_hash: str) -> ApiTokenUse | None: ...
+
+    def record_api_token_use(
+        self, token_id: int, now: datetime, unless_after: datetime
+    ) -> bool: ...
 
     def create_reset(
         self, user_id: int, token_hash: str, now: datetime, expires: datetime
@@ -131,6 +180,7 @@ class TeamService:
         self._hasher = hasher
         self._key = secret_key.encode()
         self._now = clock
+        self._dummy: str | None = None
 
     def digest(self, token: str) -> str:
         return hmac.new(self._key, token.encode(), hashlib.sha256).hexdigest()
@@ -222,23 +272,40 @@ class TeamService:
     def login(
         self, email: str, password: str, address: str, user_agent: str | None = None
     ) -> tuple[str, User]:
-        """A new session token for good credentials; refuses quickly after repeated failures."""
+        """A new session token for good credentials; refuses after repeated failures."""
         now = self._now()
         key = email.strip().lower()
-        by_email, by_address = self._store.failures_since(key, address, now - LOGIN_WINDOW)
-        if by_email >= MAX_FAILURES_PER_EMAIL or by_address >= MAX_FAILURES_PER_ADDRESS:
-            raise LoginRefusedError(
-                "Too many failed logins. Wait 15 minutes and try again.",
-                retry_after=int(LOGIN_WINDOW.total_seconds()),
-            )
+        self._check_not_refused(key, address, now)
         found = self._store.user_by_email(key)
-        ok = found is not None and found[0].is_active and self._hasher.verify(found[1], password)
+        # Always one argon2 verification, so an unknown email answers as slowly as a known one.
+        password_ok = self._hasher.verify(found[1] if found else self._dummy_hash(), password)
+        ok = found is not None and found[0].is_active and password_ok
         self._store.record_login(key, address, ok, now)
         if not ok or found is None:
             raise LoginRefusedError("Wrong email or password.")
         user = found[0]
         self._store.update_user(user.id, last_login_at=now)
         return self._new_session(user, user_agent), user
+
+    def _check_not_refused(self, email: str, address: str, now: datetime) -> None:
+        failures = self._store.login_failures(
+            email, address, now - PAIR_MEMORY, now - ADDRESS_WINDOW
+        )
+        wait = timedelta(0)
+        if failures.address_count >= MAX_FAILURES_PER_ADDRESS and failures.address_first_at:
+            wait = failures.address_first_at + ADDRESS_WINDOW - now
+        if failures.pair_last_at is not None:
+            wait = max(wait, failures.pair_last_at + backoff(failures.pair_count) - now)
+        if wait > timedelta(0):
+            seconds = max(1, math.ceil(wait.total_seconds()))
+            raise LoginRefusedError(
+                "Too many failed logins. Wait a moment and try again.", retry_after=seconds
+            )
+
+    def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = self._hasher.hash(secrets.token_urlsafe(16))
+        return self._dummy
 
     def _new_session(self, user: User, user_agent: str | None) -> str:
         token = secrets.token_urlsafe(32)
@@ -261,13 +328,18 @@ class TeamService:
     def logout(self, token: str) -> None:
         self._store.delete_session(self.digest(token))
 
-    def change_password(self, user: User, current: str, new: str) -> None:
+    def change_password(
+        self, user: User, current: str, new: str, *, revoke_tokens: bool = True
+    ) -> int:
+        """Set a new password and end every session of the person; with ``revoke_tokens``,
+        revoke their API tokens too. Returns how many tokens were revoked."""
         found = self._store.user_by_email(user.email)
         if found is None or not self._hasher.verify(found[1], current):
             raise ValueError("the current password is not right")
         check_password(new)
         self._store.update_user(user.id, password_hash=self._hasher.hash(new))
         self._store.delete_sessions_of(user.id)
+        return self._store.revoke_api_tokens_of(user.id, self._now()) if revoke_tokens else 0
 
     # API tokens -----------------------------------------------------------------------------
 
@@ -287,9 +359,17 @@ class TeamService:
         return self._store.revoke_api_token(user.id, token_id, self._now())
 
     def user_for_api_token(self, token: str) -> User | None:
+        """The person a token acts for. Only reads; the token's last use is recorded at most
+        once every TOKEN_USE_EVERY, afterwards and best effort (a busy database skips it)."""
         if not token.startswith(API_TOKEN_PREFIX):
             return None
-        return self._store.user_for_api_token(self.digest(token), self._now())
+        found = self._store.api_token_use(self.digest(token))
+        if found is None:
+            return None
+        now = self._now()
+        if found.last_used_at is None or now - found.last_used_at >= TOKEN_USE_EVERY:
+            self._store.record_api_token_use(found.token_id, now, now - TOKEN_USE_EVERY)
+        return found.user
 
     # Password resets ------------------------------------------------------------------------
 
@@ -306,9 +386,12 @@ class TeamService:
         return token
 
     def finish_password_reset(self, token: str, password: str) -> None:
+        """Set the new password, end every session and revoke every API token of the person
+        (whoever asked for the reset may have had reason to think them known to others)."""
         check_password(password)
         user_id = self._store.use_reset(self.digest(token), self._now())
         if user_id is None:
             raise ValueError("this reset link is invalid, used or expired")
         self._store.update_user(user_id, password_hash=self._hasher.hash(password))
         self._store.delete_sessions_of(user_id)
+        self._store.revoke_api_tokens_of(user_id, self._now())

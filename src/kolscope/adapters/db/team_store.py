@@ -1,16 +1,29 @@
-"""People, sessions, tokens and login attempts in SQL (implements ``TeamStore``)."""
+"""People, sessions, tokens and login attempts in SQL (implements ``TeamStore``).
+
+Finding who sent a request (a session or an API token) only reads. The one write a request
+may cause, a token's last use, runs afterwards in its own short transaction that gives up
+at once rather than wait for a busy database (see ``record_api_token_use``).
+"""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, delete, func, insert, select, update
+from sqlalchemy import Engine, Row, and_, delete, func, insert, or_, select, text, true, update
+from sqlalchemy.exc import OperationalError
 
 from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.engine import WRITER_OPTIONS
 from kolscope.adapters.db.rows import stored_time
 from kolscope.domain.team import Organisation, Role, User
-from kolscope.services.team import ApiTokenInfo, SessionInfo
+from kolscope.services.team import ApiTokenInfo, ApiTokenUse, LoginFailures, SessionInfo
+
+log = logging.getLogger(__name__)
+
+# How long recording a token's last use may wait for the database before it is skipped.
+TOKEN_USE_WAIT_MS = 100
 
 
 def _users_query() -> Any:
@@ -152,15 +165,32 @@ class SqlTeamStore:
                 {"email": email[:320], "ip": address[:64], "at": now, "succeeded": succeeded},
             )
 
-    def failures_since(self, email: str, address: str, since: datetime) -> tuple[int, int]:
+    def login_failures(
+        self, email: str, address: str, pair_since: datetime, address_since: datetime
+    ) -> LoginFailures:
         a = t.login_attempts
-        failed = and_(a.c.at >= since, a.c.succeeded.is_(False))
+        pair = and_(a.c.email == email, a.c.ip == address, a.c.at >= pair_since)
         with self._engine.connect() as db:
-            by_email = db.execute(
-                select(func.count()).where(failed, a.c.email == email)
+            last_success = db.execute(
+                select(func.max(a.c.at)).where(pair, a.c.succeeded.is_(True))
             ).scalar_one()
-            by_ip = db.execute(select(func.count()).where(failed, a.c.ip == address)).scalar_one()
-        return int(by_email), int(by_ip)
+            since_success = (a.c.at > stored_time(last_success)) if last_success else true()
+            pair_count, pair_last = db.execute(
+                select(func.count(), func.max(a.c.at)).where(
+                    pair, since_success, a.c.succeeded.is_(False)
+                )
+            ).one()
+            address_count, address_first = db.execute(
+                select(func.count(), func.min(a.c.at)).where(
+                    a.c.ip == address, a.c.at > address_since, a.c.succeeded.is_(False)
+                )
+            ).one()
+        return LoginFailures(
+            int(pair_count),
+            stored_time(pair_last),
+            int(address_count),
+            stored_time(address_first),
+        )
 
     def create_session(
         self,
@@ -240,19 +270,58 @@ class SqlTeamStore:
             )
         return bool(done.rowcount)
 
-    def user_for_api_token(self, token_hash: str, now: datetime) -> User | None:
+    def revoke_api_tokens_of(self, user_id: int, now: datetime) -> int:
         a = t.api_tokens
         with self._engine.begin() as db:
+            done = db.execute(
+                update(a)
+                .where(a.c.user_id == user_id, a.c.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+        return int(done.rowcount)
+
+    def api_token_use(self, token_hash: str) -> ApiTokenUse | None:
+        """The active user behind a live token, and when the token was last used (reads only)."""
+        a = t.api_tokens
+        with self._engine.connect() as db:
             row = db.execute(
-                select(a).where(a.c.token_hash == token_hash, a.c.revoked_at.is_(None))
+                select(a.c.id, a.c.user_id, a.c.last_used_at).where(
+                    a.c.token_hash == token_hash, a.c.revoked_at.is_(None)
+                )
             ).first()
             if row is None:
                 return None
-            db.execute(update(a).where(a.c.id == row.id).values(last_used_at=now))
             user_row = db.execute(_users_query().where(t.users.c.id == row.user_id)).first()
             if user_row is None or not user_row.is_active:
                 return None
-            return self._user(db, user_row)
+            user = self._user(db, user_row)
+        return ApiTokenUse(user, row.id, stored_time(row.last_used_at))
+
+    def record_api_token_use(self, token_id: int, now: datetime, unless_after: datetime) -> bool:
+        """Set the token's last use to ``now`` unless it is already later than ``unless_after``.
+
+        Best effort: it waits at most TOKEN_USE_WAIT_MS for the database and never raises
+        for a busy or locked one (the next use will record it)."""
+        a = t.api_tokens
+        try:
+            with self._engine.begin() as db:
+                if self._engine.dialect.name == "sqlite":
+                    # A fresh connection per use (NullPool), so this wait dies with it.
+                    db.exec_driver_sql(f"PRAGMA busy_timeout={TOKEN_USE_WAIT_MS}")
+                else:
+                    db.execute(text(f"SET LOCAL lock_timeout = '{TOKEN_USE_WAIT_MS}ms'"))
+                done = db.execute(
+                    update(a)
+                    .where(
+                        a.c.id == token_id,
+                        or_(a.c.last_used_at.is_(None), a.c.last_used_at <= unless_after),
+                    )
+                    .values(last_used_at=now)
+                )
+        except OperationalError as busy:
+            log.debug("token %s: last use not recorded (%s)", token_id, busy.orig)
+            return False
+        return bool(done.rowcount)
 
     def create_reset(self, user_id: int, token_hash: str, now: datetime, expires: datetime) -> None:
         with self._engine.begin() as db:
@@ -268,7 +337,7 @@ class SqlTeamStore:
 
     def use_reset(self, token_hash: str, now: datetime) -> int | None:
         r = t.password_resets
-        with self._engine.begin() as db:
+        with self._engine.connect().execution_options(**WRITER_OPTIONS) as db, db.begin():
             row = db.execute(
                 select(r).where(r.c.token_hash == token_hash, r.c.used_at.is_(None))
             ).first()

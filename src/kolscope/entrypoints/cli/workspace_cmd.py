@@ -19,6 +19,7 @@ def _serve(cli: CliState, host: str | None, port: int | None) -> None:
 
     from kolscope.adapters.jobs import start_embedded_worker
     from kolscope.entrypoints.web.app import create_app
+    from kolscope.entrypoints.web.serving import proxy_options
     from kolscope.services.demo import DEMO_LOGIN
 
     workspace = cli.workspace()
@@ -43,7 +44,13 @@ def _serve(cli: CliState, host: str | None, port: int | None) -> None:
         stop_worker = start_embedded_worker(workspace)
     cli.out.print("Press Ctrl+C to stop.")
     try:
-        uvicorn.run(create_app(workspace), host=chosen_host, port=chosen_port, log_level="warning")
+        uvicorn.run(
+            create_app(workspace),
+            host=chosen_host,
+            port=chosen_port,
+            log_level="warning",
+            **proxy_options(workspace.settings),
+        )
     finally:
         if stop_worker is not None:
             stop_worker()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -43,7 +44,27 @@ def _start_session(request: Request, response: Response, token: str) -> None:
 
 
 def _address(request: Request) -> str:
+    """The sender's address as the server saw it. `kolscope serve` lets uvicorn replace it from
+    X-Forwarded-For only when the connection comes from KOLSCOPE_TRUSTED_PROXIES."""
     return request.client.host if request.client else "unknown"
+
+
+def _refusal(refused: LoginRefusedError) -> str:
+    wait = refused.retry_after
+    if wait is None:
+        return _(str(refused))
+    if wait <= 1:
+        return _("Too many failed logins. Wait a second and try again.")
+    if wait < 60:
+        return _("Too many failed logins. Wait %(seconds)s seconds and try again.") % {
+            "seconds": wait
+        }
+    minutes = math.ceil(wait / 60)
+    if minutes == 1:
+        return _("Too many failed logins. Wait a minute and try again.")
+    return _("Too many failed logins. Wait %(minutes)s minutes and try again.") % {
+        "minutes": minutes
+    }
 
 
 @router.get("/login", response_class=HTMLResponse, dependencies=[PUBLIC])
@@ -75,7 +96,7 @@ def login(
             "login.html",
             status_code=status,
             next=safe_next(next),
-            error=_(str(refused)),
+            error=_refusal(refused),
             email=email,
         )
         if refused.retry_after:

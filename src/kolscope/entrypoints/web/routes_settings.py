@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kolscope.domain.team import Permission, Role, User
+from kolscope.entrypoints.web.bounds import RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
@@ -72,9 +73,10 @@ def change_password(
     user: Me,
     current: Annotated[str, Form()],
     new: Annotated[str, Form()],
+    revoke_tokens: Annotated[bool, Form()] = False,
 ) -> Response:
     try:
-        workspace.team.change_password(user, current, new)
+        workspace.team.change_password(user, current, new, revoke_tokens=revoke_tokens)
     except ValueError as error:
         return _settings_page(request, workspace, user, status_code=400, error=str(error))
     return RedirectResponse("/login", 303)  # every session ended: log in with the new password
@@ -96,11 +98,16 @@ def create_token(
 
 @router.post("/settings/tokens/{token_id}/revoke", response_class=HTMLResponse)
 def revoke_token(
-    request: Request, workspace: WorkspaceDep, user: Me, token_id: int
+    request: Request, workspace: WorkspaceDep, user: Me, token_id: RowId
 ) -> HTMLResponse:
     if not workspace.team.revoke_api_token(user, token_id):
         raise HTTPException(404, _("There is no such token."))
     return _settings_page(request, workspace, user, message=_("Token revoked."))
+
+
+def _is_number(value: str) -> bool:
+    """Only ASCII digits: str.isdigit() also accepts "²", which int() refuses."""
+    return value.isascii() and value.isdigit() and len(value) <= 19
 
 
 def _people_page(
@@ -146,7 +153,7 @@ def add_person(
 
 @router.post("/settings/people/{person_id}", response_class=HTMLResponse)
 async def update_person(
-    request: Request, workspace: WorkspaceDep, user: Owner, person_id: int
+    request: Request, workspace: WorkspaceDep, user: Owner, person_id: RowId
 ) -> Response:
     person = workspace.team.user(person_id)
     if person is None or person.organisation.id != user.organisation.id:
@@ -158,7 +165,7 @@ async def update_person(
     except ValueError as error:
         return _people_page(request, workspace, user, status_code=400, error=str(error))
     organisation_brands = {b.id for b in workspace.catalogue.brands(user.organisation.id)}
-    granted = {int(str(v)) for v in form.getlist("brands") if str(v).isdigit()} & {
+    granted = {int(str(v)) for v in form.getlist("brands") if _is_number(str(v))} & {
         b for b in organisation_brands if b is not None
     }
     workspace.team.set_grants(person_id, granted)

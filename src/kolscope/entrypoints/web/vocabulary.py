@@ -26,6 +26,5 @@ WORDS = (
     N_("gender"), N_("age"), N_("country"), N_("province"), N_("female"), N_("male"),
     N_("other"),
     # messages from services
-    N_("Too many failed logins. Wait 15 minutes and try again."),
     N_("Wrong email or password."),
 )  # fmt: skip
