@@ -184,3 +184,43 @@ def post_from_url(url: str) -> tuple[Platform | None, str | None, str] | None:
         if parts and len(parts) == 1 and "youtu.be" in url:
             return platform, None, parts[0]
     return None
+
+
+# Handles ----------------------------------------------------------------------------------------
+# Where a platform publishes its username rule, a handle must follow it (checked 2026-12):
+# Instagram: at most 30 letters, numbers, periods and underscores (Help Centre, "username");
+# TikTok: at most 24 letters, numbers, underscores and periods (Support, "Username"; it asks
+# for at least 2, but a one-letter handle is let through);
+# X: at most 15 letters, numbers and underscores (Help Center, "Username").
+# ``\w`` also admits letters of other scripts: looser than the platforms, never stricter.
+# Exports of the other platforms often put a page or channel name in the handle column
+# ("Kids Diana Show", "أترو/Atro" in the YouTube exports of ../shared/data), so there only what
+# is never part of a name is refused: < and >, control characters, more than 100 characters.
+HANDLE_RULES: dict[Platform, tuple[re.Pattern[str], str]] = {
+    Platform.INSTAGRAM: (
+        re.compile(r"[\w.]{1,30}"),
+        "at most 30 letters, digits, periods and underscores",
+    ),
+    Platform.TIKTOK: (
+        re.compile(r"[\w.]{1,24}"),
+        "at most 24 letters, digits, periods and underscores",
+    ),
+    Platform.X: (re.compile(r"\w{1,15}"), "at most 15 letters, digits and underscores"),
+}
+NAME_HANDLE_MAX = 100  # a YouTube channel name's limit, the longest of the name-like handles
+_NEVER_IN_HANDLES = re.compile(r"[<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def handle_problem(platform: Platform, handle: str) -> str | None:
+    """Why ``handle`` cannot be an account's handle on ``platform``; None when it can be."""
+    rule = HANDLE_RULES.get(platform)
+    if rule is not None:
+        pattern, described = rule
+        if pattern.fullmatch(handle) is None:
+            return f"not a possible {platform.label} username ({described})"
+        return None
+    if _NEVER_IN_HANDLES.search(handle):
+        return "holds < or > or control characters, which no handle or name has"
+    if len(handle) > NAME_HANDLE_MAX:
+        return f"longer than {NAME_HANDLE_MAX} characters"
+    return None

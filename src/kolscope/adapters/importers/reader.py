@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from kolscope.adapters.importers.delimited import QuoteNotClosedError
 from kolscope.adapters.importers.detection import detect_as_of, detect_kind, detect_platform
 from kolscope.adapters.importers.headers import clean_header, find_header_row, is_blank, same_header
+from kolscope.adapters.importers.limits import MAX_PLAN_CELLS, plan_rows
 from kolscope.adapters.importers.mapping import map_columns
 from kolscope.adapters.importers.parallel import read_in_child
 from kolscope.adapters.importers.rows import RowConverter
@@ -48,14 +50,14 @@ class FileImportReader:
 
     def plan(self, path: Path, options: ImportOptions) -> FilePlan:
         opened = open_file(path, encoding=options.encoding, sheet=options.sheet)
-        head = _head(opened)
-        header_index, headers, preamble = _header(opened, head)
+        head, broken = _head(opened)
+        header_index, headers, preamble = _header(opened, head, broken)
         header_number = head[header_index].number if header_index is not None else None
         sample = [
             r.cells
             for r in head[(header_index or 0) + 1 :]
             if not is_blank(r.cells) and not same_header(r.cells, headers)
-        ][:SAMPLE_ROWS]
+        ][: plan_rows(len(headers), SAMPLE_ROWS)]
         kind, kind_reason = (
             (options.kind, "--kind") if options.kind else detect_kind(path.name, headers)
         )
@@ -64,6 +66,8 @@ class FileImportReader:
             mapping = map_columns(kind, headers, sample, options.mapping)
         except (LookupError, KeyError) as error:
             raise problem(str(error).strip("'\"")) from None
+        if broken is not None:
+            raise _named(broken, mapping.columns)
         mapped = {c.field for c in mapping.columns if c.field}
         fields, description = _REQUIRED[kind]
         has_wide = any(c.field and c.field.startswith("share:") for c in mapping.columns)
@@ -99,7 +103,9 @@ class FileImportReader:
             as_of, as_of_reason = options.as_of, "--as-of"
         else:
             as_of, as_of_reason = detect_as_of(path, preamble, self._today())
-        warnings = list(mapping.warnings) + [f"read with {n}" for n in opened.notes]
+        warnings = (
+            opened.warnings + list(mapping.warnings) + [f"read with {n}" for n in opened.notes]
+        )
         plan = FilePlan(
             path=path,
             format=opened.format,
@@ -141,6 +147,18 @@ def read_records(
     if opened.sha256 != plan.sha256:
         raise _file_problem(plan.path)("changed since it was planned; plan it again")
     converter = RowConverter(plan, options, counts)
+    try:
+        yield from _convert_rows(opened, plan, converter, counts)
+    except QuoteNotClosedError as error:
+        raise _named(error, plan.columns) from None
+    spans = opened.spans.describe()
+    if spans is not None:
+        counts.warn(spans)
+
+
+def _convert_rows(
+    opened: OpenedFile, plan: FilePlan, converter: RowConverter, counts: FileCounts
+) -> Iterator[ImportRecord | RowProblem]:
     headers = [c.header for c in plan.columns]
     width = len(headers)
     started = opened.keyed
@@ -166,16 +184,48 @@ def read_records(
             yield result
 
 
-def _head(opened: OpenedFile) -> list[RawRow]:
+def _head(opened: OpenedFile) -> tuple[list[RawRow], QuoteNotClosedError | None]:
+    """The first rows, enough to find the header and profile the columns (at most
+    ``MAX_PLAN_CELLS`` cells), and the unclosed quote that ended them early, if one did."""
     head: list[RawRow] = []
-    for raw in opened.rows():
-        head.append(raw)
-        if len(head) >= SAMPLE_ROWS + HEADER_SEARCH_ROWS:
-            break
-    return head
+    cells = 0
+    try:
+        for raw in opened.rows():
+            head.append(raw)
+            cells += len(raw.cells)
+            if len(head) >= SAMPLE_ROWS + HEADER_SEARCH_ROWS or cells >= MAX_PLAN_CELLS:
+                break
+    except QuoteNotClosedError as error:
+        return head, error
+    return head, None
 
 
-def _header(opened: OpenedFile, head: list[RawRow]) -> tuple[int | None, list[str], list[str]]:
+def _named(error: QuoteNotClosedError, columns: Sequence[ColumnPlan]) -> ImportFileError:
+    """The error naming the field and header of the column the quote opened in."""
+    problem = error.problem
+    index = error.column_index
+    column = next((c for c in columns if c.index == index), None)
+    if column is None:
+        return ImportFileError(problem)
+    return ImportFileError(
+        RowProblem(
+            problem.file, problem.row, column.field or column.header, problem.message, column.header
+        )
+    )
+
+
+def _header(
+    opened: OpenedFile, head: list[RawRow], broken: QuoteNotClosedError | None
+) -> tuple[int | None, list[str], list[str]]:
+    try:
+        return _find_header(opened, head)
+    except ImportFileError:
+        if broken is not None:  # the quote that cut the rows short is the real problem
+            raise _named(broken, []) from None
+        raise
+
+
+def _find_header(opened: OpenedFile, head: list[RawRow]) -> tuple[int | None, list[str], list[str]]:
     if not head:
         raise _file_problem(opened.path)("is empty")
     if opened.keyed:

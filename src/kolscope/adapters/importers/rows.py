@@ -20,7 +20,7 @@ from kolscope.domain.content import Comment, Post, PostType, extract_hashtags, e
 from kolscope.domain.creators import AccountSnapshot, PlatformAccount
 from kolscope.domain.followers import FollowerProfile
 from kolscope.domain.places import find_country, find_province
-from kolscope.domain.platforms import Platform, account_from_url, post_from_url
+from kolscope.domain.platforms import Platform, account_from_url, handle_problem, post_from_url
 from kolscope.services.importing.plan import FilePlan, ImportOptions
 from kolscope.services.importing.records import (
     AccountRow,
@@ -100,7 +100,16 @@ class RowConverter:
         if platform is None:
             row.problem("platform", "missing: add a platform column or pass --platform")
             return None
-        return platform, handle
+        stored = self._checked(row, platform, handle)
+        return None if stored is None else (platform, stored)
+
+    def _checked(self, row: RowCells, platform: Platform, handle: str) -> str | None:
+        """The handle, or None (and a problem) when it cannot be one on ``platform``."""
+        invalid = handle_problem(platform, handle)
+        if invalid is not None:
+            row.problem("handle", invalid, value=handle)
+            return None
+        return handle
 
     def _as_of(self, values: dict[str, Any]) -> date:
         value = values.get("as_of")
@@ -180,7 +189,8 @@ class RowConverter:
         if who is None and from_url is not None and from_url[1] and not row.problems:
             chosen = values.get("platform") or self.plan.platform or from_url[0]
             if isinstance(chosen, Platform):
-                who = (chosen, from_url[1])
+                stored = self._checked(row, chosen, from_url[1])
+                who = None if stored is None else (chosen, stored)
         if post_id is None:
             row.problem("post_id", "missing: every post needs its id or URL")
         caption = values.get("caption")
@@ -224,6 +234,8 @@ class RowConverter:
         who = self._who(row, values, required=False)
         if who is not None:
             platform, handle = who
+        elif handle is not None and isinstance(platform, Platform):
+            handle = self._checked(row, platform, handle)
         if text is None:
             row.problem("text", "missing: a comment needs its text")
         if post_ref is None:

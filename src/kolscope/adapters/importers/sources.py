@@ -18,6 +18,10 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
+from kolscope.adapters.importers.delimited import LineSpans, delimited_rows, not_text
+from kolscope.adapters.importers.limits import MAX_COLUMNS, MAX_JSON_DEPTH
+from kolscope.adapters.importers.nesting import json_depth
+from kolscope.adapters.importers.workbooks import check_workbook, xlsx_rows
 from kolscope.services.importing.records import RowProblem
 from kolscope.services.ports import ImportFileError
 
@@ -56,15 +60,38 @@ class OpenedFile:
     sheet: str | None = None
     delimiter: str = ","
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # shown with the plan (dry run, review)
+    spans: LineSpans = field(default_factory=LineSpans)  # CSV/TSV records over several lines
 
     def rows(self) -> Iterator[RawRow]:
         if self.format in {"csv", "tsv"}:
-            return _delimited_rows(self)
+            return _bounded(self, delimited_rows(self, self.spans))
         if self.format == "jsonl":
             return _jsonl_rows(self)
         if self.format == "json":
             return _json_rows(self)
-        return _xlsx_rows(self)
+        return _bounded(self, xlsx_rows(self))
+
+
+def _bounded(opened: OpenedFile, rows: Iterator[RawRow]) -> Iterator[RawRow]:
+    """Rows with at most ``MAX_COLUMNS`` cells holding values (trailing blanks do not count)."""
+    for raw in rows:
+        if len(raw.cells) > MAX_COLUMNS:
+            check_width(opened.path, raw.number, raw.cells)
+        yield raw
+
+
+def check_width(path: Path, number: int | None, cells: list[Any]) -> None:
+    width = len(cells)
+    while width > MAX_COLUMNS and cells[width - 1] in (None, ""):
+        width -= 1
+    if width > MAX_COLUMNS:
+        raise _fail(
+            path,
+            f"has {width:,} columns; at most {MAX_COLUMNS:,} are read "
+            "(keep the columns you need, or split the file)",
+            number,
+        )
 
 
 def _fail(path: Path, message: str, row: int | None = None) -> ImportFileError:
@@ -93,6 +120,7 @@ def open_file(path: Path, *, encoding: str | None = None, sheet: str | None = No
         fmt = _sniff_format(path, raw)
     sha = file_digest(path)
     if fmt == "xlsx":
+        check_workbook(path)
         return OpenedFile(path, fmt, None, sha, keyed=False, sheet=sheet)
     chosen = encoding or detect_encoding(path, raw)
     try:
@@ -100,6 +128,8 @@ def open_file(path: Path, *, encoding: str | None = None, sheet: str | None = No
     except LookupError:
         raise _fail(path, f"unknown encoding {chosen!r}") from None
     opened = OpenedFile(path, fmt, chosen, sha, keyed=fmt in {"json", "jsonl"})
+    if encoding is None and chosen not in _UNICODE:
+        opened.warnings.append(f"the file is not UTF-8 text: read as {_shown(chosen)}")
     if fmt in {"csv", "tsv"}:
         text = raw.decode(chosen, errors="replace")
         opened.delimiter = "\t" if fmt == "tsv" else sniff_delimiter(text)
@@ -126,9 +156,21 @@ def _sniff_format(path: Path, raw: bytes) -> str:
     return "csv"
 
 
+_UNICODE = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "ascii", "utf_8"}
+_NAMES = {"cp874": "windows-874 (Thai)", "tis-620": "TIS-620 (Thai)"}
+
+
+def _shown(encoding: str) -> str:
+    return _NAMES.get(encoding.lower().replace("_", "-"), encoding)
+
+
 def detect_encoding(path: Path, raw: bytes) -> str:
     """The text encoding: a BOM if present, else UTF-8 if it decodes, else the best guess
-    (Thai files from Excel on Windows are usually cp874)."""
+    (Thai files from Excel on Windows are usually cp874).
+
+    Text that is mostly valid UTF-8 with a few broken bytes stays UTF-8, so the rows holding
+    them are reported instead of the whole file turning into the wrong letters. A legacy code
+    page is chosen only when the text reads plausibly in it; the plan then says so."""
     for bom, name in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -144,6 +186,10 @@ def detect_encoding(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as error:
         if error.start >= len(raw) - 3 and len(raw) == SAMPLE_BYTES:
             return "utf-8"  # the sample cut a character in half
+    as_utf8 = raw.decode("utf-8", errors="replace")
+    broken = as_utf8.count("\ufffd")
+    if sum(ch > "\x7f" for ch in as_utf8) - broken >= 10 * broken:
+        return "utf-8"
     if any(0xA1 <= b <= 0xFB for b in raw):
         try:
             text = raw.decode("cp874")
@@ -154,7 +200,7 @@ def detect_encoding(path: Path, raw: bytes) -> str:
         ):
             return "cp874"
     best = from_bytes(raw).best()
-    if best is None:
+    if best is None or best.chaos > 0.1:
         raise _fail(path, "cannot tell the text encoding: pass --encoding (e.g. utf-8, cp874)")
     return str(best.encoding)
 
@@ -180,24 +226,6 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _delimited_rows(opened: OpenedFile) -> Iterator[RawRow]:
-    assert opened.encoding is not None
-    number = 0
-    try:
-        with opened.path.open(encoding=opened.encoding, newline="", errors="strict") as handle:
-            reader = csv.reader(handle, delimiter=opened.delimiter)
-            for number, cells in enumerate(reader, start=1):
-                yield RawRow(number, list(cells))
-    except UnicodeDecodeError:
-        raise _fail(
-            opened.path,
-            f"is not valid {opened.encoding} text: re-save it as UTF-8 or pass --encoding",
-            number + 1,
-        ) from None
-    except csv.Error as error:
-        raise _fail(opened.path, f"is not valid CSV ({error})", number + 1) from None
-
-
 def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in record.items():
@@ -219,6 +247,13 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
         buffered.append((number, flat))
         for key in flat:
             keys.setdefault(key, None)
+        if len(keys) > MAX_COLUMNS:
+            raise _fail(
+                opened.path,
+                f"has more than {MAX_COLUMNS:,} different keys (record {number:,} brings the "
+                f"count to {len(keys):,}); at most {MAX_COLUMNS:,} columns are read",
+                number,
+            )
         if len(buffered) >= JSON_KEY_SAMPLE:
             break
     header = list(keys)
@@ -234,14 +269,36 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
 
 def _jsonl_records(opened: OpenedFile) -> Iterator[tuple[int, Any]]:
     assert opened.encoding is not None
-    with opened.path.open(encoding=opened.encoding) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as error:
-                raise _fail(opened.path, f"line is not valid JSON ({error.msg})", number) from None
+    number = 0
+    try:
+        with opened.path.open(encoding=opened.encoding) as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                yield number, _parse_json(opened.path, line, number)
+    except UnicodeDecodeError:
+        raise not_text(opened.path, opened.encoding) from None
+
+
+def _parse_json(path: Path, text: str, line: int | None) -> Any:
+    """``text`` parsed, after checking it does not nest deeper than ``MAX_JSON_DEPTH``."""
+    what = "line" if line is not None else "file"
+    depth = json_depth(text, MAX_JSON_DEPTH)
+    if depth > MAX_JSON_DEPTH:
+        raise _fail(
+            path,
+            f"the {what} nests {depth:,} levels deep; at most {MAX_JSON_DEPTH} levels are read",
+            line,
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = "" if line is not None else f", line {error.lineno}"
+        raise _fail(path, f"{what} is not valid JSON ({error.msg}{where})", line) from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        raise _fail(path, f"{what} is not readable JSON ({error})", line) from None
+    except RecursionError:  # not expected below MAX_JSON_DEPTH; never a traceback
+        raise _fail(path, f"the {what} nests too deeply to read", line) from None
 
 
 def _jsonl_rows(opened: OpenedFile) -> Iterator[RawRow]:
@@ -251,9 +308,10 @@ def _jsonl_rows(opened: OpenedFile) -> Iterator[RawRow]:
 def _json_rows(opened: OpenedFile) -> Iterator[RawRow]:
     assert opened.encoding is not None
     try:
-        document = json.loads(opened.path.read_text(encoding=opened.encoding))
-    except json.JSONDecodeError as error:
-        raise _fail(opened.path, f"is not valid JSON ({error.msg}, line {error.lineno})") from None
+        text = opened.path.read_text(encoding=opened.encoding)
+    except UnicodeDecodeError:
+        raise not_text(opened.path, opened.encoding) from None
+    document = _parse_json(opened.path, text, None)
     items = document
     if isinstance(document, dict):
         lists = [v for v in document.values() if isinstance(v, list)]
@@ -263,39 +321,3 @@ def _json_rows(opened: OpenedFile) -> Iterator[RawRow]:
     if not isinstance(items, list):
         raise _fail(opened.path, "expected a list of records")
     return _keyed_rows(opened, iter(enumerate(items, start=1)))
-
-
-def _xlsx_rows(opened: OpenedFile) -> Iterator[RawRow]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(opened.path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for broken files
-        raise _fail(opened.path, f"is not a readable .xlsx workbook ({error})") from None
-    try:
-        if opened.sheet is not None:
-            if opened.sheet not in workbook.sheetnames:
-                names = ", ".join(workbook.sheetnames)
-                raise _fail(opened.path, f"has no sheet {opened.sheet!r} (sheets: {names})")
-            sheet = workbook[opened.sheet]
-        else:
-            sheet = next(
-                (workbook[n] for n in workbook.sheetnames if workbook[n].max_row),
-                workbook[workbook.sheetnames[0]],
-            )
-        opened.notes.append(f"sheet {sheet.title!r}")
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            cells: list[Any] = []
-            for cell in row:
-                value = getattr(cell, "value", None)
-                number_format = getattr(cell, "number_format", "") or ""
-                if (
-                    isinstance(value, int | float)
-                    and not isinstance(value, bool)
-                    and "%" in number_format
-                ):
-                    value = f"{value * 100:.10g}%"
-                cells.append(value)
-            yield RawRow(number, cells)
-    finally:
-        workbook.close()
