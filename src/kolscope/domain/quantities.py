@@ -10,6 +10,8 @@ import math
 import re
 from functools import lru_cache
 
+from kolscope.domain.limits import MAX_COUNT
+
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 # Cells that mean "no value": blanks, dashes, spreadsheet errors and the usual placeholders.
@@ -153,6 +155,8 @@ def parse_count(value: object) -> int | None:
         raise ValueError(f"expected a count, found a percentage {value.strip()!r}")
     if number < 0:
         raise ValueError(f"a count cannot be negative ({value!r})")
+    if number > MAX_COUNT:
+        raise ValueError(f"{value!r} is too large for a count (at most {MAX_COUNT:,})")
     return round(number)
 
 

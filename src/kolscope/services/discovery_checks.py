@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from kolscope.analysis.discovery.taxonomy import niche_named
 from kolscope.analysis.search_text import query_words
+from kolscope.domain.limits import MAX_COUNT, MAX_DAYS, MAX_OFFSET
 from kolscope.services.discovery_query import (
     CREATOR_TYPES,
     MAX_LIMIT,
@@ -19,8 +20,8 @@ from kolscope.services.discovery_query import (
 def check_paging(request: SearchRequest) -> None:
     if not 1 <= request.limit <= MAX_LIMIT:
         raise SearchError(f"limit must be between 1 and {MAX_LIMIT}")
-    if request.offset < 0:
-        raise SearchError("offset cannot be negative")
+    if not 0 <= request.offset <= MAX_OFFSET:
+        raise SearchError(f"offset must be between 0 and {MAX_OFFSET:,}")
     if request.sort not in SORTS:
         raise SearchError(f"sort {request.sort!r}: use one of {', '.join(SORTS)}")
     for sort, needs, option in (
@@ -38,8 +39,9 @@ def check_ranges(request: SearchRequest) -> None:
             raise SearchError(f"{name} is a percentage (0-1000), not {value}")
     if request.min_quality is not None and not 0 <= request.min_quality <= 100:
         raise SearchError("min-quality is a score from 0 to 100")
-    if request.active_within_days is not None and request.active_within_days < 0:
-        raise SearchError("active-within must be a number of days, 0 or more")
+    days = request.active_within_days
+    if days is not None and not 0 <= days <= MAX_DAYS:
+        raise SearchError(f"active-within must be a number of days from 0 to {MAX_DAYS:,}")
     for name, count in (
         ("min-followers", request.min_followers),
         ("max-followers", request.max_followers),
@@ -48,6 +50,8 @@ def check_ranges(request: SearchRequest) -> None:
     ):
         if count is not None and count < 0:
             raise SearchError(f"{name} cannot be negative")
+        if count is not None and count > MAX_COUNT:
+            raise SearchError(f"{name} is too large (at most {MAX_COUNT:,})")
 
 
 def search_words_of(text: str | None) -> tuple[str, ...]:

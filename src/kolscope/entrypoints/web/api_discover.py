@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
 from pydantic import BaseModel, Field
 
 from kolscope.domain.team import Permission, User
+from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.discover_files import match_upload
 from kolscope.entrypoints.web.discover_params import (
@@ -27,7 +28,7 @@ from kolscope.services.discovery_export import hit_dict, result_dict
 from kolscope.services.discovery_query import MAX_LIMIT, SearchError
 from kolscope.services.shortlists import MAX_NOTE, Shortlist
 
-router = APIRouter(prefix="/api", tags=["discovery"])
+router = APIRouter(prefix="/api", tags=["discovery"], responses=API_ERRORS)
 SEARCH = Permission.VIEW_CREATORS
 
 
@@ -123,16 +124,19 @@ def _named(workspace: WorkspaceDep, user: User, shortlist: str) -> Shortlist:
     for item in lists:
         if item.name == wanted:
             return item
-    for item in lists:
-        if shortlist.isdigit() and item.id == int(shortlist):
-            return item
+    # ASCII digits only: "²" is a digit to isdigit() but not to int(); ids fit in 19 digits.
+    if shortlist.isascii() and shortlist.isdigit() and len(shortlist) <= 19:
+        wanted_id = int(shortlist)
+        for item in lists:
+            if item.id == wanted_id:
+                return item
     raise HTTPException(404, f"no shortlist named {shortlist!r}")
 
 
 @router.get(
     "/shortlists/{shortlist}",
     summary="A shortlist's creators with their notes",
-    responses={404: {"description": "No such shortlist"}},
+    responses={404: {"model": ErrorOut, "description": "No such shortlist"}},
 )
 def show_shortlist(
     workspace: WorkspaceDep,

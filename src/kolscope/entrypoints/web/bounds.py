@@ -2,7 +2,9 @@
 
 Both databases store ids and counts as signed 64-bit integers, so a number past 2^63 - 1 in a
 query or path cannot be a row and must be refused as a bad request (400/422), never reach SQL
-and fail there. Routes take these aliases instead of a bare ``int``.
+and fail there. Routes take these aliases instead of a bare ``int``; counts written as text
+("10K", parsed by ``parse_count``) are bounded by ``MAX_COUNT`` there. The numbers themselves
+live in ``kolscope.domain.limits``, shared with the CLI and the services.
 """
 
 from __future__ import annotations
@@ -11,10 +13,18 @@ from typing import Annotated
 
 from fastapi import Path, Query
 
-MAX_ID = 2**63 - 1  # the largest id either database can hold
-MAX_OFFSET = 1_000_000_000  # far past any real result list; keeps offset arithmetic in range
-MAX_PAGE = 10_000_000  # page numbers, for the same reason
-MAX_COUNT = 10**12  # followers, views, prices in THB: larger than anything real
+from kolscope.domain.limits import MAX_COUNT, MAX_DAYS, MAX_ID, MAX_OFFSET, MAX_PAGE
+
+__all__ = [
+    "MAX_COUNT",
+    "MAX_DAYS",
+    "MAX_ID",
+    "MAX_OFFSET",
+    "MAX_PAGE",
+    "Offset",
+    "PageNumber",
+    "RowId",
+]
 
 RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="A row id.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]

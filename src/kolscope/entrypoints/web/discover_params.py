@@ -17,6 +17,7 @@ from fastapi import Query
 
 from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.domain.brands import Brand
+from kolscope.domain.limits import MAX_DAYS, MAX_OFFSET
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.quantities import parse_count
@@ -132,6 +133,13 @@ def _whole(values: dict[str, list[str]], name: str, default: int | None) -> int 
         raise FieldError(name, f"{text!r} is not a whole number") from None
 
 
+def _days(values: dict[str, list[str]], name: str) -> int | None:
+    days = _whole(values, name, None)
+    if days is not None and not 0 <= days <= MAX_DAYS:
+        raise FieldError(name, f"must be a number of days from 0 to {MAX_DAYS:,}")
+    return days
+
+
 def _flag(values: dict[str, list[str]], name: str) -> bool | None:
     text = _text(values, name)
     if text is None or text.lower() in ("any", "either"):
@@ -212,8 +220,8 @@ def _paging(values: dict[str, list[str]], limit: int, max_limit: int) -> tuple[i
     if not 1 <= size <= max_limit:
         raise FieldError("limit", f"must be between 1 and {max_limit}")
     offset = _whole(values, "offset", 0) or 0
-    if offset < 0:
-        raise FieldError("offset", "cannot be negative")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise FieldError("offset", f"must be between 0 and {MAX_OFFSET:,}")
     return size, offset
 
 
@@ -247,7 +255,7 @@ def parse_search(
         audience=_audience(values),
         min_price=_count(values, "min_price"),
         max_price=_count(values, "max_price"),
-        active_within_days=_whole(values, "active_within", None),
+        active_within_days=_days(values, "active_within"),
         verified=_flag(values, "verified"),
         has_contact=_flag(values, "has_contact"),
         fans_of=_text(values, "fans_of"),
