@@ -21,6 +21,7 @@ from kolscope.adapters.db.discovery_store import SqlDiscoveryIndex
 from kolscope.adapters.db.engine import describe, open_engine
 from kolscope.adapters.db.job_store import SqlJobStore
 from kolscope.adapters.db.migrate import reset_database, upgrade
+from kolscope.adapters.db.organisation_store import SqlOrganisations
 from kolscope.adapters.db.shortlist_store import SqlShortlists
 from kolscope.adapters.db.team_store import SqlTeamStore
 from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
@@ -53,6 +54,7 @@ from kolscope.services.discovery_index import (
 from kolscope.services.import_jobs import IMPORT, import_handler
 from kolscope.services.importing.service import ImportService, pseudonymise_commenters
 from kolscope.services.jobs import JobService, JobView, Progress, current_job
+from kolscope.services.organisations import OrganisationService
 from kolscope.services.shortlists import ShortlistService
 from kolscope.services.team import TeamService
 from kolscope.services.workspace import WorkspaceConfig
@@ -177,6 +179,10 @@ class Workspace:
         for by the same person as the import (so it belongs to the same organisation)."""
         job = current_job()
         return {"index_job": submit_index(self.jobs, user_id=job.user_id if job else None).id}
+
+    @cached_property
+    def organisations(self) -> OrganisationService:
+        return OrganisationService(SqlOrganisations(self.engine), Argon2Passwords())
 
     @cached_property
     def team(self) -> TeamService:

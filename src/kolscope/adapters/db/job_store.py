@@ -47,6 +47,7 @@ from kolscope.services.jobs import JobStatus, JobView
 
 LOCK_WAIT_SECONDS = 6 * 3600  # SQLite: how long a job write waits for another write to end
 LIVE_SUFFIX = "-jobs-live.db"
+MAX_INTEGER = 2**31 - 1  # the largest id of an INTEGER column on PostgreSQL
 
 _live_metadata = MetaData()
 job_live = Table(  # lives in the side database only, never in the main schema
@@ -108,6 +109,8 @@ class SqlJobStore:
 
     def get(self, job_id: int, organisation_id: int | None = None) -> JobView | None:
         """The job (only when ``organisation_id`` sees it, when given)."""
+        if not self._sqlite and not 0 < job_id <= MAX_INTEGER:
+            return None  # PostgreSQL's INTEGER ids stop there; the query would fail, not miss
         query = select(t.jobs).where(t.jobs.c.id == job_id)
         if organisation_id is not None:
             query = query.where(visible_to(t.jobs.c.organisation_id, organisation_id))
@@ -177,7 +180,8 @@ class SqlJobStore:
         }
 
         def write(db: Connection) -> int:
-            return int(db.execute(insert(t.jobs).returning(t.jobs.c.id), values).scalar_one())
+            new = insert(t.jobs).values(**values).returning(t.jobs.c.id)
+            return int(db.execute(new).scalar_one())
 
         return self._write(write)
 

@@ -21,6 +21,7 @@ from kolscope.entrypoints.cli import (
     workspace_cmd,
 )
 from kolscope.entrypoints.cli.context import CliState
+from kolscope.entrypoints.cli.orgs_cmd import orgs
 from kolscope.entrypoints.cli.users_cmd import users
 
 app = typer.Typer(
@@ -72,6 +73,7 @@ jobs_cmd.register(app)
 audit_cmd.register(app)
 app.add_typer(jobs_cmd.jobs, name="jobs")
 app.add_typer(users, name="users")
+app.add_typer(orgs, name="orgs")
 app.add_typer(nlp_cmd.nlp, name="nlp")
 app.add_typer(comments_cmd.comments, name="comments")
 app.add_typer(followers_cmd.followers, name="followers")

@@ -19,7 +19,6 @@ from kolscope.entrypoints.web.audit_views import (
     sort_labels,
     verdict_labels,
 )
-from kolscope.entrypoints.web.bounds import PageNumber
 from kolscope.entrypoints.web.deps import WorkspaceDep, audit_query
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
@@ -47,7 +46,7 @@ def audits_page(
     verdict: str | None = None,
     platform: Annotated[list[str] | None, Query()] = None,
     sort: str = "-score",
-    page_number: PageNumber = 1,
+    page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
 ) -> HTMLResponse:
     query = audit_query(
         verdict, platform, sort, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
@@ -79,7 +78,8 @@ def audits_page(
         }
         for r in found.records
     ]
-    audit_jobs = [j for j in workspace.jobs.recent(20) if j.kind == AUDIT]
+    jobs = workspace.jobs.recent(20, organisation_id=user.organisation.id)
+    audit_jobs = [j for j in jobs if j.kind == AUDIT]
     return page(
         request,
         "audits.html",

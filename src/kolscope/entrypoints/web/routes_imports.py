@@ -3,10 +3,8 @@ watch it, read the report."""
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,67 +12,94 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kolscope.adapters.importers.fields import FIELDS
-from kolscope.bootstrap import Workspace
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api import import_dict, job_dict
 from kolscope.entrypoints.web.audit_views import verdict_labels
+from kolscope.entrypoints.web.bounds import RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.import_drafts import (
+    DRAFT_FILE,
+    PLAN_CACHE,
+    Draft,
+    draft_options,
+    draft_plan,
+    open_draft,
+    uploads,
+)
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.routes_audits import job_title
 from kolscope.entrypoints.web.security import need
+from kolscope.entrypoints.web.vocabulary import N_
 from kolscope.services.import_jobs import submit_import
-from kolscope.services.importing.plan import FilePlan, ImportOptions
+from kolscope.services.importing.plan import FilePlan
 from kolscope.services.importing.records import ImportKind
-from kolscope.services.ports import ImportFileError
 
 router = APIRouter(include_in_schema=False)
 MAX_UPLOAD = 200 * 1024 * 1024
 ALLOWED = {".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xlsm"}
-_DRAFT = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+STATUSES = (N_("interrupted"),)  # the import log's status for an import whose process died
 
 
-def _uploads(workspace: Workspace) -> Path:
-    return workspace.settings.workspace / "uploads"
+class BadChoiceError(ValueError):
+    """A kind, platform or date in a form that kolscope does not know (answered with 400)."""
 
 
-def _draft_folder(workspace: Workspace, draft: str) -> Path:
-    folder = _uploads(workspace) / draft
-    if not _DRAFT.match(draft) or not (folder / "draft.json").exists():
-        raise HTTPException(404, _("This upload is not there any more: upload the file again."))
-    return folder
-
-
-def _options(saved: dict[str, Any]) -> ImportOptions:
-    return ImportOptions(
-        kind=ImportKind(saved["kind"]) if saved.get("kind") else None,
-        platform=Platform(saved["platform"]) if saved.get("platform") else None,
-        as_of=date.fromisoformat(saved["as_of"]) if saved.get("as_of") else None,
-        mapping=dict(saved.get("mapping") or {}),
-        partial=bool(saved.get("partial")),
-        source=saved.get("source"),
-    )
+def _choices(kind: str, platform: str, as_of: str) -> dict[str, str | None]:
+    """The form's kind, platform and date as a draft stores them (BadChoiceError if wrong)."""
+    chosen: dict[str, str | None] = {"kind": None, "platform": None, "as_of": None}
+    kind, platform, as_of = kind.strip(), platform.strip(), as_of.strip()
+    if kind:
+        if kind not in {k.value for k in ImportKind}:
+            raise BadChoiceError(_("Unknown kind of file: {value}").format(value=kind))
+        chosen["kind"] = kind
+    if platform:
+        found = parse_platform(platform)
+        if found is None:
+            raise BadChoiceError(_("Unknown platform: {value}").format(value=platform))
+        chosen["platform"] = found.value
+    if as_of:
+        try:
+            day = parse_date(as_of)
+        except ValueError:
+            day = None
+        if day is None:
+            raise BadChoiceError(
+                _("Not a date: {value} (write it like 2026-11-01 or 1/11/2569)").format(value=as_of)
+            )
+        chosen["as_of"] = day.isoformat()
+    return chosen
 
 
 @router.get("/imports", response_class=HTMLResponse)
 def imports_page(
-    request: Request, workspace: WorkspaceDep, _user: Annotated[User, need(Permission.VIEW_IMPORTS)]
+    request: Request, workspace: WorkspaceDep, user: Annotated[User, need(Permission.VIEW_IMPORTS)]
 ) -> HTMLResponse:
-    recent = [import_dict(i) for i in workspace.import_log.recent_imports(100)]
-    jobs = workspace.jobs.recent(20)
+    organisation = user.organisation.id
+    recent = [import_dict(i) for i in workspace.import_log.recent_imports(100, organisation)]
+    jobs = workspace.jobs.recent(20, organisation_id=organisation)
     titles = {j.id: job_title(j) for j in jobs}
     return page(request, "imports.html", recent=recent, jobs=jobs, titles=titles)
+
+
+def _upload_form(request: Request, error: str | None, status_code: int = 200) -> HTMLResponse:
+    return page(
+        request,
+        "import_upload.html",
+        status_code=status_code,
+        kinds=list(ImportKind),
+        platforms=list(Platform),
+        error=error,
+    )
 
 
 @router.get("/imports/new", response_class=HTMLResponse)
 def upload_form(
     request: Request, _user: Annotated[User, need(Permission.IMPORT_DATA)]
 ) -> HTMLResponse:
-    return page(
-        request, "import_upload.html", kinds=list(ImportKind), platforms=list(Platform), error=None
-    )
+    return _upload_form(request, None)
 
 
 @router.post("/imports/new", response_class=HTMLResponse)
@@ -90,18 +115,18 @@ async def upload(
     name = Path(file.filename or "upload.csv").name
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED:
-        return page(
-            request,
-            "import_upload.html",
-            status_code=400,
-            kinds=list(ImportKind),
-            platforms=list(Platform),
-            error=_("Choose a CSV, TSV, JSON, JSONL or XLSX file."),
-        )
+        return _upload_form(request, _("Choose a CSV, TSV, JSON, JSONL or XLSX file."), 400)
+    try:
+        chosen = _choices(kind, platform, as_of)
+    except BadChoiceError as error:
+        return _upload_form(request, str(error), 400)
     draft = secrets.token_urlsafe(18)
-    folder = _uploads(workspace) / draft
+    folder = uploads(workspace) / draft
     folder.mkdir(parents=True)
-    target = folder / re.sub(r"[^\w.\- ()\u0e00-\u0e7f]", "_", name)
+    stored_name = re.sub(r"[^\w.\- ()\u0e00-\u0e7f]", "_", name)
+    if stored_name in {DRAFT_FILE, PLAN_CACHE}:
+        stored_name = f"upload-{stored_name}"
+    target = folder / stored_name
     size = 0
     with target.open("wb") as out:
         while chunk := await file.read(1 << 20):
@@ -117,26 +142,39 @@ async def upload(
                     ),
                 )
             out.write(chunk)
-    saved: dict[str, Any] = {"file": target.name, "user_id": user.id, "mapping": {}}
-    if kind:
-        saved["kind"] = ImportKind(kind).value
-    if platform:
-        found = parse_platform(platform)
-        if found is None:
-            raise HTTPException(400, f"unknown platform {platform!r}")
-        saved["platform"] = found.value
-    if as_of.strip():
-        try:
-            parsed = parse_date(as_of)
-        except ValueError as error:
-            raise HTTPException(400, str(error)) from None
-        saved["as_of"] = parsed.isoformat() if parsed else None
-    (folder / "draft.json").write_text(json.dumps(saved), encoding="utf-8")
+    saved: dict[str, Any] = {
+        "file": target.name,
+        "user_id": user.id,
+        "organisation_id": user.organisation.id,
+        "mapping": {},
+        **{key: value for key, value in chosen.items() if value is not None},
+    }
+    Draft(draft, folder, saved).save()
     return RedirectResponse(f"/imports/draft/{draft}", 303)
 
 
-def _plan(workspace: Workspace, folder: Path, saved: dict[str, Any]) -> FilePlan:
-    return workspace.importer.plan([folder / saved["file"]], _options(saved))[0]
+def _review_page(
+    request: Request,
+    workspace: WorkspaceDep,
+    draft: Draft,
+    *,
+    status_code: int = 200,
+    problem: str | None = None,
+) -> HTMLResponse:
+    plan, error = draft_plan(workspace, draft)
+    kind = plan.kind if plan else ImportKind(draft.saved.get("kind") or "creators")
+    return page(
+        request,
+        "import_review.html",
+        status_code=status_code,
+        draft=draft.id,
+        plan=plan,
+        error=problem or error,
+        saved=draft.saved,
+        kinds=list(ImportKind),
+        platforms=list(Platform),
+        fields=[spec.name for spec in FIELDS[kind]],
+    )
 
 
 @router.get("/imports/draft/{draft}", response_class=HTMLResponse)
@@ -144,27 +182,9 @@ def review(
     request: Request,
     workspace: WorkspaceDep,
     draft: str,
-    _user: Annotated[User, need(Permission.IMPORT_DATA)],
+    user: Annotated[User, need(Permission.IMPORT_DATA)],
 ) -> HTMLResponse:
-    folder = _draft_folder(workspace, draft)
-    saved = json.loads((folder / "draft.json").read_text(encoding="utf-8"))
-    try:
-        plan: FilePlan | None = _plan(workspace, folder, saved)
-        error = None
-    except ImportFileError as problem:
-        plan, error = None, str(problem)
-    kind = plan.kind if plan else ImportKind(saved.get("kind") or "creators")
-    return page(
-        request,
-        "import_review.html",
-        draft=draft,
-        plan=plan,
-        error=error,
-        saved=saved,
-        kinds=list(ImportKind),
-        platforms=list(Platform),
-        fields=[spec.name for spec in FIELDS[kind]],
-    )
+    return _review_page(request, workspace, open_draft(workspace, draft, user))
 
 
 @router.post("/imports/draft/{draft}", response_class=HTMLResponse)
@@ -174,31 +194,32 @@ async def confirm(
     draft: str,
     user: Annotated[User, need(Permission.IMPORT_DATA)],
 ) -> Response:
-    folder = _draft_folder(workspace, draft)
-    saved = json.loads((folder / "draft.json").read_text(encoding="utf-8"))
+    found = open_draft(workspace, draft, user)
     form = await request.form()
-    for key in ("kind", "platform", "as_of"):
-        value = str(form.get(key) or "").strip()
-        if key == "as_of" and value:
-            parsed = parse_date(value)
-            value = parsed.isoformat() if parsed else ""
-        saved[key] = value or None
-    saved["partial"] = form.get("partial") == "on"
     try:
-        plan = _plan(workspace, folder, {**saved, "mapping": saved.get("mapping") or {}})
-    except ImportFileError:
-        plan = None
+        chosen = _choices(
+            str(form.get("kind") or ""),
+            str(form.get("platform") or ""),
+            str(form.get("as_of") or ""),
+        )
+    except BadChoiceError as error:
+        return _review_page(request, workspace, found, status_code=400, problem=str(error))
+    found.saved.update(chosen)
+    found.saved["partial"] = form.get("partial") == "on"
+    found.saved["mapping"] = found.saved.get("mapping") or {}
+    plan, _error = draft_plan(workspace, found)
     if plan is not None:
-        saved["mapping"] = _mapping_from_form(plan, form, saved.get("mapping") or {})
-    (folder / "draft.json").write_text(json.dumps(saved), encoding="utf-8")
+        found.saved["mapping"] = _mapping_from_form(plan, form, found.saved["mapping"])
+    found.save()
     if form.get("action") != "import":
         return RedirectResponse(f"/imports/draft/{draft}", 303)
     job = submit_import(
         workspace.jobs,
-        [folder / saved["file"]],
-        _options(saved),
+        [found.path],
+        draft_options(found.saved),
         user_id=user.id,
-        title=_("Import of {name}").format(name=saved["file"]),
+        organisation_id=user.organisation.id,
+        title=_("Import of {name}").format(name=found.saved["file"]),
     )
     return RedirectResponse(f"/jobs/{job.id}", 303)
 
@@ -228,10 +249,10 @@ def _mapping_from_form(
 def job_page(
     request: Request,
     workspace: WorkspaceDep,
-    job_id: int,
-    _user: Annotated[User, need(Permission.VIEW_JOBS)],
+    job_id: RowId,
+    user: Annotated[User, need(Permission.VIEW_JOBS)],
 ) -> HTMLResponse:
-    job = workspace.jobs.get(job_id)
+    job = workspace.jobs.get(job_id, user.organisation.id)  # another organisation's: 404
     if job is None:
         raise HTTPException(404, _("There is no such job."))
     return page(

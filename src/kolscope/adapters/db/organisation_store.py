@@ -1,0 +1,95 @@
+"""Organisations in SQL (implements ``OrganisationStore``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Engine, func, insert, select
+
+from kolscope.adapters.db import tables as t
+from kolscope.adapters.db.rows import stored_time
+from kolscope.adapters.db.team_store import SqlTeamStore
+from kolscope.domain.team import Role, User
+from kolscope.services.organisations import OrganisationSummary
+
+
+class SqlOrganisations:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def organisations(self) -> list[OrganisationSummary]:
+        people = (
+            select(t.memberships.c.organisation_id, func.count().label("people"))
+            .group_by(t.memberships.c.organisation_id)
+            .subquery()
+        )
+        owners = (
+            select(t.memberships.c.organisation_id, t.users.c.email)
+            .join(t.users, t.users.c.id == t.memberships.c.user_id)
+            .where(t.memberships.c.role == Role.OWNER.value)
+            .order_by(t.users.c.email)
+        )
+        query = (
+            select(t.organisations, func.coalesce(people.c.people, 0).label("people"))
+            .outerjoin(people, people.c.organisation_id == t.organisations.c.id)
+            .order_by(t.organisations.c.id)
+        )
+        with self._engine.connect() as db:
+            rows = list(db.execute(query))
+            emails: dict[int, list[str]] = {}
+            for organisation_id, email in db.execute(owners):
+                emails.setdefault(organisation_id, []).append(email)
+        return [
+            OrganisationSummary(
+                row.id,
+                row.name,
+                stored_time(row.created_at),
+                int(row.people),
+                tuple(emails.get(row.id, ())),
+            )
+            for row in rows
+        ]
+
+    def first_organisation_id(self) -> int | None:
+        with self._engine.connect() as db:
+            found = db.execute(select(func.min(t.organisations.c.id))).scalar()
+        return int(found) if found is not None else None
+
+    def email_taken(self, email: str) -> bool:
+        with self._engine.connect() as db:
+            found = db.execute(select(t.users.c.id).where(t.users.c.email == email)).first()
+        return found is not None
+
+    def create_with_owner(
+        self, name: str, email: str, owner_name: str, password_hash: str, now: datetime
+    ) -> User:
+        with self._engine.begin() as db:
+            organisation_id = db.execute(
+                insert(t.organisations).returning(t.organisations.c.id),
+                {"name": name, "created_at": now},
+            ).scalar_one()
+            user_id = db.execute(
+                insert(t.users).returning(t.users.c.id),
+                {
+                    "email": email,
+                    "name": owner_name,
+                    "password_hash": password_hash,
+                    "is_active": True,
+                    "language": None,
+                    "buddhist_era": False,
+                    "thai_units": False,
+                    "created_at": now,
+                },
+            ).scalar_one()
+            db.execute(
+                insert(t.memberships),
+                {
+                    "user_id": user_id,
+                    "organisation_id": organisation_id,
+                    "role": Role.OWNER.value,
+                    "created_at": now,
+                },
+            )
+        found = SqlTeamStore(self._engine).user_by_id(user_id)
+        assert found is not None
+        return found

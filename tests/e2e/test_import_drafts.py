@@ -1,0 +1,125 @@
+"""The upload review page: bad choices are refused with 400 and a clear message, and the file's
+detection is kept with the draft instead of being redone on every view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kolscope.bootstrap import Workspace
+from kolscope.services.importing.plan import FilePlan, ImportOptions
+from tests.e2e.conftest import People, log_in
+from tests.factories import write_csv
+
+
+@pytest.fixture
+def owner(app_client: TestClient, workspace: Workspace, people: People) -> str:
+    return log_in(app_client, workspace, people.owner)
+
+
+def _upload(client: TestClient, csrf: str, path: Path, **form: str) -> Any:
+    with path.open("rb") as handle:
+        return client.post(
+            "/imports/new",
+            data={"csrf_token": csrf, **form},
+            files={"file": (path.name, handle, "text/csv")},
+        )
+
+
+@pytest.fixture
+def draft(app_client: TestClient, owner: str, tmp_path: Path) -> str:
+    path = write_csv(
+        tmp_path / "ig-2026-10-01.csv",
+        [["platform", "handle", "followers"], ["instagram", "mint.review", "9,000"]],
+    )
+    response = _upload(app_client, owner, path)
+    assert response.status_code == 303, response.text
+    return str(response.headers["location"].rsplit("/", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("kind", "bogus", "Unknown kind of file: bogus"),
+        ("platform", "bogus", "Unknown platform: bogus"),
+        ("as_of", "notadate", "Not a date: notadate"),
+    ],
+)
+def test_unknown_choices_are_refused_with_400(
+    app_client: TestClient, owner: str, draft: str, field: str, value: str, message: str
+) -> None:
+    response = app_client.post(
+        f"/imports/draft/{draft}", data={"csrf_token": owner, "action": "import", field: value}
+    )
+    assert response.status_code == 400
+    assert message in response.text
+    app_client.cookies.set("kolscope_lang", "th")
+    thai = app_client.post(
+        f"/imports/draft/{draft}",
+        data={"csrf_token": owner, "action": "update", field: value},
+        headers={"Accept-Language": "th"},
+    )
+    assert thai.status_code == 400
+    assert value in thai.text
+    assert message not in thai.text  # translated
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("kind", "bogus"), ("platform", "bogus"), ("as_of", "notadate")]
+)
+def test_unknown_choices_at_upload_are_refused_with_400(
+    app_client: TestClient, owner: str, tmp_path: Path, field: str, value: str
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [["platform", "handle"], ["instagram", "a"]])
+    response = _upload(app_client, owner, path, **{field: value})
+    assert response.status_code == 400
+    assert value in response.text
+
+
+def test_a_second_view_reads_the_kept_detection(
+    app_client: TestClient,
+    workspace: Workspace,
+    owner: str,
+    draft: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[Sequence[Path]] = []
+    planner = workspace.importer.plan
+
+    def counting(paths: Sequence[Path], options: ImportOptions) -> list[FilePlan]:
+        calls.append(paths)
+        return planner(paths, options)
+
+    monkeypatch.setattr(workspace.importer, "plan", counting)
+    first = app_client.get(f"/imports/draft/{draft}")
+    assert first.status_code == 200
+    second = app_client.get(f"/imports/draft/{draft}")
+    assert second.status_code == 200
+    assert len(calls) == 1
+    assert second.text == first.text  # the kept plan shows the same page
+    changed = app_client.post(
+        f"/imports/draft/{draft}",
+        data={"csrf_token": owner, "action": "update", "platform": "tiktok"},
+    )
+    assert changed.status_code == 303
+    assert len(calls) == 2  # other options: detected again
+    after = app_client.get(f"/imports/draft/{draft}")
+    assert after.status_code == 200
+    assert len(calls) == 2
+    assert "TikTok" in after.text
+
+
+def test_an_upload_named_like_the_draft_file_does_not_overwrite_it(
+    app_client: TestClient, owner: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "draft.json"
+    path.write_text('[{"platform": "instagram", "handle": "a"}]', encoding="utf-8")
+    response = _upload(app_client, owner, path)
+    assert response.status_code == 303
+    review = app_client.get(response.headers["location"])
+    assert review.status_code == 200
+    assert "upload-draft.json" in review.text
