@@ -8,8 +8,9 @@ from fastapi import APIRouter, HTTPException, Query
 
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
+from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
 from kolscope.entrypoints.web.audit_views import RUN_AUDITS, SORTS, VERDICTS
-from kolscope.entrypoints.web.bounds import RowId
+from kolscope.entrypoints.web.bounds import Offset, RowId
 from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep, audit_query
 from kolscope.entrypoints.web.schemas import (
     AuditListOut,
@@ -24,7 +25,7 @@ from kolscope.entrypoints.web.security import need
 from kolscope.services.audits import AccountNotFoundError, AuditRecord
 from kolscope.services.creators import account_dict, detail_dict
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=API_ERRORS)
 
 
 @router.get("/creators", response_model=CreatorPage, summary="List creators' accounts")
@@ -33,7 +34,7 @@ def list_creators(
     search: SearchDep,
     _user: Annotated[User, need(Permission.VIEW_CREATORS)],
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     filters = search.filters(limit=limit, offset=offset, with_snapshots=True)
     try:
@@ -58,7 +59,7 @@ def list_creators(
     "/creators/{platform}/{handle}",
     response_model=CreatorDetailOut,
     summary="One account in full",
-    responses={404: {"description": "Not in the workspace"}},
+    responses={404: {"model": ErrorOut, "description": "Not in the workspace"}},
 )
 def show_creator(
     workspace: WorkspaceDep,
@@ -90,7 +91,7 @@ def list_audits(
     platform: Annotated[list[str] | None, Query(description="Repeat for several.")] = None,
     sort: Annotated[str, Query(description=", ".join(SORTS))] = "-score",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     query = audit_query(verdict, platform, sort, limit=limit, offset=offset)
     try:
@@ -134,7 +135,7 @@ def _platform(platform: str) -> Platform:
     "/creators/{platform}/{handle}/audit",
     response_model=AuditReportOut,
     summary="An account's newest audit",
-    responses={404: {"description": "Not in the workspace, or not audited yet"}},
+    responses={404: {"model": ErrorOut, "description": "Not in the workspace, or not audited yet"}},
 )
 def show_audit(
     workspace: WorkspaceDep,
@@ -153,7 +154,7 @@ def show_audit(
     "/creators/{platform}/{handle}/audit",
     response_model=AuditReportOut,
     summary="Audit an account now (and keep the result)",
-    responses={404: {"description": "Not in the workspace"}},
+    responses={404: {"model": ErrorOut, "description": "Not in the workspace"}},
 )
 def run_audit(
     workspace: WorkspaceDep,

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from kolscope import __version__
 from kolscope.bootstrap import Workspace
@@ -32,6 +35,7 @@ from kolscope.entrypoints.web import (
     routes_settings,
     routes_shortlists,
 )
+from kolscope.entrypoints.web.api_errors import validation_details
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import (
     CSRF_COOKIE,
@@ -69,17 +73,21 @@ def create_app(workspace: Workspace) -> FastAPI:
     app.state.workspace = workspace
     _mount_vendor(app)  # before /static, which would otherwise catch these paths
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(api_discover.router)  # before api: /api/creators/search is no account
-    app.include_router(api.router)
-    app.include_router(routes_auth.router)
-    app.include_router(routes_creators.router)
-    app.include_router(routes_discover.router)
-    app.include_router(routes_shortlists.router)
-    app.include_router(routes_audits.router)
-    app.include_router(routes_imports.router)
-    app.include_router(routes_brands.router)
-    app.include_router(routes_settings.router)
-    app.include_router(routes_organisations.router)
+    routers = [
+        api_discover.router,  # before api: /api/creators/search is no account
+        api.router,
+        routes_auth.router,
+        routes_creators.router,
+        routes_discover.router,
+        routes_shortlists.router,
+        routes_audits.router,
+        routes_imports.router,
+        routes_brands.router,
+        routes_settings.router,
+        routes_organisations.router,
+    ]
+    for router in routers:
+        app.include_router(router)
     _api_docs(app)
 
     @app.middleware("http")
@@ -122,6 +130,10 @@ def create_app(workspace: Workspace) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if error.status_code == 405:
+            # Two routes may share a path (GET and POST): Allow names every method it takes.
+            allowed = _allowed_methods([app.router, *routers], request)
+            error.headers = {**(error.headers or {}), "Allow": allowed}
         if request.url.path.startswith("/api") or error.status_code < 400:
             return await http_exception_handler(request, error)
         return page(
@@ -135,7 +147,7 @@ def create_app(workspace: Workspace) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
         if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": error.errors()}, status_code=422)
+            return JSONResponse({"detail": validation_details(error.errors())}, status_code=422)
         fields = ", ".join(str(e.get("loc", ["?"])[-1]) for e in error.errors())
         return page(
             request,
@@ -146,6 +158,16 @@ def create_app(workspace: Workspace) -> FastAPI:
         )
 
     return app
+
+
+def _allowed_methods(routers: Sequence[APIRouter], request: Request) -> str:
+    """Every method some route takes at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for router in routers:
+        for route in router.routes:
+            if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+                methods |= route.methods or set()
+    return ", ".join(sorted(methods))
 
 
 def _mount_vendor(app: FastAPI) -> None:

@@ -19,6 +19,7 @@ from kolscope.entrypoints.web.audit_views import (
     sort_labels,
     verdict_labels,
 )
+from kolscope.entrypoints.web.bounds import PageNumber
 from kolscope.entrypoints.web.deps import WorkspaceDep, audit_query
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
@@ -46,7 +47,7 @@ def audits_page(
     verdict: str | None = None,
     platform: Annotated[list[str] | None, Query()] = None,
     sort: str = "-score",
-    page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
+    page_number: PageNumber = 1,
 ) -> HTMLResponse:
     query = audit_query(
         verdict, platform, sort, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kolscope.bootstrap import Workspace
@@ -16,6 +16,7 @@ from kolscope.entrypoints.web import i18n
 from kolscope.entrypoints.web.api import import_dict
 from kolscope.entrypoints.web.audit_charts import mark_jumps
 from kolscope.entrypoints.web.audit_views import RUN_AUDITS, stored_audit
+from kolscope.entrypoints.web.bounds import PageNumber
 from kolscope.entrypoints.web.charts import line_chart
 from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
@@ -55,7 +56,7 @@ def creators_page(
     workspace: WorkspaceDep,
     search: SearchDep,
     _user: Annotated[User, need(Permission.VIEW_CREATORS)],
-    page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
+    page_number: PageNumber = 1,
 ) -> HTMLResponse:
     filters = search.filters(limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
     try:
