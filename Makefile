@@ -59,6 +59,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_metrics.py
 	$(BIN)/python bench/bench_audit.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_load.py
 
 ## make eval: quality on the public data sets in ../shared/data (eval/results/*.json)
 eval: $(EVAL_STAMP)
