@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
+from kolscope.adapters.spreadsheet_cells import safe_cell
+
 CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".ndjson")
@@ -371,7 +373,7 @@ class _CsvSink(RowSink):
         self.writer.writerow(self.columns)
 
     def write(self, row: Mapping[str, object]) -> None:
-        self.writer.writerow([text_of(row.get(column)) for column in self.columns])
+        self.writer.writerow([text_of(safe_cell(row.get(column))) for column in self.columns])
 
 
 class _JsonlSink(RowSink):

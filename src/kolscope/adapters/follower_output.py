@@ -19,6 +19,7 @@ from typing import IO, Any
 import numpy as np
 
 from kolscope.adapters.follower_files import file_error
+from kolscope.adapters.spreadsheet_cells import safe_cell
 
 ADDED_COLUMNS = ("fake_probability", "is_fake")
 
@@ -47,7 +48,7 @@ class ScoredOutput:
         self.writer.writerow([*kept, *ADDED_COLUMNS])
 
     def write(self, cells: Sequence[Any], probability: float, flagged: bool) -> None:
-        row = [_cell_text(c) for c in cells[: self.width]]
+        row = [_cell_text(safe_cell(c)) for c in cells[: self.width]]
         row += [""] * (self.width - len(row))
         if np.isnan(probability):
             row += ["", ""]

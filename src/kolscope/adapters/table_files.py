@@ -2,8 +2,9 @@
 
 The file is written beside the target under a temporary name and renamed over it only once
 complete, so an error leaves no half-written export. CSV is UTF-8 with a byte-order mark so
-Excel shows Thai; cells that start with = + - @ are prefixed with ' so a bio cannot become a
-spreadsheet formula.
+Excel shows Thai; cells that could start a formula (= + - @, tab, also full-width) are prefixed
+with ' so a bio cannot become one, and the sheet's title is made safe
+(``adapters/spreadsheet_cells.py``).
 """
 
 from __future__ import annotations
@@ -15,18 +16,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from kolscope.adapters.spreadsheet_cells import safe_cell, sheet_title
+
 FORMATS = (".csv", ".xlsx")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(ValueError):
     """The export cannot be written; the message names the file."""
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_table(
@@ -48,16 +44,16 @@ def write_table(
                 writer = csv.writer(handle)
                 writer.writerow(columns)
                 for row in rows:
-                    writer.writerow([_safe(row.get(c)) for c in columns])
+                    writer.writerow([safe_cell(row.get(c)) for c in columns])
                     count += 1
         else:
             from openpyxl import Workbook
 
             book = Workbook(write_only=True)
-            sheet = book.create_sheet(title=(title or "kolscope")[:31])
+            sheet = book.create_sheet(title=sheet_title(title))
             sheet.append(list(columns))
             for row in rows:
-                sheet.append([_safe(row.get(c)) for c in columns])
+                sheet.append([safe_cell(row.get(c)) for c in columns])
                 count += 1
             book.save(temporary)
         os.replace(temporary, path)
