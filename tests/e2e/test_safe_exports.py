@@ -31,7 +31,7 @@ NAMES = ["Q1/Q2 [beauty]?", "a:b*c\\d", "'quoted'", "???", "x" * 40, "เปิ�
 @pytest.fixture
 def database() -> None:
     """SQLite is enough: the files do not depend on the database."""
-    return None
+    return
 
 
 @pytest.mark.parametrize("text", FORMULAS)
@@ -50,9 +50,11 @@ def test_harmless_text_and_numbers_are_kept(text: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_any_name_makes_a_valid_sheet_title(name: str, tmp_path: Path) -> None:
     title = sheet_title(name)
-    assert title and len(title) <= 31
+    assert title
+    assert len(title) <= 31
     assert not re.search(r"[\\/?*\[\]:]", title)
-    assert not title.startswith("'") and not title.endswith("'")
+    assert not title.startswith("'")
+    assert not title.endswith("'")
     path = tmp_path / "out.xlsx"
     assert write_table(path, ["a"], [{"a": "＝1+1"}], title=name) == 1
     book = load_workbook(path, read_only=True)
@@ -123,7 +125,7 @@ def test_followers_score_csv_neutralises_formulas(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     header = ["followers", "following", "posts", "bio", "has_profile_picture", "private"]
-    rows = [header + ["username"], [120, 300, 10, "－1+2", "yes", "no", "@user"]]
+    rows = [[*header, "username"], [120, 300, 10, "－1+2", "yes", "no", "@user"]]
     source = write_csv(tmp_path / "f.csv", rows)
     out = tmp_path / "scored.csv"
     result = _run(monkeypatch, tmp_path, "followers", "score", str(source), "--output", str(out))
