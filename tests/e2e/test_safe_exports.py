@@ -31,7 +31,6 @@ NAMES = ["Q1/Q2 [beauty]?", "a:b*c\\d", "'quoted'", "???", "x" * 40, "เปิ�
 @pytest.fixture
 def database() -> None:
     """SQLite is enough: the files do not depend on the database."""
-    return
 
 
 @pytest.mark.parametrize("text", FORMULAS)
@@ -125,7 +124,7 @@ def test_followers_score_csv_neutralises_formulas(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     header = ["followers", "following", "posts", "bio", "has_profile_picture", "private"]
-    rows = [[*header, "username"], [120, 300, 10, "－1+2", "yes", "no", "@user"]]
+    rows: list[list[Any]] = [[*header, "username"], [120, 300, 10, "－1+2", "yes", "no", "@user"]]
     source = write_csv(tmp_path / "f.csv", rows)
     out = tmp_path / "scored.csv"
     result = _run(monkeypatch, tmp_path, "followers", "score", str(source), "--output", str(out))
