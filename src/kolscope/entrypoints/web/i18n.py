@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from contextvars import ContextVar
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
 
@@ -121,9 +121,14 @@ def day(
     """23 Nov 2026 / 23 พ.ย. 2026, or with Buddhist-era years 23 Nov 2569 BE / 23 พ.ย. 2569."""
     if value is None:
         return "–"
+    return _day(value, buddhist_era, language or current_language())
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date | datetime, buddhist_era: bool, language: str) -> str:
+    """``day`` for one value (kept: a list page writes the same few days again and again)."""
     if isinstance(value, datetime):
         value = (value if value.tzinfo else value.replace(tzinfo=BANGKOK)).astimezone(BANGKOK)
-    language = language or current_language()
     year = to_buddhist_era(value) if buddhist_era else value.year
     if language == "th":
         return f"{value.day} {THAI_MONTHS[value.month - 1]} {year}"
