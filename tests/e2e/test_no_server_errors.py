@@ -27,6 +27,7 @@ URLS = [
     ("GET", f"/api/creators/search?offset={HUGE}"),
     ("GET", f"/api/creators/search?min_followers={LARGEST}"),
     ("GET", f"/api/audits?offset={HUGE}"),
+    ("GET", f"/api/jobs/{HUGE}"),
     ("GET", f"/creators?page={HUGE}"),
     ("GET", f"/creators?min_followers={LARGEST}"),
     ("GET", f"/discover?offset={HUGE}"),
@@ -35,6 +36,9 @@ URLS = [
     ("GET", f"/discover/export.csv?offset={HUGE}"),
     ("GET", f"/discover/export.csv?max_price={HUGE}"),
     ("GET", f"/audits?page={HUGE}"),
+    ("GET", f"/jobs/{HUGE}"),
+    ("POST", f"/settings/tokens/{HUGE}/revoke"),
+    ("POST", f"/settings/people/{HUGE}"),
     ("GET", "/api/shortlists/%C2%B2"),
     ("GET", "/api/shortlists/" + "9" * 5000),
 ]

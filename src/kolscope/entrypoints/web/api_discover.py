@@ -182,5 +182,12 @@ def add_entries(
         )
         item = workspace.shortlists.named(shortlist, org)
     except SearchError as error:
-        raise HTTPException(400, str(error)) from None
+        raise HTTPException(400, f"{_entries_field(str(error))}: {error}") from None
     return {"shortlist": item.name, "id": item.id, "added": added, "updated": updated}
+
+
+def _entries_field(message: str) -> str:
+    """The part of an add-entries request a shortlist error is about."""
+    if message.startswith(("a name", "no shortlist", "a shortlist")):
+        return "shortlist"
+    return "note" if message.startswith("a note") else "creators"
