@@ -55,6 +55,7 @@ format: $(STAMP)
 ## make bench: speed, each beside a baseline in the same run (bench/results/*.json)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_import_limits.py
 	$(BIN)/python bench/bench_comments.py
 	$(BIN)/python bench/bench_metrics.py
 	$(BIN)/python bench/bench_audit.py
