@@ -44,9 +44,10 @@ class LineSpans:
         if not self.spanning or self.first is None:
             return None
         row, start, end = self.first
+        rows = "1 row has" if self.spanning == 1 else f"{self.spanning:,} rows have"
         return (
-            f"{self.lines:,} lines hold {self.rows:,} rows: {self.spanning:,} rows have line "
-            f"breaks inside quoted cells (the first is row {row}, lines {start}-{end})"
+            f"{self.lines:,} lines hold {self.rows:,} rows: {rows} line breaks inside quoted "
+            f"cells (the first is row {row}, lines {start}-{end})"
         )
 
 

@@ -45,6 +45,7 @@ PATTERNS = (
         "the values and correct the mapping with --map FIELD=COLUMN."
     ),
     N_("read with {detail}"),
+    N_("the file is not UTF-8 text: read as {encoding}"),
 )
 THE_FILE_NAME = N_("the file name")
 
