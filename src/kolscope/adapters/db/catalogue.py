@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, Integer, Select, String, cast, func, or_, select, update
+from sqlalchemy import Connection, Engine, Integer, Select, String, cast, func, or_, select, update
 
 from kolscope.adapters.db import tables as t
 from kolscope.adapters.db.rows import (
+    SNAPSHOT_COLUMNS,
     account_from_row,
     audience_from_rows,
     brand_from_row,
     comment_from_row,
     post_from_row,
-    snapshot_from_row,
 )
 from kolscope.domain.brands import Brand
 from kolscope.domain.content import Comment
@@ -73,6 +73,28 @@ def _filtered(query: AccountQuery) -> Select[Any]:
     return statement
 
 
+_SNAPSHOT_FIELDS = [
+    t.account_snapshots.c[name] for name in ("taken_on", "source", *SNAPSHOT_COLUMNS)
+]
+
+
+def _snapshots_of(db: Connection, account_ids: list[int]) -> dict[int, list[AccountSnapshot]]:
+    """Each account's snapshots, oldest first. The columns are read in AccountSnapshot's own
+    order and become the tuple as they are (a page of 50 accounts has about 2,000 snapshots:
+    per-row mapping lookups were most of /api/creators' time)."""
+    s = t.account_snapshots
+    history: dict[int, list[AccountSnapshot]] = {}
+    statement = (
+        select(s.c.account_id, *_SNAPSHOT_FIELDS)
+        .where(s.c.account_id.in_(account_ids))
+        .order_by(s.c.taken_on, s.c.id)
+    )
+    make = AccountSnapshot._make
+    for row in db.execute(statement):
+        history.setdefault(row[0], []).append(make(row[1:]))
+    return history
+
+
 class SqlCatalogue:
     """Implements ``CatalogueReader`` and ``CommentSource``: short read-only transactions."""
 
@@ -97,13 +119,7 @@ class SqlCatalogue:
             )
             history: dict[int, list[AccountSnapshot]] = {}
             if query.with_snapshots and rows:
-                s = t.account_snapshots
-                for snap in db.execute(
-                    select(s)
-                    .where(s.c.account_id.in_([r.id for r in rows]))
-                    .order_by(s.c.taken_on, s.c.id)
-                ):
-                    history.setdefault(snap.account_id, []).append(snapshot_from_row(snap))
+                history = _snapshots_of(db, [r.id for r in rows])
             accounts = tuple(account_from_row(row, tuple(history.get(row.id, ()))) for row in rows)
             creator_ids = {acc.creator_id for acc in accounts if acc.creator_id is not None}
             names = {
@@ -117,7 +133,7 @@ class SqlCatalogue:
         return AccountPage(accounts, total, names)
 
     def account_detail(self, platform: Platform, handle: str) -> AccountDetail | None:
-        a, s = t.accounts, t.account_snapshots
+        a = t.accounts
         with self._engine.connect() as db:
             row = db.execute(
                 select(a).where(
@@ -126,12 +142,7 @@ class SqlCatalogue:
             ).first()
             if row is None:
                 return None
-            snapshots = tuple(
-                snapshot_from_row(r)
-                for r in db.execute(
-                    select(s).where(s.c.account_id == row.id).order_by(s.c.taken_on, s.c.id)
-                )
-            )
+            snapshots = tuple(_snapshots_of(db, [row.id]).get(row.id, ()))
             account = account_from_row(row, snapshots)
             creator_row = db.execute(
                 select(t.creators).where(t.creators.c.id == row.creator_id)
