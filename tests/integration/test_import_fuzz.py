@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from kolscope.adapters.importers.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_
 from kolscope.bootstrap import Workspace
 from kolscope.domain.platforms import Platform
 from kolscope.services.importing.plan import ImportOptions
+from kolscope.services.importing.service import ImportReport
 from kolscope.services.ports import ImportFileError
 from tests.factories import CREATORS_HEADER, creators_rows, write_csv, write_xlsx
 
@@ -63,6 +65,18 @@ cells = st.one_of(
 )
 
 
+def told_why_rows_are_fewer_than_lines(path: Path, report: ImportReport) -> bool:
+    """A CSV/TSV report with fewer rows than the file has lines must say why."""
+    file_report = report.files[0]
+    plan, counts = file_report.plan, file_report.counts
+    if plan.format not in {"csv", "tsv"} or report.error is not None or plan.encoding is None:
+        return True
+    text = path.read_bytes().decode(plan.encoding)
+    lines = len(re.findall(r"\r\n|\r|\n", text)) + (not re.search(r"[\r\n]\Z", text))
+    rows = (plan.header_row or 1) + counts.rows_read + counts.blank_rows + counts.repeated_headers
+    return rows >= lines or any("lines hold" in w for w in counts.warnings)
+
+
 def check(workspace: Workspace, path: Path, options: ImportOptions | None = None) -> None:
     """The property: a clear outcome, and nothing written by a strict import that failed."""
     chosen = options or ImportOptions(platform=Platform.INSTAGRAM)
@@ -78,6 +92,7 @@ def check(workspace: Workspace, path: Path, options: ImportOptions | None = None
         assert workspace.catalogue.totals() == before
         return
     report = workspace.importer.run(plans, chosen)
+    assert told_why_rows_are_fewer_than_lines(path, report)
     for problem in report.files[0].problems:
         assert problem.file == path.name
         assert problem.row is not None or report.error is not None
@@ -89,9 +104,9 @@ def check(workspace: Workspace, path: Path, options: ImportOptions | None = None
 
 @st.composite
 def delimited_text(draw: st.DrawFn, delimiter: str) -> str:
-    width = draw(st.integers(1, 8))
-    header = draw(st.lists(st.sampled_from(HEADERS), min_size=width, max_size=width))
-    rows = draw(st.lists(st.lists(cells, min_size=0, max_size=width + 2), max_size=12))
+    width = draw(st.integers(1, 7))
+    header = ["handle", *draw(st.lists(st.sampled_from(HEADERS), min_size=width, max_size=width))]
+    rows = draw(st.lists(st.lists(cells, min_size=2, max_size=width + 3), min_size=1, max_size=12))
     shape = draw(st.sampled_from(["plain", "quote", "wide", "bom", "blank"]))
     lines = [header, *rows]
     if shape == "wide":
