@@ -28,6 +28,11 @@ URLS = [
     ("GET", f"/api/creators/search?min_followers={LARGEST}"),
     ("GET", f"/api/audits?offset={HUGE}"),
     ("GET", f"/api/jobs/{HUGE}"),
+    ("GET", f"/api/jobs/{2**31}"),  # past PostgreSQL's INTEGER
+    ("GET", f"/api/jobs/{2**31 - 1}"),
+    ("POST", f"/settings/tokens/{2**31}/revoke"),
+    ("GET", f"/api/shortlists/{2**31}"),
+    ("GET", f"/api/shortlists/{'9' * 19}"),
     ("GET", f"/creators?page={HUGE}"),
     ("GET", f"/creators?min_followers={LARGEST}"),
     ("GET", f"/discover?offset={HUGE}"),

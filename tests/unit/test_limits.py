@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kolscope.domain.limits import MAX_COUNT, MAX_DAYS, MAX_OFFSET
+from kolscope.domain.limits import MAX_COUNT, MAX_DAYS, MAX_ID, MAX_OFFSET, row_id
 from kolscope.domain.quantities import parse_count
 from kolscope.services.discovery_checks import check_paging, check_ranges
 from kolscope.services.discovery_query import SearchError, SearchRequest
@@ -35,3 +35,10 @@ def test_search_values_past_the_bounds_name_the_option(
     check = check_paging if "offset" in changes else check_ranges
     with pytest.raises(SearchError, match=message):
         check(request)
+
+
+def test_an_id_is_ascii_digits_within_both_databases() -> None:
+    assert row_id("42") == 42
+    assert row_id(str(MAX_ID)) == MAX_ID == 2**31 - 1
+    for text in ("0", "²", "4²", "-1", "1.0", " 1", str(2**31), "9" * 19, "9" * 300, ""):
+        assert row_id(text) is None, text

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
 from pydantic import BaseModel, Field
 
+from kolscope.domain.limits import row_id
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
 from kolscope.entrypoints.web.deps import WorkspaceDep
@@ -124,9 +125,8 @@ def _named(workspace: WorkspaceDep, user: User, shortlist: str) -> Shortlist:
     for item in lists:
         if item.name == wanted:
             return item
-    # ASCII digits only: "²" is a digit to isdigit() but not to int(); ids fit in 19 digits.
-    if shortlist.isascii() and shortlist.isdigit() and len(shortlist) <= 19:
-        wanted_id = int(shortlist)
+    wanted_id = row_id(shortlist)
+    if wanted_id is not None:
         for item in lists:
             if item.id == wanted_id:
                 return item

@@ -1,7 +1,7 @@
 """Every integer a request may carry, bounded in one place.
 
-Both databases store ids and counts as signed 64-bit integers, so a number past 2^63 - 1 in a
-query or path cannot be a row and must be refused as a bad request (400/422), never reach SQL
+Ids are INTEGER columns (32-bit on PostgreSQL), so a number past 2^31 - 1 in a query or path
+cannot be a row and must be refused as a bad request (400/422), never reach SQL
 and fail there. Routes take these aliases instead of a bare ``int``; counts written as text
 ("10K", parsed by ``parse_count``) are bounded by ``MAX_COUNT`` there. The numbers themselves
 live in ``kolscope.domain.limits``, shared with the CLI and the services.

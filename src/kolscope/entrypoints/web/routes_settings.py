@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kolscope.domain.limits import row_id
 from kolscope.domain.team import Permission, Role, User
 from kolscope.entrypoints.web.bounds import RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
@@ -105,11 +106,6 @@ def revoke_token(
     return _settings_page(request, workspace, user, message=_("Token revoked."))
 
 
-def _is_number(value: str) -> bool:
-    """Only ASCII digits: str.isdigit() also accepts "²", which int() refuses."""
-    return value.isascii() and value.isdigit() and len(value) <= 19
-
-
 def _people_page(
     request: Request,
     workspace: WorkspaceDep,
@@ -165,7 +161,7 @@ async def update_person(
     except ValueError as error:
         return _people_page(request, workspace, user, status_code=400, error=str(error))
     organisation_brands = {b.id for b in workspace.catalogue.brands(user.organisation.id)}
-    granted = {int(str(v)) for v in form.getlist("brands") if _is_number(str(v))} & {
+    granted = {n for v in form.getlist("brands") if (n := row_id(str(v))) is not None} & {
         b for b in organisation_brands if b is not None
     }
     workspace.team.set_grants(person_id, granted)
