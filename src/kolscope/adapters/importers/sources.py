@@ -128,7 +128,7 @@ def open_file(path: Path, *, encoding: str | None = None, sheet: str | None = No
     except LookupError:
         raise _fail(path, f"unknown encoding {chosen!r}") from None
     opened = OpenedFile(path, fmt, chosen, sha, keyed=fmt in {"json", "jsonl"})
-    if encoding is None and chosen not in _UNICODE:
+    if encoding is None and chosen.lower().replace("_", "-") not in _UNICODE:
         opened.warnings.append(f"the file is not UTF-8 text: read as {_shown(chosen)}")
     if fmt in {"csv", "tsv"}:
         text = raw.decode(chosen, errors="replace")
@@ -156,7 +156,7 @@ def _sniff_format(path: Path, raw: bytes) -> str:
     return "csv"
 
 
-_UNICODE = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "ascii", "utf_8"}
+_UNICODE = {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "ascii"}
 _NAMES = {"cp874": "windows-874 (Thai)", "tis-620": "TIS-620 (Thai)"}
 
 
