@@ -95,6 +95,26 @@ def _snapshots_of(db: Connection, account_ids: list[int]) -> dict[int, list[Acco
     return history
 
 
+# Up to this many posts, an account's comments are looked up by the posts' ids as a list: a
+# planner without fresh statistics (PostgreSQL before its first ANALYZE) hash-joined every
+# comment of the workspace for an IN (subquery), 50 ms a page on the demo, against 0.4 ms.
+POST_ID_LIST_LIMIT = 2000
+
+
+def _posts_of(db: Connection, account_id: int) -> Any:
+    """The ids of an account's posts, for ``comments.post_id IN (…)``."""
+    p = t.posts
+    ids = [
+        r[0]
+        for r in db.execute(
+            select(p.c.id).where(p.c.account_id == account_id).limit(POST_ID_LIST_LIMIT + 1)
+        )
+    ]
+    if len(ids) > POST_ID_LIST_LIMIT:
+        return select(p.c.id).where(p.c.account_id == account_id)
+    return ids
+
+
 class SqlCatalogue:
     """Implements ``CatalogueReader`` and ``CommentSource``: short read-only transactions."""
 
@@ -175,7 +195,7 @@ class SqlCatalogue:
             post_count = db.execute(
                 select(func.count()).select_from(p).where(p.c.account_id == row.id)
             ).scalar_one()
-            post_ids = select(p.c.id).where(p.c.account_id == row.id)
+            post_ids = _posts_of(db, row.id)
             comments = tuple(
                 comment_from_row(r)
                 for r in db.execute(
@@ -225,8 +245,8 @@ class SqlCatalogue:
 
     def comment_stamp(self, account_id: int) -> CommentStamp:
         c = t.comments
-        post_ids = select(t.posts.c.id).where(t.posts.c.account_id == account_id)
         with self._engine.connect() as db:
+            post_ids = _posts_of(db, account_id)
             row = db.execute(
                 select(func.count(c.c.id), func.max(c.c.id), func.max(c.c.import_id)).where(
                     c.c.post_id.in_(post_ids)
@@ -236,8 +256,8 @@ class SqlCatalogue:
 
     def latest_comments(self, account_id: int, limit: int) -> tuple[Comment, ...]:
         c = t.comments
-        post_ids = select(t.posts.c.id).where(t.posts.c.account_id == account_id)
         with self._engine.connect() as db:
+            post_ids = _posts_of(db, account_id)
             return tuple(
                 comment_from_row(r)
                 for r in db.execute(
