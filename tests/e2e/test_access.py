@@ -49,14 +49,27 @@ def requirement(route: APIRoute) -> Permission | str | None:
     return walk(route.dependant)
 
 
+def api_routes(routes: Any) -> list[APIRoute]:
+    """Every APIRoute, including those inside routers that FastAPI keeps wrapped (it lists an
+    included router as one entry whose ``original_router`` holds the routes)."""
+    found: list[APIRoute] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            found.append(route)
+        elif hasattr(route, "original_router"):
+            found.extend(api_routes(route.original_router.routes))
+    return found
+
+
 def routes(app: Any) -> list[tuple[APIRoute, str]]:
-    return [
-        (r, m)
-        for r in app.routes
-        if isinstance(r, APIRoute)
-        for m in sorted(r.methods)
-        if m != "HEAD"
-    ]
+    return [(r, m) for r in api_routes(app.routes) for m in sorted(r.methods) if m != "HEAD"]
+
+
+def test_the_walk_sees_every_page_and_endpoint(workspace: Workspace) -> None:
+    """The matrix below is only as good as the list of routes it walks."""
+    paths = {r.path for r, _m in routes(create_app(workspace))}
+    assert len(paths) > 50
+    assert {"/api/creators", "/discover", "/settings/people/{person_id}", "/jobs/{job_id}"} <= paths
 
 
 def test_every_route_declares_who_may_use_it(workspace: Workspace) -> None:
