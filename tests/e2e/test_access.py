@@ -62,7 +62,7 @@ def api_routes(routes: Any) -> list[APIRoute]:
 
 
 def routes(app: Any) -> list[tuple[APIRoute, str]]:
-    return [(r, m) for r in api_routes(app.routes) for m in sorted(r.methods) if m != "HEAD"]
+    return [(r, m) for r in api_routes(app.routes) for m in sorted(r.methods or ()) if m != "HEAD"]
 
 
 def test_the_walk_sees_every_page_and_endpoint(workspace: Workspace) -> None:
