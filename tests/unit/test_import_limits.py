@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kolscope.adapters.importers import limits, synonyms, workbooks
+from kolscope.adapters.importers import limits, sources, synonyms, workbooks
 from kolscope.adapters.importers.fields import FIELDS
 from kolscope.adapters.importers.headers import header_key
 from kolscope.adapters.importers.reader import FileImportReader, read_records
@@ -187,6 +187,17 @@ def test_deep_json_is_refused_with_the_file_and_line(
     problem = failure(path)
     assert problem.row == row
     assert f"at most {limits.MAX_JSON_DEPTH} levels" in problem.message
+
+
+def test_a_jsonl_line_past_the_record_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "MAX_RECORD_CHARS", 1_000)
+    path = tmp_path / "long.jsonl"
+    path.write_text('{"handle": "som"}\n{"handle": "nam", "bio": "' + "a" * 2_000 + '"}\n')
+    problem = failure(path)
+    assert problem.row == 2
+    assert "longer than 1,000 characters" in problem.message
 
 
 def test_json_with_an_integer_too_long_to_read(tmp_path: Path) -> None:

@@ -18,7 +18,8 @@ MAX_COLUMNS = 1_000
 MAX_PLAN_CELLS = 200_000
 
 # Characters in one physical line of a CSV/TSV file, and in one record (a quoted cell may hold
-# line breaks). An Instagram caption is at most 2,200 characters, a YouTube description 5,000.
+# line breaks; a JSONL record is one line). An Instagram caption is at most 2,200 characters,
+# a YouTube description 5,000.
 MAX_LINE_CHARS = 4_000_000
 MAX_RECORD_CHARS = 16_000_000
 
@@ -34,7 +35,7 @@ MAX_JSON_DEPTH = 64
 # inflates a member past its declared size, so this bounds what is read), the rows of a sheet
 # (Excel's own maximum) and the size of a sheet lacking the <dimension> element that Excel,
 # LibreOffice and Google Sheets write: openpyxl parses such a sheet whole just to open it.
-MAX_XLSX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # ~500,000 rows of 15 columns; more: use CSV
 MAX_XLSX_ROWS = 1_048_576
 MAX_XLSX_SHEET_WITHOUT_DIMENSION_BYTES = 16 * 1024 * 1024
 

@@ -19,7 +19,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from kolscope.adapters.importers.delimited import LineSpans, delimited_rows, not_text
-from kolscope.adapters.importers.limits import MAX_COLUMNS, MAX_JSON_DEPTH
+from kolscope.adapters.importers.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from kolscope.adapters.importers.nesting import json_depth
 from kolscope.adapters.importers.workbooks import check_workbook, xlsx_rows
 from kolscope.services.importing.records import RowProblem
@@ -272,7 +272,15 @@ def _jsonl_records(opened: OpenedFile) -> Iterator[tuple[int, Any]]:
     number = 0
     try:
         with opened.path.open(encoding=opened.encoding) as handle:
-            for number, line in enumerate(handle, start=1):
+            lines = iter(lambda: handle.readline(MAX_RECORD_CHARS + 1), "")
+            for number, line in enumerate(lines, start=1):
+                if len(line) > MAX_RECORD_CHARS:
+                    raise _fail(
+                        opened.path,
+                        f"the line is longer than {MAX_RECORD_CHARS:,} characters "
+                        "(the most one record may hold)",
+                        number,
+                    )
                 if not line.strip():
                     continue
                 yield number, _parse_json(opened.path, line, number)
