@@ -111,6 +111,26 @@ def test_creator_list_filters_and_pages(client: TestClient) -> None:
     assert "min_followers" in bad.text
 
 
+def test_a_channel_name_with_a_slash_has_a_page(
+    workspace: Workspace, people: People, tmp_path: Path
+) -> None:
+    """Real YouTube exports hold channel names like "أترو/Atro" in the handle column."""
+    import_rows(
+        workspace,
+        write_csv(
+            tmp_path / "yt.csv",
+            [["platform", "handle", "followers"], ["youtube", "أترو/Atro", "120000"]],
+        ),
+    )
+    client = TestClient(create_app(workspace))
+    log_in(client, workspace, people.member)
+    listing = client.get("/creators")
+    assert "/creators/youtube/%D8%A3%D8%AA%D8%B1%D9%88/Atro" in listing.text
+    page = client.get("/creators/youtube/%D8%A3%D8%AA%D8%B1%D9%88%2FAtro")
+    assert page.status_code == 200
+    assert "أترو/Atro" in page.text
+
+
 def test_missing_pages_say_so(client: TestClient) -> None:
     page = client.get("/creators/instagram/nobody")
     assert page.status_code == 404

@@ -112,7 +112,7 @@ def audit_everything(
     return RedirectResponse(f"/jobs/{job.id}", 303)
 
 
-@router.post("/creators/{platform}/{handle}/audit")
+@router.post("/creators/{platform}/{handle:path}/audit")
 def audit_one(
     workspace: WorkspaceDep,
     platform: str,

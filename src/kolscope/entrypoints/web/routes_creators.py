@@ -174,7 +174,8 @@ def readable_evidence(item: str, labels: dict[str, str]) -> str:
     return f"{labels[kind]}: {rest}"
 
 
-@router.get("/creators/{platform}/{handle}", response_class=HTMLResponse)
+# {handle:path}: YouTube channel names may hold "/" (e.g. "أترو/Atro"), sent as %2F.
+@router.get("/creators/{platform}/{handle:path}", response_class=HTMLResponse)
 def creator_page(
     request: Request,
     workspace: WorkspaceDep,
