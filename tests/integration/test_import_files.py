@@ -96,6 +96,17 @@ def test_one_bad_row_stops_everything_and_names_file_row_and_field(
     assert workspace.import_log.recent_imports(1)[0].status == "failed"
 
 
+def test_a_failed_import_counts_nothing_as_new(workspace: Workspace, tmp_path: Path) -> None:
+    """Whole batches are written before a bad row near the end; all of it is rolled back."""
+    rows = [CREATORS_HEADER, *creators_rows(6_000)]
+    rows[-1][3] = "12,3a"
+    report = run(workspace, write_csv(tmp_path / "late.csv", rows), platform=Platform.INSTAGRAM)
+    assert not report.committed
+    counts = report.files[0].counts
+    assert (counts.imported, counts.created, counts.updated) == (0, 0, 0)
+    assert workspace.catalogue.totals().accounts == 0
+
+
 def test_partial_mode_keeps_good_rows_and_lists_the_rest(
     workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -112,6 +112,10 @@ class FileCounts:
     warnings: list[str] = field(default_factory=list)
     warning_count: int = 0
 
+    def rolled_back(self) -> None:
+        """Nothing of the file was kept: no row counts as imported, new or updated."""
+        self.imported = self.created = self.updated = 0
+
     def warn(self, message: str, limit: int = 200) -> None:
         self.warning_count += 1
         if len(self.warnings) < limit:

@@ -205,12 +205,11 @@ class ImportService:
                 reason = str(stop) or type(stop).__name__
                 report.error = f"stopped ({reason}) before the end; nothing was written"
                 for file_report in report.files:
-                    file_report.counts.imported = 0
+                    file_report.counts.rolled_back()
                 self._log.finish_import(import_id, "interrupted", report.to_dict(), report.error)
             raise
         if not report.committed:
-            for file_report in report.files:
-                file_report.counts.imported = 0
+            _nothing_kept(report)
         first = next((p for f in report.files for p in f.problems), None)
         error_text = report.error or (str(first) if first and not report.committed else None)
         self._log.finish_import(import_id, report.status, report.to_dict(), error_text)
@@ -381,3 +380,12 @@ def _batches(
             batch, problems = [], []
     if batch or problems:
         yield batch, problems
+
+
+def _nothing_kept(report: ImportReport) -> None:
+    """Counts of an import that kept nothing; a dry run still says what would be new."""
+    for file_report in report.files:
+        if report.dry_run:
+            file_report.counts.imported = 0
+        else:
+            file_report.counts.rolled_back()
