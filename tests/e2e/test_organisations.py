@@ -67,6 +67,7 @@ def test_site_admins_create_organisations_on_the_admin_page(
     admin = TestClient(web, follow_redirects=False)
     csrf = log_in(admin, workspace, people.owner)
     assert admin.get("/admin/organisations").status_code == 200
+    assert 'href="/admin/organisations"' in admin.get("/settings").text
     form = {
         "csrf_token": csrf,
         "name": "Rival <b>agency</b>",
@@ -92,6 +93,7 @@ def test_site_admins_create_organisations_on_the_admin_page(
         client = TestClient(web, follow_redirects=False)
         their_csrf = log_in(client, workspace, person)
         assert client.get("/admin/organisations").status_code == 403
+        assert 'href="/admin/organisations"' not in client.get("/settings").text
         refused = client.post("/admin/organisations", data={**form, "csrf_token": their_csrf})
         assert refused.status_code == 403
     assert len(workspace.organisations.organisations()) == 2

@@ -36,6 +36,7 @@ def _settings_page(
         "settings.html",
         status_code=status_code,
         me=fresh,
+        site_admin=workspace.organisations.is_site_admin(fresh),
         tokens=workspace.team.api_tokens(user),
         message=message,
         error=error,
