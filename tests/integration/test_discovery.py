@@ -406,3 +406,29 @@ def test_fans_rank_every_fan_and_read_only_the_page(
     followers = [h.row.followers or 0 for h in biggest.hits]
     assert followers == sorted(followers, reverse=True)
     assert biggest.hits[0].why[0].startswith(f"names {brand} in ")
+
+
+def test_two_index_updates_at_once_both_succeed(small: Workspace) -> None:
+    """Two workers may run index jobs at the same time (one per import); on PostgreSQL their
+    delete-then-insert used to collide on the primary key ("duplicate key")."""
+    import threading
+
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def update() -> None:
+        start.wait()
+        try:
+            for _round in range(5):
+                workspace_report = small.discovery_index.refresh(everything=True)
+                assert workspace_report.indexed == 3
+        except BaseException as error:  # reported below, in the test thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=update) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert refs(small, text="ครีมกันแดด") == ["instagram:mint.skin"]

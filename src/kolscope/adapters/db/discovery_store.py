@@ -19,6 +19,14 @@ from kolscope.services.discovery_index import IndexedProfile, IndexInput
 _CHUNK = 900  # ids per IN (...) list, under SQLite's variable limit
 
 
+# Two index jobs (one per finished import, run by different workers) may write the same
+# accounts at once. Each deletes the accounts' rows and inserts them again; on PostgreSQL the
+# second transaction cannot see the first's uncommitted rows, so its insert then fails on the
+# primary key. A transaction-level advisory lock makes index writers take turns (released at
+# commit or rollback).
+_INDEX_WRITE_LOCK = 0x6B6F_6C73_6964_7801  # "kolsidx" + 1, any fixed 64-bit key
+
+
 def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
@@ -130,6 +138,8 @@ class SqlDiscoveryIndex:
         now = datetime.now(UTC)
         sqlite = self._engine.dialect.name == "sqlite"
         with self._engine.begin() as db:
+            if not sqlite:  # SQLite's write lock already makes index writers take turns
+                db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INDEX_WRITE_LOCK})
             for chunk in _chunks(ids):
                 for table in (t.creator_profiles, t.account_niches, t.account_terms):
                     db.execute(delete(table).where(table.c.account_id.in_(chunk)))
