@@ -206,3 +206,39 @@ def test_the_follower_chart_is_drawn_with_the_bundled_plotly(
     shot(page, "creator")
     assert all(r.startswith(url) for r in requests), "every file comes from kolscope itself"
     context.close()
+
+
+def test_an_owner_manages_tokens_and_organisations_in_thai(
+    site: tuple[str, Workspace], browser: object
+) -> None:
+    """Settings (tokens, the password form that revokes them) and the organisations page, in
+    Thai, at a laptop's and a phone's width."""
+    url, _workspace = site
+    for width, height, suffix in ((1366, 900, ""), (390, 844, "-phone")):
+        context = browser.new_context(  # type: ignore[attr-defined]
+            viewport={"width": width, "height": height}, locale="th-TH"
+        )
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        page.goto(f"{url}/login")
+        page.fill("input[name=email]", "owner@example.com")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("form[action='/login'] button[type=submit]")
+        page.wait_for_load_state()
+        page.goto(f"{url}/settings")
+        assert page.locator("html").get_attribute("lang") == "th"
+        assert page.locator("input[name=revoke_tokens]").is_checked()
+        shot(page, f"settings{suffix}")
+        page.goto(f"{url}/admin/organisations")
+        if not suffix:
+            page.fill("input[name=name]", "เอเจนซี่ที่สอง")
+            page.fill("input[name=owner_email]", f"second{width}@example.com")
+            page.fill("input[name=owner_name]", "คุณสอง")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("form[action='/admin/organisations'] button[type=submit]")
+            page.wait_for_load_state()
+            assert "เอเจนซี่ที่สอง" in page.locator("main").inner_text()
+        shot(page, f"organisations{suffix}")
+        assert errors == []
+        context.close()
