@@ -223,24 +223,64 @@ def _git(*command: str) -> str:
     ).stdout.strip()
 
 
+def _ratio(now: dict[str, Any], then: dict[str, Any], key: str, invert: bool) -> float | None:
+    old, new = then.get(key), now.get(key)
+    if not old or not new:
+        return None
+    return round(float(old / new if invert else new / old), 2)
+
+
 def _speedups(results: dict[str, Any]) -> dict[str, Any]:
+    """Per database and solo route: throughput current/before, and server CPU per request
+    before/current (the steadier of the two on a busy machine)."""
     runs = results.get("runs", {})
     before, current = runs.get("before"), runs.get("current")
     if not before or not current:
         return {}
     ratios: dict[str, Any] = {}
     for database, now in current["databases"].items():
-        then = before["databases"].get(database)
-        if not then:
+        then = before["databases"].get(database, {}).get("solo")
+        if not then or "solo" not in now:
             continue
         ratios[database] = {
-            name: round(
-                summary["requests_per_second"] / then["solo"][name]["requests_per_second"], 2
-            )
+            name: {
+                "throughput": _ratio(summary, then[name], "requests_per_second", False),
+                "cpu_per_request": _ratio(summary, then[name], "server_cpu_ms_per_request", True),
+            }
             for name, summary in now["solo"].items()
-            if then["solo"].get(name, {}).get("requests_per_second")
+            if name in then
         }
     return ratios
+
+
+def _compare(args: argparse.Namespace, databases: list[str]) -> None:
+    from load_compare import compare
+
+    tools = {
+        "requests_for": requests_for,
+        "creator_path": _creator_path,
+        "baseline": BASELINE,
+        "solo_routes": (*SOLO_ROUTES, *SOLO_ROUTES_API),
+        "generate": generate,
+    }
+    results: dict[str, Any] = {}
+    if args.output.exists():
+        results = json.loads(args.output.read_text(encoding="utf-8"))
+    compared: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_average_at_start": list(os.getloadavg()),
+        "databases": {},
+    }
+    for database in databases:
+        if database == "postgresql" and not postgres_reachable():
+            print("PostgreSQL is not reachable: skipped")
+            continue
+        print(f"{database}:")
+        compared["databases"][database] = compare(database, args, ROOT, tools)
+    results["compared"] = compared
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"results: {args.output}")
 
 
 def main() -> None:
@@ -262,9 +302,20 @@ def main() -> None:
         help="serve another source tree (e.g. `git archive` of an older commit, with the "
         "commit id in DIR/.commit) with this repository's virtual environment",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="instead of the runs above: alternate solo runs of this older source tree "
+        "(e.g. a `git archive` with DIR/.commit) and this one in the same run "
+        "(load_compare.py); stored as `compared`",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="with --against")
     parser.add_argument("--output", type=Path, default=RESULTS / "load.json")
     args = parser.parse_args()
     databases = [d.strip() for d in args.databases.split(",") if d.strip()]
+    if args.against:
+        _compare(args, databases)
+        return
     run: dict[str, Any] = {
         "commit": code_commit(args.code.resolve()),
         "code": str(args.code),
@@ -308,9 +359,11 @@ def main() -> None:
     results.setdefault("runs", {})[args.run_as] = run
     results["speedup_current_over_before"] = _speedups(results)
     if results["speedup_current_over_before"]:
-        print("throughput current/before (solo):")
+        print("current against before (solo): throughput ratio, server CPU per request ratio")
         for database, ratios in results["speedup_current_over_before"].items():
-            print(f"  {database}: " + ", ".join(f"{k} {v}x" for k, v in ratios.items()))
+            print(f"  {database}:")
+            for name, pair in ratios.items():
+                print(f"    {name:<20} {pair['throughput']}x  {pair['cpu_per_request']}x")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"results: {args.output}")
