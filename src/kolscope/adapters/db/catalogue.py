@@ -192,10 +192,14 @@ class SqlCatalogue:
                     .limit(RECENT_POSTS)
                 )
             )
-            post_count = db.execute(
-                select(func.count()).select_from(p).where(p.c.account_id == row.id)
-            ).scalar_one()
             post_ids = _posts_of(db, row.id)
+            post_count = (
+                len(post_ids)
+                if isinstance(post_ids, list)
+                else db.execute(
+                    select(func.count()).select_from(p).where(p.c.account_id == row.id)
+                ).scalar_one()
+            )
             comments = tuple(
                 comment_from_row(r)
                 for r in db.execute(
