@@ -8,7 +8,7 @@ from sqlalchemy import Engine, func, insert, select
 
 from kolscope.adapters.db import tables as t
 from kolscope.adapters.db.rows import stored_time
-from kolscope.adapters.db.team_store import SqlTeamStore
+from kolscope.adapters.db.team_store import SqlTeamStore, insert_person
 from kolscope.domain.team import Role, User
 from kolscope.services.organisations import OrganisationSummary
 
@@ -68,27 +68,8 @@ class SqlOrganisations:
                 insert(t.organisations).returning(t.organisations.c.id),
                 {"name": name, "created_at": now},
             ).scalar_one()
-            user_id = db.execute(
-                insert(t.users).returning(t.users.c.id),
-                {
-                    "email": email,
-                    "name": owner_name,
-                    "password_hash": password_hash,
-                    "is_active": True,
-                    "language": None,
-                    "buddhist_era": False,
-                    "thai_units": False,
-                    "created_at": now,
-                },
-            ).scalar_one()
-            db.execute(
-                insert(t.memberships),
-                {
-                    "user_id": user_id,
-                    "organisation_id": organisation_id,
-                    "role": Role.OWNER.value,
-                    "created_at": now,
-                },
+            user_id = insert_person(
+                db, email, owner_name, password_hash, Role.OWNER, organisation_id, now
             )
         found = SqlTeamStore(self._engine).user_by_id(user_id)
         assert found is not None

@@ -11,7 +11,20 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, delete, func, insert, or_, select, text, true, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.exc import OperationalError
 
 from kolscope.adapters.db import tables as t
@@ -92,28 +105,7 @@ class SqlTeamStore:
         now: datetime,
     ) -> User:
         with self._engine.begin() as db:
-            user_id = db.execute(
-                insert(t.users).returning(t.users.c.id),
-                {
-                    "email": email,
-                    "name": name,
-                    "password_hash": password_hash,
-                    "is_active": True,
-                    "language": None,
-                    "buddhist_era": False,
-                    "thai_units": False,
-                    "created_at": now,
-                },
-            ).scalar_one()
-            db.execute(
-                insert(t.memberships),
-                {
-                    "user_id": user_id,
-                    "organisation_id": organisation_id,
-                    "role": role.value,
-                    "created_at": now,
-                },
-            )
+            user_id = insert_person(db, email, name, password_hash, role, organisation_id, now)
         found = self.user_by_id(user_id)
         assert found is not None
         return found
@@ -345,3 +337,38 @@ class SqlTeamStore:
                 return None
             db.execute(update(r).where(r.c.id == row.id).values(used_at=now))
             return int(row.user_id)
+
+
+def insert_person(
+    db: Connection,
+    email: str,
+    name: str,
+    password_hash: str,
+    role: Role,
+    organisation_id: int,
+    now: datetime,
+) -> int:
+    """A new person and their membership, inside the caller's transaction; returns their id."""
+    user_id: int = db.execute(
+        insert(t.users).returning(t.users.c.id),
+        {
+            "email": email,
+            "name": name,
+            "password_hash": password_hash,
+            "is_active": True,
+            "language": None,
+            "buddhist_era": False,
+            "thai_units": False,
+            "created_at": now,
+        },
+    ).scalar_one()
+    db.execute(
+        insert(t.memberships),
+        {
+            "user_id": user_id,
+            "organisation_id": organisation_id,
+            "role": role.value,
+            "created_at": now,
+        },
+    )
+    return user_id

@@ -10,6 +10,15 @@ from typing import NoReturn
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import DEFAULT_WORKSPACE, Settings
@@ -71,3 +80,17 @@ def fail(cli: CliState, message: str) -> NoReturn:
     """Report bad input on stderr and exit with code 2 (the documented contract)."""
     cli.err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
     raise typer.Exit(BAD_INPUT)
+
+
+def progress_bar(
+    cli: CliState, *, spinner: bool = False, note: bool = False, disable: bool = False
+) -> Progress:
+    """The progress bar every long command shows on stderr (gone when done): what, a bar,
+    done/total and time, with a spinner in front and a note (the job's message) after when
+    asked."""
+    columns: list[ProgressColumn] = [SpinnerColumn()] if spinner else []
+    columns += [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    columns.append(TimeElapsedColumn())
+    if note:
+        columns.append(TextColumn("{task.fields[note]}"))
+    return Progress(*columns, console=cli.err, transient=True, disable=disable)

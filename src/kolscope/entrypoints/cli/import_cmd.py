@@ -8,19 +8,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
-from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.entrypoints.cli.context import CliState, fail, progress_bar, state
 from kolscope.entrypoints.cli.import_run import run_in_foreground
 from kolscope.services.importing.plan import FilePlan, ImportOptions
 from kolscope.services.importing.records import ImportKind
@@ -186,14 +179,7 @@ def _update_index(cli: CliState, *, quiet: bool) -> dict[str, Any]:
     if quiet:
         report = workspace.discovery_index.refresh()
     else:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=cli.err,
-            transient=True,
-        ) as bar:
+        with progress_bar(cli) as bar:
             task = bar.add_task("search index", total=None)
             report = workspace.discovery_index.refresh(
                 progress=lambda done, total: bar.update(task, completed=done, total=total)

@@ -10,15 +10,10 @@ from types import FrameType
 
 import typer
 from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
     Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
 )
 
-from kolscope.entrypoints.cli.context import CliState
+from kolscope.entrypoints.cli.context import CliState, progress_bar
 from kolscope.services.importing.plan import FilePlan, ImportOptions
 from kolscope.services.importing.records import FileCounts
 from kolscope.services.importing.service import ImportReport, ImportService, ImportStoppedError
@@ -78,15 +73,7 @@ def run_in_foreground(
         with _stop_cleanly_on_sigterm():
             if as_json:
                 return importer.run(plans, options, dry_run=dry_run)
-            with Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=cli.err,
-                transient=True,
-            ) as progress:
+            with progress_bar(cli, spinner=True) as progress:
                 return importer.run(plans, options, dry_run=dry_run, progress=_Progress(progress))
     except (ImportStoppedError, KeyboardInterrupt) as stop:
         what = "SIGTERM" if isinstance(stop, ImportStoppedError) else "Ctrl+C"

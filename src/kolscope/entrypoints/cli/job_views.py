@@ -9,17 +9,9 @@ from typing import Any
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
-from kolscope.entrypoints.cli.context import CliState, fail
+from kolscope.entrypoints.cli.context import CliState, fail, progress_bar
 from kolscope.services.jobs import JobService, JobStatus, JobView
 
 JOB_FAILED = 2  # exit code of a job that failed, like an import that wrote nothing
@@ -84,17 +76,7 @@ def follow(cli: CliState, jobs: JobService, job_id: int, *, bar: bool = True) ->
     started = time.monotonic()
     hinted = False
     try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.fields[note]}"),
-            console=cli.err,
-            transient=True,
-            disable=not bar,
-        ) as progress:
+        with progress_bar(cli, spinner=True, note=True, disable=not bar) as progress:
             task = progress.add_task(escape(job.title), total=None, note="")
             while not job.finished:
                 waiting = job.status == JobStatus.QUEUED

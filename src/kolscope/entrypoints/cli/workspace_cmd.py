@@ -6,12 +6,12 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 from rich.table import Table
 
 from kolscope.adapters.workspace_files import config_path
 from kolscope.domain.quantities import format_count
-from kolscope.entrypoints.cli.context import DEMO_WORKSPACE, CliState, fail, state
+from kolscope.entrypoints.cli.context import DEMO_WORKSPACE, CliState, fail, progress_bar, state
 
 
 def _serve(cli: CliState, host: str | None, port: int | None) -> None:
@@ -142,14 +142,7 @@ def register(app: typer.Typer) -> None:
                 f"building a synthetic demo workspace in {settings.workspace}: "
                 f"{creators} made-up creators (seed {seed}) …"
             )
-            with Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=cli.err,
-                transient=True,
-            ) as progress:
+            with progress_bar(cli) as progress:
                 summary = workspace.build_demo(
                     seed=seed,
                     creators=creators,
