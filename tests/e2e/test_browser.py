@@ -8,31 +8,22 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from kolscope.adapters.jobs import start_embedded_worker
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import Settings
-from kolscope.entrypoints.web.app import create_app
 from tests.conftest import need
 from tests.e2e.conftest import PASSWORD
+from tests.e2e.live import live_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 EXPORT = "social media influencers-instagram - -nov 2022.csv"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -43,21 +34,10 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Workspace]]:
     )
     assert owner.id
     stop_worker = start_embedded_worker(workspace)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(workspace), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", workspace
+        with live_app(workspace) as url:
+            yield url, workspace
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         stop_worker()
         workspace.close()
 

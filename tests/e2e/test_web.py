@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from kolscope.bootstrap import Workspace
 from kolscope.entrypoints.web.app import create_app
 from kolscope.services.importing.plan import ImportOptions
 from tests.e2e.conftest import People, log_in
+from tests.e2e.live import live_app
 from tests.factories import write_csv
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -173,29 +170,10 @@ def test_api_is_documented_and_served_offline(client: TestClient) -> None:
         assert "https://" not in html
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def live_server(filled: Workspace) -> Iterator[str]:
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(filled), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with live_app(filled) as url:
+        yield url
 
 
 def test_over_real_http(live_server: str, hostile: Workspace, people: People) -> None:
