@@ -204,3 +204,20 @@ def test_trusted_proxies_must_be_addresses(workspace: Workspace) -> None:
         "forwarded_allow_ips": ["10.0.0.0/8", "::1"],
     }
     assert proxy_options(Settings(workspace=workspace.settings.workspace))["proxy_headers"] is False
+
+
+def test_attempts_older_than_a_day_are_forgotten(
+    team: TeamService, people: People, clock: Clock, workspace: Workspace
+) -> None:
+    """The attempts table holds about a day of logins, not every login ever made."""
+
+    def kept() -> int:
+        with workspace.engine.connect() as db:
+            return len(list(db.execute(select(t.login_attempts.c.id))))
+
+    _fails(team, people.owner.email, HOME)
+    team.login(people.owner.email, PASSWORD, HOME)
+    assert kept() == 2
+    clock.advance(25 * 3600)
+    team.login(people.owner.email, PASSWORD, HOME)
+    assert kept() == 1  # only today's

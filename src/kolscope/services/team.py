@@ -32,6 +32,7 @@ FREE_FAILURES = 3
 MAX_BACKOFF = timedelta(minutes=15)
 PAIR_MEMORY = timedelta(hours=24)
 ADDRESS_WINDOW = timedelta(minutes=15)
+PRUNE_LOGINS_EVERY = timedelta(hours=1)
 MAX_FAILURES_PER_ADDRESS = 20
 
 
@@ -116,6 +117,8 @@ class TeamStore(Protocol):
 
     def record_login(self, email: str, address: str, succeeded: bool, now: datetime) -> None: ...
 
+    def forget_logins_before(self, moment: datetime) -> int: ...
+
     def login_failures(
         self, email: str, address: str, pair_since: datetime, address_since: datetime
     ) -> LoginFailures: ...
@@ -179,6 +182,7 @@ class TeamService:
         self._store = store
         self._hasher = hasher
         self._key = secret_key.encode()
+        self._logins_pruned_at: datetime | None = None
         self._now = clock
         self._dummy: str | None = None
 
@@ -281,11 +285,19 @@ class TeamService:
         password_ok = self._hasher.verify(found[1] if found else self._dummy_hash(), password)
         ok = found is not None and found[0].is_active and password_ok
         self._store.record_login(key, address, ok, now)
+        self._forget_old_logins(now)
         if not ok or found is None:
             raise LoginRefusedError("Wrong email or password.")
         user = found[0]
         self._store.update_user(user.id, last_login_at=now)
         return self._new_session(user, user_agent), user
+
+    def _forget_old_logins(self, now: datetime) -> None:
+        """Attempts older than PAIR_MEMORY are never read again: delete them, at most once an
+        hour per process, so the table stays the size of a day's logins."""
+        if self._logins_pruned_at is None or now - self._logins_pruned_at >= PRUNE_LOGINS_EVERY:
+            self._store.forget_logins_before(now - PAIR_MEMORY)
+            self._logins_pruned_at = now
 
     def _check_not_refused(self, email: str, address: str, now: datetime) -> None:
         failures = self._store.login_failures(

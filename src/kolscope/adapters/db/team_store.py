@@ -157,6 +157,11 @@ class SqlTeamStore:
                 {"email": email[:320], "ip": address[:64], "at": now, "succeeded": succeeded},
             )
 
+    def forget_logins_before(self, moment: datetime) -> int:
+        with self._engine.begin() as db:
+            gone = db.execute(delete(t.login_attempts).where(t.login_attempts.c.at < moment))
+        return int(gone.rowcount or 0)
+
     def login_failures(
         self, email: str, address: str, pair_since: datetime, address_since: datetime
     ) -> LoginFailures:
