@@ -15,13 +15,13 @@ from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.bootstrap import Workspace
 from kolscope.config import Settings
 from kolscope.entrypoints.web.serving import proxy_options
-from kolscope.services.team import (
+from kolscope.services.login_rules import (
     MAX_BACKOFF,
     MAX_FAILURES_PER_ADDRESS,
     LoginRefusedError,
-    TeamService,
     backoff,
 )
+from kolscope.services.team import TeamService
 from tests.e2e.conftest import PASSWORD, People
 from tests.e2e.live import live_app
 

@@ -16,24 +16,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from kolscope.domain.team import Organisation, Role, User, check_password, normalise_email
+from kolscope.services.login_rules import (
+    ADDRESS_WINDOW,
+    PAIR_MEMORY,
+    PRUNE_LOGINS_EVERY,
+    LoginFailures,
+    LoginRefusedError,
+    wait_before_next_try,
+)
 
 SESSION_DAYS = 14
 RESET_HOURS = 2
 API_TOKEN_PREFIX = "ks_"  # noqa: S105 - a prefix, not a secret
 TOKEN_USE_EVERY = timedelta(minutes=1)  # a token's last use is written at most this often
-
-# Failed logins (docs/web.md, "Logging in"). One email from one address: the first
-# FREE_FAILURES failures cost nothing; after the n-th, the next try waits
-# 2^(n - FREE_FAILURES) seconds, capped at MAX_BACKOFF. They are counted since that pair's
-# last success, over PAIR_MEMORY. One address, any emails: MAX_FAILURES_PER_ADDRESS failures
-# within ADDRESS_WINDOW refuse it until the oldest of them is that old. Nothing is counted per
-# email alone, so nobody elsewhere can lock a person out.
-FREE_FAILURES = 3
-MAX_BACKOFF = timedelta(minutes=15)
-PAIR_MEMORY = timedelta(hours=24)
-ADDRESS_WINDOW = timedelta(minutes=15)
-PRUNE_LOGINS_EVERY = timedelta(hours=1)
-MAX_FAILURES_PER_ADDRESS = 20
 
 
 class PasswordHasher(Protocol):
@@ -65,27 +60,6 @@ class ApiTokenUse:
     user: User
     token_id: int
     last_used_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class LoginFailures:
-    """Recent failed logins: of one email from one address since that pair last succeeded,
-    and of one address for any email."""
-
-    pair_count: int
-    pair_last_at: datetime | None
-    address_count: int
-    address_first_at: datetime | None
-
-
-def backoff(failures: int) -> timedelta:
-    """How long one email from one address waits after ``failures`` failures in a row."""
-    if failures < FREE_FAILURES:
-        return timedelta(0)
-    exponent = failures - FREE_FAILURES
-    if exponent >= 20:  # 2^20 s is far past the cap; avoids huge numbers
-        return MAX_BACKOFF
-    return min(timedelta(seconds=2**exponent), MAX_BACKOFF)
 
 
 class TeamStore(Protocol):
@@ -160,15 +134,6 @@ class TeamStore(Protocol):
     ) -> None: ...
 
     def use_reset(self, token_hash: str, now: datetime) -> int | None: ...
-
-
-class LoginRefusedError(Exception):
-    """A login that did not succeed, with a message safe to show (it never says which part
-    was wrong) and, when rate limited, how long to wait."""
-
-    def __init__(self, message: str, retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 class TeamService:
@@ -303,15 +268,11 @@ class TeamService:
         failures = self._store.login_failures(
             email, address, now - PAIR_MEMORY, now - ADDRESS_WINDOW
         )
-        wait = timedelta(0)
-        if failures.address_count >= MAX_FAILURES_PER_ADDRESS and failures.address_first_at:
-            wait = failures.address_first_at + ADDRESS_WINDOW - now
-        if failures.pair_last_at is not None:
-            wait = max(wait, failures.pair_last_at + backoff(failures.pair_count) - now)
+        wait = wait_before_next_try(failures, now)
         if wait > timedelta(0):
-            seconds = max(1, math.ceil(wait.total_seconds()))
             raise LoginRefusedError(
-                "Too many failed logins. Wait a moment and try again.", retry_after=seconds
+                "Too many failed logins. Wait a moment and try again.",
+                retry_after=max(1, math.ceil(wait.total_seconds())),
             )
 
     def _dummy_hash(self) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, select
 
 from kolscope.adapters.db import tables as t
 from kolscope.adapters.db.rows import stored_time
-from kolscope.adapters.db.team_store import SqlTeamStore, insert_person
+from kolscope.adapters.db.team_store import SqlTeamStore, insert_organisation, insert_person
 from kolscope.domain.team import Role, User
 from kolscope.services.organisations import OrganisationSummary
 
@@ -64,10 +64,7 @@ class SqlOrganisations:
         self, name: str, email: str, owner_name: str, password_hash: str, now: datetime
     ) -> User:
         with self._engine.begin() as db:
-            organisation_id = db.execute(
-                insert(t.organisations).returning(t.organisations.c.id),
-                {"name": name, "created_at": now},
-            ).scalar_one()
+            organisation_id = insert_organisation(db, name, now)
             user_id = insert_person(
                 db, email, owner_name, password_hash, Role.OWNER, organisation_id, now
             )

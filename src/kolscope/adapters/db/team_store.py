@@ -31,7 +31,8 @@ from kolscope.adapters.db import tables as t
 from kolscope.adapters.db.engine import WRITER_OPTIONS
 from kolscope.adapters.db.rows import stored_time
 from kolscope.domain.team import Organisation, Role, User
-from kolscope.services.team import ApiTokenInfo, ApiTokenUse, LoginFailures, SessionInfo
+from kolscope.services.login_rules import LoginFailures
+from kolscope.services.team import ApiTokenInfo, ApiTokenUse, SessionInfo
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +90,7 @@ class SqlTeamStore:
 
     def create_organisation(self, name: str, now: datetime) -> Organisation:
         with self._engine.begin() as db:
-            new_id = db.execute(
-                insert(t.organisations).returning(t.organisations.c.id),
-                {"name": name, "created_at": now},
-            ).scalar_one()
+            new_id = insert_organisation(db, name, now)
         return Organisation(new_id, name)
 
     def create_user(
@@ -342,6 +340,15 @@ class SqlTeamStore:
                 return None
             db.execute(update(r).where(r.c.id == row.id).values(used_at=now))
             return int(row.user_id)
+
+
+def insert_organisation(db: Connection, name: str, now: datetime) -> int:
+    """A new organisation, inside the caller's transaction; returns its id."""
+    new_id: int = db.execute(
+        insert(t.organisations).returning(t.organisations.c.id),
+        {"name": name, "created_at": now},
+    ).scalar_one()
+    return new_id
 
 
 def insert_person(

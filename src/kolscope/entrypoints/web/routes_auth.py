@@ -18,7 +18,8 @@ from kolscope.entrypoints.web.security import (
     visitor_of,
     workspace_of,
 )
-from kolscope.services.team import SESSION_DAYS, LoginRefusedError
+from kolscope.services.login_rules import LoginRefusedError
+from kolscope.services.team import SESSION_DAYS
 
 router = APIRouter(include_in_schema=False)
 
