@@ -43,3 +43,21 @@ def test_translations_keep_their_placeholders() -> None:
                 assert sorted(PLACEHOLDER.findall(str(message.id))) == sorted(
                     PLACEHOLDER.findall(str(message.string))
                 ), message.id
+
+
+def test_import_warnings_read_in_thai() -> None:
+    """Warnings an import writes (shown on its job page) are explained in Thai on Thai pages."""
+    from kolscope.entrypoints.web import i18n
+    from kolscope.entrypoints.web.explanations import explain
+
+    i18n.set_language("th")
+    try:
+        spans = explain(
+            "1,002 lines hold 1,001 rows: 1 row has line breaks inside quoted cells "
+            "(the first is row 1, lines 1-2)"
+        )
+        repeat = explain("row 52: repeats row 51; kept row 51")
+    finally:
+        i18n.set_language("en")
+    assert spans.startswith("ไฟล์มี 1,002 บรรทัด แต่เป็นข้อมูล 1,001 แถว")
+    assert repeat == "แถว 52: ซ้ำกับแถว 51; ใช้ข้อมูลแถว 51"

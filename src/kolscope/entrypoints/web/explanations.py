@@ -46,6 +46,16 @@ PATTERNS = (
     ),
     N_("read with {detail}"),
     N_("the file is not UTF-8 text: read as {encoding}"),
+    N_(
+        "{lines} lines hold {rows} rows: 1 row has line breaks inside quoted cells (the first "
+        "is row {row}, lines {start}-{end})"
+    ),
+    N_(
+        "{lines} lines hold {rows} rows: {count} rows have line breaks inside quoted cells (the "
+        "first is row {row}, lines {start}-{end})"
+    ),
+    N_("row {row}: repeats row {first}"),
+    N_("kept row {row}"),
 )
 THE_FILE_NAME = N_("the file name")
 
