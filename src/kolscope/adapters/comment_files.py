@@ -1,5 +1,5 @@
 """Comment files on disk for ``kolscope comments analyse``: read rows, find the text column,
-decode what Thai tools export, and write the result atomically (never half a file).
+and decode what Thai tools export (the result is written by ``comment_output``).
 
 Pure IO: no console, no exit codes. Every problem is a :class:`CommentFileError` naming the
 file and, where there is one, the line and the field.
@@ -19,20 +19,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import secrets
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
-from kolscope.adapters.spreadsheet_cells import safe_cell
-
 CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-OUTPUT_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 
 # Column names taken as the comment text, compared case-insensitively after trimming.
 TEXT_COLUMN_NAMES = (
@@ -104,18 +98,6 @@ def input_format(path: Path) -> Format:
         return "jsonl"
     raise CommentFileError(
         path, "unknown file type: use .csv, .tsv, .jsonl or .ndjson (one JSON object a line)"
-    )
-
-
-def output_format(path: Path) -> Format:
-    """The output's format from its extension (.csv, .jsonl or .ndjson), checked up front."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return "csv"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    raise CommentFileError(
-        path, f"cannot write {suffix or 'a file without an extension'}: use .csv, .jsonl or .ndjson"
     )
 
 
@@ -357,57 +339,3 @@ def text_of(value: object) -> str:
     if isinstance(value, int | float):
         return str(value)
     return json.dumps(value, ensure_ascii=False)
-
-
-class RowSink:
-    """Writes one output row at a time; made by :func:`atomic_output`."""
-
-    def write(self, row: Mapping[str, object]) -> None:
-        raise NotImplementedError
-
-
-class _CsvSink(RowSink):
-    def __init__(self, handle: IO[str], columns: Sequence[str]) -> None:
-        self.columns = list(columns)
-        self.writer = csv.writer(handle)
-        self.writer.writerow(self.columns)
-
-    def write(self, row: Mapping[str, object]) -> None:
-        self.writer.writerow([text_of(safe_cell(row.get(column))) for column in self.columns])
-
-
-class _JsonlSink(RowSink):
-    def __init__(self, handle: IO[str]) -> None:
-        self.handle = handle
-
-    def write(self, row: Mapping[str, object]) -> None:
-        self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-@contextmanager
-def atomic_output(path: Path, columns: Sequence[str]) -> Iterator[RowSink]:
-    """Write to a temporary file beside ``path`` and rename it over ``path`` only when the
-    block ends without an error; otherwise remove it. CSV (UTF-8 with a byte-order mark, so
-    Excel shows Thai) gets a header of ``columns``, booleans as ``true``/``false`` and null
-    as an empty cell; JSONL gets each row's own keys and real JSON values."""
-    kind = output_format(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise CommentFileError(path, f"the folder {str(folder)!r} does not exist")
-    if path.is_dir():
-        raise CommentFileError(path, "is a folder; name the output file")
-    temporary = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        handle = temporary.open("x", encoding="utf-8-sig" if kind == "csv" else "utf-8", newline="")
-    except OSError as error:
-        raise CommentFileError(path, f"cannot write: {error.strerror or error}") from error
-    try:
-        with handle:
-            yield _CsvSink(handle, columns) if kind == "csv" else _JsonlSink(handle)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise CommentFileError(path, f"cannot write: {error.strerror or error}") from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

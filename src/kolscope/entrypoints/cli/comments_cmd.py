@@ -18,12 +18,11 @@ from kolscope.adapters.comment_files import (
     UTF16,
     CommentFile,
     CommentFileError,
-    atomic_output,
     find_text_column,
     open_comment_file,
-    output_format,
     text_of,
 )
+from kolscope.adapters.comment_output import atomic_output, output_format
 from kolscope.analysis.comments import OUTPUT_COLUMNS, CommentInsight, analyse_comments
 from kolscope.entrypoints.cli.context import CliState, fail, state
 
