@@ -1,5 +1,9 @@
 """The database schema. Alembic migrations in ``migrations/versions`` create exactly this.
 
+This module holds the catalogue (imports, creators, accounts, content, audiences, brands,
+follower samples) and vetting; people and jobs are in ``tables_team`` and discovery in
+``tables_discovery``, re-exported here so every store reads ``tables.<name>``.
+
 Tables are SQLAlchemy Core ``Table`` objects: repositories read rows into domain dataclasses, so
 no row object ever leaves this package.
 """
@@ -7,34 +11,74 @@ no row object ever leaves this package.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     Boolean,
     Column,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-metadata = MetaData(naming_convention=NAMING)
-JsonList = JSON().with_variant(JSONB(), "postgresql")
-Stamp = DateTime(timezone=True)
+from kolscope.adapters.db.tables_base import JsonList, Stamp, metadata
+from kolscope.adapters.db.tables_discovery import (
+    account_niches,
+    account_terms,
+    creator_profiles,
+    saved_searches,
+    shortlist_entries,
+    shortlists,
+)
+from kolscope.adapters.db.tables_team import (
+    api_tokens,
+    brand_grants,
+    jobs,
+    login_attempts,
+    memberships,
+    organisations,
+    password_resets,
+    sessions,
+    users,
+)
+
+__all__ = [
+    "JsonList",
+    "Stamp",
+    "account_niches",
+    "account_snapshots",
+    "account_terms",
+    "accounts",
+    "api_tokens",
+    "audience_profiles",
+    "audience_shares",
+    "audit_benchmarks",
+    "audits",
+    "brand_grants",
+    "brands",
+    "comments",
+    "creator_profiles",
+    "creators",
+    "follower_profiles",
+    "follower_samples",
+    "imports",
+    "jobs",
+    "login_attempts",
+    "memberships",
+    "metadata",
+    "organisations",
+    "password_resets",
+    "posts",
+    "saved_searches",
+    "sessions",
+    "shortlist_entries",
+    "shortlists",
+    "users",
+]
 
 imports = Table(
     "imports",
@@ -249,130 +293,6 @@ follower_profiles = Table(
     Index("ix_follower_profiles_sample", "sample_id"),
 )
 
-# People, sessions and jobs (issue #3) -------------------------------------------------------
-
-organisations = Table(
-    "organisations",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("created_at", Stamp, nullable=False),
-)
-
-users = Table(
-    "users",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("email", String(320), nullable=False, unique=True),  # stored lower-cased
-    Column("name", String(200), nullable=False),
-    Column("password_hash", String(300), nullable=False),
-    Column("is_active", Boolean, nullable=False),
-    Column("language", String(5)),  # th, en; None: follow the browser
-    Column("buddhist_era", Boolean, nullable=False),
-    Column("thai_units", Boolean, nullable=False),
-    Column("created_at", Stamp, nullable=False),
-    Column("last_login_at", Stamp),
-)
-
-memberships = Table(
-    "memberships",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column(
-        "organisation_id",
-        Integer,
-        ForeignKey("organisations.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    Column("role", String(20), nullable=False),  # owner, member, client
-    Column("created_at", Stamp, nullable=False),
-    UniqueConstraint("user_id", "organisation_id", name="uq_memberships_user_org"),
-)
-
-brand_grants = Table(
-    "brand_grants",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("brand_id", Integer, ForeignKey("brands.id", ondelete="CASCADE"), nullable=False),
-    UniqueConstraint("user_id", "brand_id", name="uq_brand_grants_user_brand"),
-)
-
-sessions = Table(
-    "sessions",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("token_hash", String(64), nullable=False, unique=True),
-    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("csrf_token", String(64), nullable=False),
-    Column("created_at", Stamp, nullable=False),
-    Column("expires_at", Stamp, nullable=False),
-    Column("last_seen_at", Stamp, nullable=False),
-    Column("user_agent", String(300)),
-)
-
-api_tokens = Table(
-    "api_tokens",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("name", String(100), nullable=False),
-    Column("prefix", String(16), nullable=False),  # shown in lists, e.g. ks_4f2a
-    Column("token_hash", String(64), nullable=False, unique=True),
-    Column("created_at", Stamp, nullable=False),
-    Column("last_used_at", Stamp),
-    Column("revoked_at", Stamp),
-)
-
-password_resets = Table(
-    "password_resets",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("token_hash", String(64), nullable=False, unique=True),
-    Column("created_at", Stamp, nullable=False),
-    Column("expires_at", Stamp, nullable=False),
-    Column("used_at", Stamp),
-)
-
-login_attempts = Table(
-    "login_attempts",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("email", String(320), nullable=False),
-    Column("ip", String(64), nullable=False),
-    Column("at", Stamp, nullable=False),
-    Column("succeeded", Boolean, nullable=False),
-    Index("ix_login_attempts_email_at", "email", "at"),
-    Index("ix_login_attempts_ip_at", "ip", "at"),
-)
-
-jobs = Table(
-    "jobs",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("kind", String(40), nullable=False),
-    Column("status", String(20), nullable=False),  # queued, running, succeeded, failed
-    Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
-    Column("title", String(300), nullable=False),
-    Column("params", JsonList, nullable=False),
-    Column("progress_done", Integer, nullable=False),
-    Column("progress_total", Integer),
-    Column("message", String(500)),
-    Column("result", JsonList),
-    Column("error", Text),
-    Column("attempts", Integer, nullable=False),
-    Column("created_at", Stamp, nullable=False),
-    Column("started_at", Stamp),
-    Column("finished_at", Stamp),
-    Column("heartbeat_at", Stamp),
-    # Whose job this is (None: the workspace's own, shown to the first organisation).
-    Column("organisation_id", Integer, ForeignKey("organisations.id", ondelete="SET NULL")),
-    Index("ix_jobs_status", "status"),
-    Index("ix_jobs_organisation_id", "organisation_id"),
-)
-
 # Vetting (issue #5) -----------------------------------------------------------------------------
 
 audits = Table(
@@ -401,139 +321,4 @@ audit_benchmarks = Table(
     Column("stamp", String(200), nullable=False),  # what the data looked like when computed
     Column("computed_at", Stamp, nullable=False),
     Column("data", JsonList, nullable=False),
-)
-
-# Discovery (issue #6) ---------------------------------------------------------------------------
-
-# One row per account: what search filters and ranks on, computed from the account's profile,
-# posts and audience by the discovery indexer (services/discovery_index.py). Account columns
-# are copied here so a search reads one table; the full-text part lives beside it (SQLite: the
-# FTS5 table ``creator_fts``; PostgreSQL: a GIN index over ``document``), see search_index.py.
-_PROFILE_FILTERS = (
-    "followers", "platform", "country", "province", "creator_type", "engagement_rate",
-    "language", "verified", "has_contact", "last_active", "price_low", "price_high",
-)  # fmt: skip
-
-
-def _FILTERS_BUT(*leading: str) -> tuple[str, ...]:  # noqa: N802 - reads as a column list
-    """The filter columns an index carries after its leading ones (followers stays second)."""
-    return tuple(c for c in _PROFILE_FILTERS if c not in leading and c != "followers")
-
-
-creator_profiles = Table(
-    "creator_profiles",
-    metadata,
-    Column(
-        "account_id",
-        Integer,
-        ForeignKey("accounts.id", ondelete="CASCADE"),
-        primary_key=True,
-        autoincrement=False,
-    ),
-    Column("platform", String(20), nullable=False),
-    Column("followers", BigInteger),
-    Column("country", String(2)),
-    Column("province", String(6)),
-    Column("language", String(10)),  # th, en, mixed, none
-    Column("verified", Boolean),
-    Column("has_contact", Boolean, nullable=False),
-    Column("engagement_rate", Float),  # per cent of followers, median over recent posts
-    Column("last_active", Date),
-    Column("price_low", Integer),  # estimated THB per post
-    Column("price_high", Integer),
-    Column("niche", String(30)),  # the most confident niche
-    Column("niches", JsonList, nullable=False),  # [{niche, confidence, evidence}]
-    Column("creator_type", String(10), nullable=False),  # kol, koc, creator
-    Column("type_confidence", Float, nullable=False),
-    Column("facts", JsonList, nullable=False),  # reasons, tone, signals: shown and used for fit
-    Column("vector", LargeBinary),  # float16 profile vector for lookalikes
-    Column("document", Text),  # pre-tokenised search text (PostgreSQL full-text reads it)
-    Column("indexed_at", Stamp, nullable=False),
-    Column("source_import", Integer),  # the newest import id the row was built after
-    # Covering indexes: each carries every filter column, so a search reads index entries in
-    # followers order and never the wide rows (facts JSON, vector) it rejects (bench_search.py).
-    Index("ix_creator_profiles_followers", "followers", *_FILTERS_BUT("followers")),
-    Index("ix_creator_profiles_niche", "niche", "followers"),
-    Index("ix_creator_profiles_platform", "platform", "followers", *_FILTERS_BUT("platform")),
-    Index("ix_creator_profiles_type", "creator_type", "followers", *_FILTERS_BUT("creator_type")),
-    Index(
-        "ix_creator_profiles_place",
-        "country",
-        "province",
-        "followers",
-        *_FILTERS_BUT("country", "province"),
-    ),
-)
-
-# Every niche of an account above the classifier's threshold (multi-label filter).
-account_niches = Table(
-    "account_niches",
-    metadata,
-    Column("niche", String(30), primary_key=True),
-    Column(
-        "account_id",
-        Integer,
-        ForeignKey("accounts.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("confidence", Float, nullable=False),
-    Column("followers", BigInteger),
-    Column("platform", String(20)),  # copied, like followers, for ordered scans per platform
-    Index("ix_account_niches_followers", "niche", "followers", "account_id"),
-    Index("ix_account_niches_platform", "niche", "platform", "followers", "account_id"),
-    Index("ix_account_niches_account", "account_id"),
-)
-
-# The hashtags an account uses and the handles it mentions, counted over its posts.
-account_terms = Table(
-    "account_terms",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
-    Column("kind", String(10), nullable=False),  # tag, mention
-    Column("term", String(300), nullable=False),  # lower case, no # or @
-    Column("posts", Integer, nullable=False),
-    Column("unsponsored", Integer, nullable=False),
-    Column("last_at", Stamp),
-    UniqueConstraint("account_id", "kind", "term", name="uq_account_terms_account_term"),
-    Index("ix_account_terms_term", "kind", "term", "account_id", "unsponsored", "last_at"),
-)
-
-shortlists = Table(
-    "shortlists",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("organisation_id", Integer, ForeignKey("organisations.id", ondelete="CASCADE")),
-    Column("name", String(200), nullable=False),
-    Column("brand_id", Integer, ForeignKey("brands.id", ondelete="SET NULL")),
-    Column("created_by", Integer, ForeignKey("users.id", ondelete="SET NULL")),
-    Column("created_at", Stamp, nullable=False),
-    Column("updated_at", Stamp, nullable=False),
-    UniqueConstraint("organisation_id", "name", name="uq_shortlists_org_name"),
-)
-
-shortlist_entries = Table(
-    "shortlist_entries",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column(
-        "shortlist_id", Integer, ForeignKey("shortlists.id", ondelete="CASCADE"), nullable=False
-    ),
-    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
-    Column("note", Text),
-    Column("added_by", Integer, ForeignKey("users.id", ondelete="SET NULL")),
-    Column("added_at", Stamp, nullable=False),
-    UniqueConstraint("shortlist_id", "account_id", name="uq_shortlist_entries_list_account"),
-)
-
-saved_searches = Table(
-    "saved_searches",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("organisation_id", Integer, ForeignKey("organisations.id", ondelete="CASCADE")),
-    Column("name", String(200), nullable=False),
-    Column("query", JsonList, nullable=False),  # the search's parameters, as the API takes them
-    Column("created_by", Integer, ForeignKey("users.id", ondelete="SET NULL")),
-    Column("created_at", Stamp, nullable=False),
-    UniqueConstraint("organisation_id", "name", name="uq_saved_searches_org_name"),
 )
