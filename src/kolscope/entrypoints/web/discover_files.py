@@ -22,10 +22,10 @@ from kolscope.bootstrap import Workspace
 from kolscope.domain.team import User
 from kolscope.entrypoints.web.discover_params import (
     MATCH_LIMIT,
-    FieldError,
     check_brands,
     parse_search,
 )
+from kolscope.entrypoints.web.discover_values import FieldError
 from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.services.discovery_export import EXPORT_COLUMNS, export_row
 from kolscope.services.discovery_query import ListMatch, SearchHit, SearchRequest

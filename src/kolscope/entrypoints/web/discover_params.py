@@ -8,7 +8,6 @@ answered with 400 by the API).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -17,10 +16,20 @@ from fastapi import Query
 
 from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.domain.brands import Brand
-from kolscope.domain.limits import MAX_DAYS, MAX_OFFSET
+from kolscope.domain.limits import MAX_OFFSET
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
-from kolscope.domain.quantities import parse_count
+from kolscope.entrypoints.web.discover_values import (
+    FieldError,
+    grouped,
+    read_count,
+    read_days,
+    read_flag,
+    read_many,
+    read_number,
+    read_text,
+    read_whole,
+)
 from kolscope.services.discovery_query import (
     CREATOR_TYPES,
     MAX_LIMIT,
@@ -34,133 +43,11 @@ PAGE_SIZE = 25
 MATCH_LIMIT = 100
 LANGUAGES = ("th", "en", "mixed")
 VIEWS = ("table", "cards")
-_YES = ("yes", "true", "1", "on", "y")
-_NO = ("no", "false", "0", "off", "n")
-# The words the search's own messages start with, and the parameter each names.
-_MESSAGE_FIELDS = {
-    "min-er": "min_er",
-    "max-er": "max_er",
-    "min-quality": "min_quality",
-    "min-followers": "min_followers",
-    "max-followers": "max_followers",
-    "min-price": "min_price",
-    "max-price": "max_price",
-    "active-within": "active_within",
-    "unknown tier scheme": "scheme",
-    "tier": "tier",
-    "niche": "niche",
-    "type": "type",
-    "audience": "audience",
-    "sort": "sort",
-    "limit": "limit",
-    "offset": "offset",
-    "text": "text",
-    "like": "like",
-    "brand": "brand",
-    "target": "target",
-    "platform": "platform",
-}
-
-
-class FieldError(SearchError):
-    """A search parameter that cannot be read; ``field`` is its name."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-
-
-def field_of(error: SearchError) -> str | None:
-    """The parameter an error is about (for marking it in the form), if it says."""
-    if isinstance(error, FieldError):
-        return error.field
-    text = str(error).lower()
-    for start, field in _MESSAGE_FIELDS.items():
-        if text.startswith(start):
-            return field
-    return None
-
-
-# Reading parameters --------------------------------------------------------------------------
-
-
-def _text(values: dict[str, list[str]], name: str) -> str | None:
-    for value in values.get(name, []):
-        if value.strip():
-            return value.strip()
-    return None
-
-
-def _many(values: dict[str, list[str]], name: str) -> list[str]:
-    """A repeatable parameter (niches and platforms may also be comma-separated)."""
-    found: list[str] = []
-    for value in values.get(name, []):
-        parts = [value] if name in ("audience", "target") else value.split(",")
-        found.extend(p.strip() for p in parts if p.strip())
-    return list(dict.fromkeys(found))
-
-
-def _count(values: dict[str, list[str]], name: str) -> int | None:
-    text = _text(values, name)
-    if text is None:
-        return None
-    try:
-        return parse_count(text.replace("฿", "").replace("THB", "").strip())
-    except ValueError as error:
-        raise FieldError(name, str(error)) from None
-
-
-def _number(values: dict[str, list[str]], name: str) -> float | None:
-    text = _text(values, name)
-    if text is None:
-        return None
-    try:
-        number = float(text.rstrip("%").replace(",", "").strip())
-    except ValueError:
-        raise FieldError(name, f"{text!r} is not a number") from None
-    if not math.isfinite(number):
-        raise FieldError(name, f"{text!r} is not a number")
-    return number
-
-
-def _whole(values: dict[str, list[str]], name: str, default: int | None) -> int | None:
-    text = _text(values, name)
-    if text is None:
-        return default
-    try:
-        return int(text)
-    except ValueError:
-        raise FieldError(name, f"{text!r} is not a whole number") from None
-
-
-def _days(values: dict[str, list[str]], name: str) -> int | None:
-    days = _whole(values, name, None)
-    if days is not None and not 0 <= days <= MAX_DAYS:
-        raise FieldError(name, f"must be a number of days from 0 to {MAX_DAYS:,}")
-    return days
-
-
-def _flag(values: dict[str, list[str]], name: str) -> bool | None:
-    text = _text(values, name)
-    if text is None or text.lower() in ("any", "either"):
-        return None
-    if text.lower() in _YES:
-        return True
-    if text.lower() in _NO:
-        return False
-    raise FieldError(name, f"{text!r}: use yes or no")
-
-
-def grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for key, value in pairs:
-        values.setdefault(key, []).append(value)
-    return values
 
 
 def _platforms(values: dict[str, list[str]]) -> tuple[Platform, ...]:
     platforms: list[Platform] = []
-    for name in _many(values, "platform"):
+    for name in read_many(values, "platform"):
         platform = parse_platform(name)
         if platform is None:
             known = ", ".join(p.value for p in Platform)
@@ -171,13 +58,13 @@ def _platforms(values: dict[str, list[str]]) -> tuple[Platform, ...]:
 
 def _place(values: dict[str, list[str]]) -> tuple[str | None, str | None]:
     """(country code, Thai province code); a province implies Thailand."""
-    country = _text(values, "country")
+    country = read_text(values, "country")
     country_code = None
     if country is not None:
         country_code = find_country(country)
         if country_code is None:
             raise FieldError("country", f"{country!r} is not a country kolscope knows")
-    province = _text(values, "province")
+    province = read_text(values, "province")
     if province is None:
         return country_code, None
     found = find_province(province)
@@ -187,7 +74,7 @@ def _place(values: dict[str, list[str]]) -> tuple[str | None, str | None]:
 
 
 def _choice(values: dict[str, list[str]], name: str, allowed: Sequence[str]) -> str | None:
-    text = _text(values, name)
+    text = read_text(values, name)
     if text is None:
         return None
     if text.lower() not in allowed:
@@ -197,7 +84,7 @@ def _choice(values: dict[str, list[str]], name: str, allowed: Sequence[str]) -> 
 
 def _audience(values: dict[str, list[str]]) -> tuple[AudienceCondition, ...]:
     found = []
-    for text in _many(values, "audience"):
+    for text in read_many(values, "audience"):
         try:
             found.append(AudienceCondition.parse(text))
         except SearchError as error:
@@ -206,7 +93,7 @@ def _audience(values: dict[str, list[str]]) -> tuple[AudienceCondition, ...]:
 
 
 def _target(values: dict[str, list[str]]) -> AudienceTarget | None:
-    items = _many(values, "target")
+    items = read_many(values, "target")
     if not items:
         return None
     try:
@@ -216,10 +103,10 @@ def _target(values: dict[str, list[str]]) -> AudienceTarget | None:
 
 
 def _paging(values: dict[str, list[str]], limit: int, max_limit: int) -> tuple[int, int]:
-    size = _whole(values, "limit", limit) or limit
+    size = read_whole(values, "limit", limit) or limit
     if not 1 <= size <= max_limit:
         raise FieldError("limit", f"must be between 1 and {max_limit}")
-    offset = _whole(values, "offset", 0) or 0
+    offset = read_whole(values, "offset", 0) or 0
     if not 0 <= offset <= MAX_OFFSET:
         raise FieldError("offset", f"must be between 0 and {MAX_OFFSET:,}")
     return size, offset
@@ -232,35 +119,35 @@ def parse_search(
     values = grouped(pairs)
     country_code, province_code = _place(values)
     size, offset = _paging(values, limit, max_limit)
-    like = _text(values, "like")
+    like = read_text(values, "like")
     if like is not None and ":" not in like:
         raise FieldError("like", f"{like!r}: write PLATFORM:HANDLE, e.g. instagram:som.review")
     return SearchRequest(
-        text=_text(values, "text"),
-        hashtag=_text(values, "hashtag"),
-        mentions=_text(values, "mentions"),
-        niches=tuple(_many(values, "niche")),
-        tier=_text(values, "tier"),
-        scheme=_text(values, "scheme"),
+        text=read_text(values, "text"),
+        hashtag=read_text(values, "hashtag"),
+        mentions=read_text(values, "mentions"),
+        niches=tuple(read_many(values, "niche")),
+        tier=read_text(values, "tier"),
+        scheme=read_text(values, "scheme"),
         creator_type=_choice(values, "type", CREATOR_TYPES),
         platforms=_platforms(values),
         country=country_code,
         province=province_code,
         language=_choice(values, "language", LANGUAGES),
-        min_followers=_count(values, "min_followers"),
-        max_followers=_count(values, "max_followers"),
-        min_er=_number(values, "min_er"),
-        max_er=_number(values, "max_er"),
-        min_quality=_number(values, "min_quality"),
+        min_followers=read_count(values, "min_followers"),
+        max_followers=read_count(values, "max_followers"),
+        min_er=read_number(values, "min_er"),
+        max_er=read_number(values, "max_er"),
+        min_quality=read_number(values, "min_quality"),
         audience=_audience(values),
-        min_price=_count(values, "min_price"),
-        max_price=_count(values, "max_price"),
-        active_within_days=_days(values, "active_within"),
-        verified=_flag(values, "verified"),
-        has_contact=_flag(values, "has_contact"),
-        fans_of=_text(values, "fans_of"),
+        min_price=read_count(values, "min_price"),
+        max_price=read_count(values, "max_price"),
+        active_within_days=read_days(values, "active_within"),
+        verified=read_flag(values, "verified"),
+        has_contact=read_flag(values, "has_contact"),
+        fans_of=read_text(values, "fans_of"),
         like=like,
-        brand=_text(values, "brand"),
+        brand=read_text(values, "brand"),
         target=_target(values),
         sort=_choice(values, "sort", SORTS) or "relevance",
         limit=size,

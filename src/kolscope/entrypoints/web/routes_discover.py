@@ -29,12 +29,11 @@ from kolscope.entrypoints.web.discover_params import (
     PAGE_SIZE,
     VIEWS,
     check_brands,
-    field_of,
-    grouped,
     parse_search,
     query_string,
     search_params,
 )
+from kolscope.entrypoints.web.discover_values import field_of, grouped
 from kolscope.entrypoints.web.discover_views import (
     field_labels,
     hit_view,

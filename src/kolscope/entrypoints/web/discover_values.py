@@ -1,0 +1,132 @@
+"""Single values of a discovery search from a query string or form: text, lists, counts,
+numbers, days and yes/no, each refused with a ``FieldError`` that names its parameter (the
+page marks that field, the API answers 400)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from kolscope.domain.limits import MAX_DAYS
+from kolscope.domain.quantities import parse_count
+from kolscope.services.discovery_query import SearchError
+
+_YES = ("yes", "true", "1", "on", "y")
+_NO = ("no", "false", "0", "off", "n")
+# The words the search's own messages start with, and the parameter each names.
+_MESSAGE_FIELDS = {
+    "min-er": "min_er",
+    "max-er": "max_er",
+    "min-quality": "min_quality",
+    "min-followers": "min_followers",
+    "max-followers": "max_followers",
+    "min-price": "min_price",
+    "max-price": "max_price",
+    "active-within": "active_within",
+    "unknown tier scheme": "scheme",
+    "tier": "tier",
+    "niche": "niche",
+    "type": "type",
+    "audience": "audience",
+    "sort": "sort",
+    "limit": "limit",
+    "offset": "offset",
+    "text": "text",
+    "like": "like",
+    "brand": "brand",
+    "target": "target",
+    "platform": "platform",
+}
+
+
+class FieldError(SearchError):
+    """A search parameter that cannot be read; ``field`` is its name."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def field_of(error: SearchError) -> str | None:
+    """The parameter an error is about (for marking it in the form), if it says."""
+    if isinstance(error, FieldError):
+        return error.field
+    text = str(error).lower()
+    for start, field in _MESSAGE_FIELDS.items():
+        if text.startswith(start):
+            return field
+    return None
+
+
+def read_text(values: dict[str, list[str]], name: str) -> str | None:
+    for value in values.get(name, []):
+        if value.strip():
+            return value.strip()
+    return None
+
+
+def read_many(values: dict[str, list[str]], name: str) -> list[str]:
+    """A repeatable parameter (niches and platforms may also be comma-separated)."""
+    found: list[str] = []
+    for value in values.get(name, []):
+        parts = [value] if name in ("audience", "target") else value.split(",")
+        found.extend(p.strip() for p in parts if p.strip())
+    return list(dict.fromkeys(found))
+
+
+def read_count(values: dict[str, list[str]], name: str) -> int | None:
+    text = read_text(values, name)
+    if text is None:
+        return None
+    try:
+        return parse_count(text.replace("฿", "").replace("THB", "").strip())
+    except ValueError as error:
+        raise FieldError(name, str(error)) from None
+
+
+def read_number(values: dict[str, list[str]], name: str) -> float | None:
+    text = read_text(values, name)
+    if text is None:
+        return None
+    try:
+        number = float(text.rstrip("%").replace(",", "").strip())
+    except ValueError:
+        raise FieldError(name, f"{text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise FieldError(name, f"{text!r} is not a number")
+    return number
+
+
+def read_whole(values: dict[str, list[str]], name: str, default: int | None) -> int | None:
+    text = read_text(values, name)
+    if text is None:
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        raise FieldError(name, f"{text!r} is not a whole number") from None
+
+
+def read_days(values: dict[str, list[str]], name: str) -> int | None:
+    days = read_whole(values, name, None)
+    if days is not None and not 0 <= days <= MAX_DAYS:
+        raise FieldError(name, f"must be a number of days from 0 to {MAX_DAYS:,}")
+    return days
+
+
+def read_flag(values: dict[str, list[str]], name: str) -> bool | None:
+    text = read_text(values, name)
+    if text is None or text.lower() in ("any", "either"):
+        return None
+    if text.lower() in _YES:
+        return True
+    if text.lower() in _NO:
+        return False
+    raise FieldError(name, f"{text!r}: use yes or no")
+
+
+def grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value)
+    return values
