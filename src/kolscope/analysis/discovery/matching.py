@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kolscope.analysis.discovery import lexicon as lx
+from kolscope.analysis.discovery import tone_words as tw
 
 
 class Meaning(NamedTuple):
@@ -33,8 +34,8 @@ Hit = tuple[str, tuple[Meaning, ...]]
 SEP = "\x01"  # joins texts read together (the Thai and English passes report it)
 _MARKER_LISTS = {
     "explain": lx.EXPLAIN, "consumer": lx.CONSUMER, "pro": lx.PROS, "con": lx.CONS,
-    "contrast": lx.CONTRAST, "review": lx.REVIEW, "sponsor": lx.SPONSORED, "loud": lx.LOUD,
-    "humour": lx.HUMOUR, "calm": lx.CALM, "formal": lx.FORMAL,
+    "contrast": lx.CONTRAST, "review": lx.REVIEW, "sponsor": lx.SPONSORED, "loud": tw.LOUD,
+    "humour": tw.HUMOUR, "calm": tw.CALM, "formal": tw.FORMAL,
 }  # fmt: skip
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # English words; SEP stands alone between spaces, so it comes out as a word of its own (a

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kolscope.analysis.discovery import lexicon as lx
+from kolscope.analysis.discovery import tone_words as tw
 from kolscope.analysis.discovery.content import CreatorContent, PostText
 from kolscope.analysis.discovery.glued_words import handle_hits, tag_hits
 from kolscope.analysis.discovery.matching import SEP, Hit, Meaning, lexicon, prepare
@@ -202,7 +203,7 @@ def _emoji_counts(captions: Sequence[str]) -> list[tuple[int, int]]:
             index, total, funny = index + 1, 0, 0
         else:
             total += 1
-            funny += found in lx.HUMOUR_EMOJI
+            funny += found in tw.HUMOUR_EMOJI
     counts[index] = (total, funny)
     return counts
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from kolscope.analysis.discovery import lexicon as lx
+from kolscope.analysis.discovery import tone_words as tw
 from kolscope.analysis.discovery.content import CreatorContent
 from kolscope.analysis.discovery.reading import PostReading, read_content
 
@@ -76,9 +77,9 @@ _WANTS = {
         )
     )
     for name, text in (
-        ("loud", lx.WANT_LOUD), ("calm", lx.WANT_CALM), ("formal", lx.WANT_FORMAL),
-        ("casual", lx.WANT_CASUAL), ("humour", lx.WANT_HUMOUR), ("emoji", lx.WANT_EMOJI),
-        ("no_emoji", lx.WANT_NO_EMOJI),
+        ("loud", tw.WANT_LOUD), ("calm", tw.WANT_CALM), ("formal", tw.WANT_FORMAL),
+        ("casual", tw.WANT_CASUAL), ("humour", tw.WANT_HUMOUR), ("emoji", tw.WANT_EMOJI),
+        ("no_emoji", tw.WANT_NO_EMOJI),
     )
 }  # fmt: skip
 
