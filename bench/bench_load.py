@@ -165,7 +165,7 @@ def _line(name: str, summary: dict[str, Any], baseline: dict[str, Any] | None) -
 
 
 def run_database(workspace: DemoWorkspace, args: argparse.Namespace) -> dict[str, Any]:
-    server = Server(workspace)
+    server = Server(workspace, args.processes)
     try:
         cookie = log_in(server)
         token = create_token(server, cookie)
@@ -310,6 +310,14 @@ def main() -> None:
         "(load_compare.py); stored as `compared`",
     )
     parser.add_argument("--rounds", type=int, default=2, help="with --against")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="web processes of this tree's server (kolscope serve --processes); with "
+        "--against, this tree is measured with one process and, when above 1, also with this "
+        "many",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "load.json")
     args = parser.parse_args()
     databases = [d.strip() for d in args.databases.split(",") if d.strip()]

@@ -50,12 +50,16 @@ def compare(
 ) -> dict[str, Any]:
     """Alternate solo runs of every route on the two trees; ``tools`` are bench_load's."""
     trees = {"before": args.against.resolve(), "current": root}
+    processes = {"before": 1, "current": 1}
+    if args.processes > 1:  # the older tree may not have --processes: it runs one
+        label = f"current_{args.processes}_processes"
+        trees[label], processes[label] = root, args.processes
     servers: dict[str, Server] = {}
     try:
         routes: dict[str, dict[str, Any]] = {}
         for label, code in trees.items():
             workspace = demo_workspace(database, args.creators, args.seed, False, code)
-            servers[label] = Server(workspace)
+            servers[label] = Server(workspace, processes[label])
             by_name = _prepare(servers[label], tools["requests_for"], tools["creator_path"])
             routes[label] = {"baseline_login": tools["baseline"], **by_name}
         names = ["baseline_login", *tools["solo_routes"]]
@@ -74,6 +78,7 @@ def compare(
                     _add(totals[label][name], result)
         report: dict[str, Any] = {
             "commits": {label: code_commit(code) for label, code in trees.items()},
+            "processes": processes,
             "rounds": args.rounds,
             "clients": args.solo_clients,
             "seconds_each": args.solo_seconds,
@@ -81,30 +86,35 @@ def compare(
         }
         print(f"  before {report['commits']['before'][:10]} against current, alternating:")
         for name in names:
-            before, current = _summary(totals["before"][name]), _summary(totals["current"][name])
-            ratio = (
-                round(current["requests_per_second"] / before["requests_per_second"], 2)
-                if before["requests_per_second"]
-                else None
-            )
-            cpu_ratio = (
-                round(before["server_cpu_ms_per_request"] / current["server_cpu_ms_per_request"], 2)
-                if before["server_cpu_ms_per_request"] and current["server_cpu_ms_per_request"]
-                else None
-            )
-            report["routes"][name] = {
-                "before": before,
-                "current": current,
-                "throughput_ratio": ratio,
-                "cpu_per_request_ratio": cpu_ratio,
-            }
-            print(
-                f"  {name:<20} {before['requests_per_second']:7.1f} -> "
-                f"{current['requests_per_second']:7.1f} req/s ({ratio}x)   server CPU "
-                f"{before['server_cpu_ms_per_request']} -> "
-                f"{current['server_cpu_ms_per_request']} ms/req ({cpu_ratio}x)   errors "
-                f"{before['errors']} / {current['errors']}"
-            )
+            before = _summary(totals["before"][name])
+            entry: dict[str, Any] = {"before": before}
+            for label in list(trees)[1:]:
+                current = _summary(totals[label][name])
+                ratio = (
+                    round(current["requests_per_second"] / before["requests_per_second"], 2)
+                    if before["requests_per_second"]
+                    else None
+                )
+                cpu_ratio = (
+                    round(
+                        before["server_cpu_ms_per_request"] / current["server_cpu_ms_per_request"],
+                        2,
+                    )
+                    if before["server_cpu_ms_per_request"] and current["server_cpu_ms_per_request"]
+                    else None
+                )
+                suffix = label.removeprefix("current")
+                entry[label] = current
+                entry[f"throughput_ratio{suffix}"] = ratio
+                entry[f"cpu_per_request_ratio{suffix}"] = cpu_ratio
+                print(
+                    f"  {name:<20} {before['requests_per_second']:7.1f} -> "
+                    f"{current['requests_per_second']:7.1f} req/s ({ratio}x) {label:<22} "
+                    f"server CPU {before['server_cpu_ms_per_request']} -> "
+                    f"{current['server_cpu_ms_per_request']} ms/req ({cpu_ratio}x)   errors "
+                    f"{before['errors']} / {current['errors']}"
+                )
+            report["routes"][name] = entry
         return report
     finally:
         for server in servers.values():

@@ -143,11 +143,14 @@ def _free_port() -> int:
 class Server:
     """One ``kolscope serve`` process on loopback, stopped on exit."""
 
-    def __init__(self, workspace: DemoWorkspace) -> None:
+    def __init__(self, workspace: DemoWorkspace, processes: int = 1) -> None:
         self.port = _free_port()
+        self.processes = processes
         self.log_path = workspace.folder / "bench-serve.log"
         self._log = self.log_path.open("w", encoding="utf-8")
         address = ["--host", HOST, "--port", str(self.port)]
+        if processes > 1:
+            address += ["--processes", str(processes)]
         self.process = subprocess.Popen(
             [str(KOLSCOPE), "-w", str(workspace.folder), "serve", *address],
             env=_environment(workspace.database_url, workspace.code),
@@ -201,9 +204,26 @@ class Server:
         return None
 
     def cpu_seconds(self) -> float:
-        """CPU time the server process has used (user + system, all threads), from /proc."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU time the server has used (user + system, all threads), from /proc: its own and
+        that of its living child processes (the web processes of ``--processes``)."""
+        total, pending, seen = 0.0, [self.process.pid], set()
+        while pending:
+            pid = pending.pop()
+            if pid in seen:
+                continue
+            seen.add(pid)
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                tasks = list(Path(f"/proc/{pid}/task").iterdir())
+            except OSError:
+                continue
+            total += (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+            for task in tasks:
+                try:
+                    pending += [int(c) for c in (task / "children").read_text().split()]
+                except OSError:
+                    continue
+        return total
 
     def problems_logged(self) -> dict[str, int]:
         """Tracebacks and lock errors the server wrote to its log during the run."""

@@ -72,6 +72,21 @@ class Settings(BaseSettings):
         "reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers `kolscope serve` "
         "believes. Empty (the default): none, and the client is whoever connects.",
     )
+    web_threads: int = Field(
+        default=2,
+        ge=1,
+        le=256,
+        description="How many requests one `kolscope serve` process works on at once (the "
+        "rest wait their turn). Python runs one thread at a time: more threads than this "
+        "made a busy server slower. For more throughput run more processes.",
+    )
+    web_processes: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="How many web processes `kolscope serve` runs on its port (`--processes` "
+        "wins). One Python process uses one CPU core: about one per core for throughput.",
+    )
     cookie_secure: bool | None = Field(
         default=None,
         description="Send the session cookie over HTTPS only (default: on in production).",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import jinja2
 import pytest
 
 from kolscope.domain.places import THAI_PROVINCES, country_name
@@ -60,3 +61,53 @@ def test_days_are_written_alike_every_time() -> None:
         assert i18n.day(date(2026, 11, 23), language="en") == "23 Nov 2026"
         assert i18n.day(datetime(2026, 11, 23, 20, 0), language="en") == "23 Nov 2026"
     assert i18n.day(None) == "–"
+
+
+def _jinja_gettext_env() -> jinja2.Environment:
+    """Jinja's own new-style gettext, which render.py's template functions replace."""
+    own = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    own.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True
+    )
+    return own
+
+
+TRANSLATED = [
+    "{{ _('Creators') }}",
+    "{{ gettext('Filter') }} {{ _('Search') }}",
+    "{{ _('%(count)s accounts', count=n) }}",
+    "{{ _('%(count)s accounts', count=evil) }}",
+    "{{ _('page %(page)s of %(pages)s', page=1, pages=evil) }}",
+    "{{ _('100%% sure') }} {{ _('a <b>tag</b> kept') }}",
+    "{{ ngettext('%(num)s creator', '%(num)s creators', n) }}",
+    "{{ ngettext('%(num)s creator', '%(num)s creators', 1) }} {{ ngettext('a', 'b', 2, x=evil) }}",
+    "{{ _('not in the catalogue, %(x)s', x=evil) | length }}",
+]
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize("source", TRANSLATED)
+def test_template_gettext_writes_what_jinja_wrote(language: str, source: str) -> None:
+    values = {"n": 12, "evil": '<script>alert("x")</script> & 5%'}
+    i18n.set_language(language)
+    try:
+        ours = env.from_string(source).render(**values)
+        theirs = _jinja_gettext_env().from_string(source).render(**values)
+    finally:
+        i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    assert ours == theirs
+    assert "<script>" not in ours
+
+
+def test_template_gettext_follows_the_language_of_each_request() -> None:
+    template = env.from_string("{{ _('Creators') }}")
+    i18n.set_language("th")
+    thai = template.render()
+    i18n.set_language("en")
+    try:
+        english = template.render()
+    finally:
+        i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    assert english == "Creators"
+    assert thai != english
+    assert thai == i18n.translations("th").gettext("Creators")

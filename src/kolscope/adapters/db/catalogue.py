@@ -134,22 +134,25 @@ class SqlCatalogue:
             raise ValueError(f"unknown sort {query.sort!r} (followers, -followers, handle, recent)")
         with self._engine.connect() as db:
             total = db.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
-            rows = list(
-                db.execute(statement.order_by(*order).limit(query.limit).offset(query.offset))
+            creators = t.creators
+            rows = list(  # each account with its creator's name, in the same read
+                db.execute(
+                    statement.outerjoin(creators, creators.c.id == a.c.creator_id)
+                    .add_columns(creators.c.display_name.label("creator_display_name"))
+                    .order_by(*order)
+                    .limit(query.limit)
+                    .offset(query.offset)
+                )
             )
             history: dict[int, list[AccountSnapshot]] = {}
             if query.with_snapshots and rows:
                 history = _snapshots_of(db, [r.id for r in rows])
-            accounts = tuple(account_from_row(row, tuple(history.get(row.id, ()))) for row in rows)
-            creator_ids = {acc.creator_id for acc in accounts if acc.creator_id is not None}
-            names = {
-                r[0]: r[1]
-                for r in db.execute(
-                    select(t.creators.c.id, t.creators.c.display_name).where(
-                        t.creators.c.id.in_(creator_ids)
-                    )
-                )
-            }
+        accounts = tuple(account_from_row(row, tuple(history.get(row.id, ()))) for row in rows)
+        names = {
+            row.creator_id: row.creator_display_name
+            for row in rows
+            if row.creator_id is not None and row.creator_display_name is not None
+        }
         return AccountPage(accounts, total, names)
 
     def account_detail(self, platform: Platform, handle: str) -> AccountDetail | None:

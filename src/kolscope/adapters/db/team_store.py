@@ -212,14 +212,17 @@ class SqlTeamStore:
 
     def session(self, token_hash: str, now: datetime) -> SessionInfo | None:
         s = t.sessions
+        query = (  # the session and its user in one read: every page asks
+            _users_query()
+            .add_columns(s.c.expires_at.label("session_expires_at"), s.c.csrf_token)
+            .join(s, s.c.user_id == t.users.c.id)
+            .where(s.c.token_hash == token_hash)
+        )
         with self._engine.connect() as db:
-            row = db.execute(select(s).where(s.c.token_hash == token_hash)).first()
-            if row is None or stored_time(row.expires_at) <= now:
+            row = db.execute(query).first()
+            if row is None or stored_time(row.session_expires_at) <= now or not row.is_active:
                 return None
-            user_row = db.execute(_users_query().where(t.users.c.id == row.user_id)).first()
-            if user_row is None or not user_row.is_active:
-                return None
-            user = self._user(db, user_row)
+            user = self._user(db, row)
         return SessionInfo(user, row.csrf_token)
 
     def delete_session(self, token_hash: str) -> None:

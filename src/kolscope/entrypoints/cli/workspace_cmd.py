@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import Progress
@@ -14,7 +15,7 @@ from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import DEMO_WORKSPACE, CliState, fail, progress_bar, state
 
 
-def _serve(cli: CliState, host: str | None, port: int | None) -> None:
+def _serve(cli: CliState, host: str | None, port: int | None, processes: int | None = None) -> None:
     import uvicorn
 
     from kolscope.adapters.jobs import start_embedded_worker
@@ -42,15 +43,28 @@ def _serve(cli: CliState, host: str | None, port: int | None) -> None:
         cli.out.print("Jobs go to Redis: run `kolscope worker` to process them.")
     else:
         stop_worker = start_embedded_worker(workspace)
+    served = processes or workspace.settings.web_processes
+    if served > 1:
+        cli.out.print(f"{served} web processes.")
     cli.out.print("Press Ctrl+C to stop.")
+    options: dict[str, Any] = {
+        "host": chosen_host,
+        "port": chosen_port,
+        "log_level": "warning",
+        **proxy_options(workspace.settings),
+    }
     try:
-        uvicorn.run(
-            create_app(workspace),
-            host=chosen_host,
-            port=chosen_port,
-            log_level="warning",
-            **proxy_options(workspace.settings),
-        )
+        if served > 1:
+            # Each process opens the workspace itself (this one brought it up to date above).
+            os.environ["KOLSCOPE_WORKSPACE"] = str(workspace.settings.workspace.resolve())
+            uvicorn.run(
+                "kolscope.entrypoints.web.serving:app_from_environment",
+                factory=True,
+                workers=served,
+                **options,
+            )
+        else:
+            uvicorn.run(create_app(workspace), **options)
     finally:
         if stop_worker is not None:
             stop_worker()
@@ -171,9 +185,19 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         host: Annotated[str | None, typer.Option(help="Address (default 127.0.0.1).")] = None,
         port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+        processes: Annotated[
+            int | None,
+            typer.Option(
+                min=1,
+                max=64,
+                help="Web processes sharing the port (default KOLSCOPE_WEB_PROCESSES, 1); "
+                "about one per CPU core for throughput.",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """Serve the web app and JSON API for the workspace."""
-        _serve(state(ctx), host, port)
+        _serve(state(ctx), host, port, processes)
 
     @app.command()
     def tiers(ctx: typer.Context) -> None:

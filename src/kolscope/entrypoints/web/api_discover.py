@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from kolscope.domain.limits import row_id
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
-from kolscope.entrypoints.web.deps import WorkspaceDep
+from kolscope.entrypoints.web.deps import WorkspaceDep, without_a_thread
 from kolscope.entrypoints.web.discover_files import match_upload
 from kolscope.entrypoints.web.discover_params import (
     SearchParams,
@@ -44,7 +44,7 @@ class EntriesIn(BaseModel):
 def search_creators(
     workspace: WorkspaceDep,
     user: Annotated[User, need(SEARCH)],
-    params: Annotated[SearchParams, Depends(SearchParams)],
+    params: Annotated[SearchParams, Depends(without_a_thread(SearchParams))],
 ) -> dict[str, Any]:
     try:
         search = parse_search(params.pairs())

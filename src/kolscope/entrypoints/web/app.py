@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -36,27 +35,11 @@ from kolscope.entrypoints.web import (
     routes_shortlists,
 )
 from kolscope.entrypoints.web.api_errors import validation_details
+from kolscope.entrypoints.web.middleware import KnowTheVisitor, limit_threads
 from kolscope.entrypoints.web.render import page
-from kolscope.entrypoints.web.security import (
-    CSRF_COOKIE,
-    LANGUAGE_COOKIE,
-    PUBLIC,
-    LoginRequiredError,
-    identify,
-    need,
-)
+from kolscope.entrypoints.web.security import PUBLIC, LoginRequiredError, need
 
 STATIC = Path(__file__).with_name("static")
-_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-}
-_CSP = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
 
 
 def create_app(workspace: Workspace) -> FastAPI:
@@ -69,6 +52,7 @@ def create_app(workspace: Workspace) -> FastAPI:
         openapi_url=None,
         docs_url=None,
         redoc_url=None,
+        lifespan=limit_threads(workspace.settings.web_threads),
     )
     app.state.workspace = workspace
     _mount_vendor(app)  # before /static, which would otherwise catch these paths
@@ -90,32 +74,7 @@ def create_app(workspace: Workspace) -> FastAPI:
         app.include_router(router)
     _api_docs(app)
 
-    @app.middleware("http")
-    async def know_the_visitor(request: Request, call_next: Any) -> Response:
-        visitor = await run_in_threadpool(identify, request, workspace)
-        request.state.visitor = visitor
-        user = visitor.user
-        language = (
-            (user.language if user and user.language else None)
-            or request.cookies.get(LANGUAGE_COOKIE)
-            or i18n.negotiate(request.headers.get("accept-language"))
-        )
-        i18n.set_language(language)
-        response: Response = await call_next(request)
-        if visitor.new_csrf_cookie:
-            response.set_cookie(
-                CSRF_COOKIE,
-                visitor.new_csrf_cookie,
-                httponly=True,
-                samesite="lax",
-                secure=workspace.settings.secure_cookies,
-                path="/",
-            )
-        response.headers.update(_HEADERS)
-        if not request.url.path.startswith("/api/docs"):
-            response.headers["Content-Security-Policy"] = _CSP
-        response.headers["Content-Language"] = i18n.current_language()
-        return response
+    app.add_middleware(KnowTheVisitor, workspace=workspace)
 
     @app.exception_handler(LoginRequiredError)
     async def login_required(request: Request, _error: LoginRequiredError) -> Response:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar, get_type_hints
 
 from fastapi import Depends, HTTPException, Query, Request
 
@@ -14,8 +16,34 @@ from kolscope.entrypoints.web.audit_views import SORTS, VERDICTS
 from kolscope.services.audits import AuditQuery
 from kolscope.services.creators import CreatorFilters
 
+T = TypeVar("T")
 
-def get_workspace(request: Request) -> Workspace:
+
+def without_a_thread(build: Callable[..., T]) -> Callable[..., Awaitable[T]]:
+    """The same dependency as ``build`` (same query parameters, same documentation), run in the
+    event loop. FastAPI runs every plain function or class dependency in the thread pool, a
+    hand-over each; reading query parameters does not block, so it need not.
+    """
+    source = getattr(build, "__init__") if isinstance(build, type) else build  # noqa: B009
+    hints = get_type_hints(source, include_extras=True)
+    signature = inspect.signature(build)
+    parameters = [
+        p.replace(annotation=hints.get(p.name, p.annotation)) for p in signature.parameters.values()
+    ]
+
+    async def dependency(**values: Any) -> T:
+        return build(**values)
+
+    dependency.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=parameters,
+        return_annotation=build if isinstance(build, type) else hints.get("return"),
+    )
+    dependency.__name__ = getattr(build, "__name__", "dependency")
+    dependency.__doc__ = build.__doc__
+    return dependency
+
+
+async def get_workspace(request: Request) -> Workspace:
     workspace: Workspace = request.app.state.workspace
     return workspace
 
@@ -101,7 +129,7 @@ class CreatorSearch:
         )
 
 
-SearchDep = Annotated[CreatorSearch, Depends(CreatorSearch)]
+SearchDep = Annotated[CreatorSearch, Depends(without_a_thread(CreatorSearch))]
 
 
 def audit_query(

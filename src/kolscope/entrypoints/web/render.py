@@ -26,6 +26,35 @@ env.install_gettext_callables(  # type: ignore[attr-defined]
 )
 
 
+@lru_cache(maxsize=8192)
+def _message(language: str, message: str) -> Markup:
+    """A translated message as Jinja's new-style gettext gives it in an autoescaped template
+    (the translation is trusted markup, always read as a format string), once per language."""
+    return Markup(i18n.translations(language).gettext(message)) % {}  # noqa: S704 - our catalogue
+
+
+def template_gettext(message: str, **variables: Any) -> Markup:
+    """``_()`` and ``gettext()`` in templates: the same output as Jinja's new-style gettext
+    (variables escaped into the translated text) without its three context calls per message,
+    a tenth of the discover page's rendering."""
+    if not variables:
+        return _message(i18n.current_language(), message)
+    translated = i18n.translations(i18n.current_language()).gettext(message)
+    return Markup(translated) % variables  # noqa: S704 - our catalogue; variables escaped by %
+
+
+def template_ngettext(singular: str, plural: str, number: int, **variables: Any) -> Markup:
+    """``ngettext()`` in templates, as Jinja's new-style one (``num`` is the number)."""
+    variables.setdefault("num", number)
+    translated = i18n.translations(i18n.current_language()).ngettext(singular, plural, number)
+    return Markup(translated) % variables  # noqa: S704 - our catalogue; variables escaped by %
+
+
+# Every template is HTML and autoescaped (select_autoescape, no autoescape blocks), which the
+# plain functions above rely on: they always answer Markup, as Jinja's do in that case.
+env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
+
+
 @lru_cache(maxsize=1024)
 def _country(code: str | None) -> str:
     """A country's name: looked up once per code (pycountry's lookup was a tenth of the

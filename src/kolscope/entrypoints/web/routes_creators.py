@@ -69,6 +69,7 @@ def creators_page(
             "account": a,
             "tier": result.scheme.tier_for(a.followers),
             "creator": result.page.creators.get(a.creator_id or -1),
+            "categories": ", ".join(a.categories),  # autoescaped once in the page
         }
         for a in result.page.accounts
     ]

@@ -16,6 +16,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kolscope.bootstrap import Workspace
+from kolscope.domain.brands import Brand
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission, User
@@ -89,9 +90,11 @@ def _discover_page(
     match: dict[str, Any] | None = None,
     notice: str | None = None,
     status_code: int = 200,
+    brands: list[Brand] | None = None,
 ) -> HTMLResponse:
-    """The discover page: the filters as typed, and the results (of a search or a list)."""
-    brands = visible_brands(workspace, user)
+    """The discover page: the filters as typed, and the results (of a search or a list);
+    ``brands``, the brands the user sees, when the caller has read them already."""
+    brands = visible_brands(workspace, user) if brands is None else brands
     view = view if view in VIEWS else "table"
     base: list[tuple[str, Any]] = (
         search_params(search, paging=False)
@@ -156,8 +159,10 @@ def _discover_page(
     )
 
 
-def _run(workspace: Workspace, user: User, search: SearchRequest) -> SearchResult:
-    check_brands(search, visible_brands(workspace, user))
+def _run(
+    workspace: Workspace, user: User, search: SearchRequest, brands: list[Brand] | None = None
+) -> SearchResult:
+    check_brands(search, visible_brands(workspace, user) if brands is None else brands)
     return workspace.discovery.search(search)
 
 
@@ -173,13 +178,14 @@ def discover(
     pairs = _search_pairs(request)
     form = grouped(pairs)
     search: SearchRequest | None = None
+    brands = visible_brands(workspace, user)  # once: the search checks them, the form lists them
     try:
         search = parse_search(pairs)
-        result = _run(workspace, user, search)
+        result = _run(workspace, user, search, brands)
     except SearchError as error:
         return _discover_page(
             request, workspace, user, form=form, search=None, result=None, error=error,
-            view=view, status_code=400,
+            view=view, status_code=400, brands=brands,
         )  # fmt: skip
     notice = None
     if saved:
@@ -188,7 +194,7 @@ def discover(
         notice = _("Added to the shortlist “%(name)s”.") % {"name": added}
     return _discover_page(
         request, workspace, user, form=form, search=search, result=result, view=view,
-        notice=notice,
+        notice=notice, brands=brands,
     )  # fmt: skip
 
 

@@ -124,7 +124,12 @@ async def _public(request: Request) -> None:
 PUBLIC: Any = Depends(_public)
 """Marks a route anyone may use (login, first run, password reset); CSRF still applies."""
 
-OptionalUser = Annotated[Visitor, Depends(visitor_of)]
+
+async def _visitor(request: Request) -> Visitor:
+    return visitor_of(request)
+
+
+OptionalUser = Annotated[Visitor, Depends(_visitor)]
 
 
 def guard_of(dependency: Any) -> Permission | str | None:

@@ -1,4 +1,5 @@
-"""How `kolscope serve` runs the app under uvicorn: which forwarded headers it believes.
+"""How `kolscope serve` runs the app under uvicorn: which forwarded headers it believes, and
+the app of each process when it runs several.
 
 uvicorn's own default believes X-Forwarded-For from 127.0.0.1, so any local client could
 claim any address and slip past the per-address login limit. kolscope believes those headers
@@ -8,12 +9,45 @@ the sender's address from the connection as uvicorn reports it (``request.client
 
 from __future__ import annotations
 
-from typing import Any
+import ctypes
+import signal
+import sys
+from typing import TYPE_CHECKING, Any
 
 from kolscope.config import Settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def proxy_options(settings: Settings) -> dict[str, Any]:
     """uvicorn options (``proxy_headers``, ``forwarded_allow_ips``) for these settings."""
     trusted = settings.trusted_proxy_list
     return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted or ""}
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several ``kolscope serve`` processes (uvicorn's ``factory``): the
+    workspace the environment names, which the first process has already brought up to date.
+
+    On Linux the process asks to be stopped when the process that started it dies, so that a
+    killed ``kolscope serve`` leaves no server holding its port.
+    """
+    _stop_with_parent()
+    from kolscope.bootstrap import open_workspace
+    from kolscope.entrypoints.web.app import create_app
+
+    return create_app(open_workspace(Settings()))
+
+
+def _stop_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl: the supervisor still stops us on exit
+        return
+
+
+_PR_SET_PDEATHSIG = 1
