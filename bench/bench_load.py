@@ -208,6 +208,7 @@ def run_database(workspace: DemoWorkspace, args: argparse.Namespace) -> dict[str
             "mixed": mixed,
             "solo": solo,
             "server": {
+                "web_processes": server.web_processes(),
                 "rss_mb_before": rss_before,
                 "rss_mb_after": server.memory_mb(),
                 **server.problems_logged(),
@@ -313,10 +314,10 @@ def main() -> None:
     parser.add_argument(
         "--processes",
         type=int,
-        default=1,
-        help="web processes of this tree's server (kolscope serve --processes); with "
-        "--against, this tree is measured with one process and, when above 1, also with this "
-        "many",
+        default=None,
+        help="web processes of this tree's server (kolscope serve --processes; default: "
+        "the server's own, one per core up to 4); with --against, this tree is measured with "
+        "one process and, when above 1, also with this many",
     )
     parser.add_argument("--output", type=Path, default=RESULTS / "load.json")
     args = parser.parse_args()

@@ -50,8 +50,8 @@ def compare(
 ) -> dict[str, Any]:
     """Alternate solo runs of every route on the two trees; ``tools`` are bench_load's."""
     trees = {"before": args.against.resolve(), "current": root}
-    processes = {"before": 1, "current": 1}
-    if args.processes > 1:  # the older tree may not have --processes: it runs one
+    processes: dict[str, int | None] = {"before": None, "current": 1}  # before: one, no option
+    if args.processes and args.processes > 1:
         label = f"current_{args.processes}_processes"
         trees[label], processes[label] = root, args.processes
     servers: dict[str, Server] = {}

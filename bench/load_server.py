@@ -143,13 +143,15 @@ def _free_port() -> int:
 class Server:
     """One ``kolscope serve`` process on loopback, stopped on exit."""
 
-    def __init__(self, workspace: DemoWorkspace, processes: int = 1) -> None:
+    def __init__(self, workspace: DemoWorkspace, processes: int | None = None) -> None:
+        """``processes``: ``kolscope serve --processes`` (None: the server's default; an
+        older tree without the option must get None)."""
         self.port = _free_port()
         self.processes = processes
         self.log_path = workspace.folder / "bench-serve.log"
         self._log = self.log_path.open("w", encoding="utf-8")
         address = ["--host", HOST, "--port", str(self.port)]
-        if processes > 1:
+        if processes is not None:
             address += ["--processes", str(processes)]
         self.process = subprocess.Popen(
             [str(KOLSCOPE), "-w", str(workspace.folder), "serve", *address],
@@ -193,36 +195,52 @@ class Server:
         finally:
             connection.close()
 
-    def memory_mb(self) -> float | None:
-        """The server's resident memory, from /proc (Linux)."""
-        status = Path(f"/proc/{self.process.pid}/status")
-        if not status.exists():
-            return None
-        for line in status.read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-        return None
-
-    def cpu_seconds(self) -> float:
-        """CPU time the server has used (user + system, all threads), from /proc: its own and
-        that of its living child processes (the web processes of ``--processes``)."""
-        total, pending, seen = 0.0, [self.process.pid], set()
+    def _tree(self) -> list[int]:
+        """The server's process and its living descendants (web processes, helpers)."""
+        found, pending = [], [self.process.pid]
         while pending:
             pid = pending.pop()
-            if pid in seen:
+            if pid in found or not Path(f"/proc/{pid}").exists():
                 continue
-            seen.add(pid)
-            try:
-                stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                tasks = list(Path(f"/proc/{pid}/task").iterdir())
-            except OSError:
-                continue
-            total += (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
-            for task in tasks:
+            found.append(pid)
+            for task in Path(f"/proc/{pid}/task").glob("*"):
                 try:
                     pending += [int(c) for c in (task / "children").read_text().split()]
                 except OSError:
                     continue
+        return found
+
+    def web_processes(self) -> int:
+        """How many processes answer requests: the spawned web processes, else the server."""
+        spawned = 0
+        for pid in self._tree():
+            try:
+                spawned += b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+        return spawned or 1
+
+    def memory_mb(self) -> float | None:
+        """Resident memory of the server and its child processes, from /proc (Linux)."""
+        total = 0
+        for pid in self._tree():
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except OSError:
+                continue
+            total += sum(int(line.split()[1]) for line in lines if line.startswith("VmRSS:"))
+        return round(total / 1024, 1) if total else None
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server has used (user + system, all threads), from /proc: its own and
+        that of its living child processes (the web processes of ``--processes``)."""
+        total = 0.0
+        for pid in self._tree():
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
         return total
 
     def problems_logged(self) -> dict[str, int]:

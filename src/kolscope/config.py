@@ -80,12 +80,13 @@ class Settings(BaseSettings):
         "rest wait their turn). Python runs one thread at a time: more threads than this "
         "made a busy server slower. For more throughput run more processes.",
     )
-    web_processes: int = Field(
-        default=1,
+    web_processes: int | None = Field(
+        default=None,
         ge=1,
         le=64,
         description="How many web processes `kolscope serve` runs on its port (`--processes` "
-        "wins). One Python process uses one CPU core: about one per core for throughput.",
+        "wins). Unset: one per CPU core, at most 4 (each holds about 130 MB or more). One "
+        "Python process uses one core at a time.",
     )
     cookie_secure: bool | None = Field(
         default=None,

@@ -141,3 +141,16 @@ def test_serve_runs_several_processes_that_stop_with_it(tmp_path: Path) -> None:
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_serve_runs_one_process_per_core_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kolscope.config import Settings
+    from kolscope.entrypoints.web.serving import AUTOMATIC_PROCESSES_AT_MOST, web_processes
+
+    monkeypatch.delenv("KOLSCOPE_WEB_PROCESSES", raising=False)
+    for cores, expected in ((1, 1), (2, 2), (16, AUTOMATIC_PROCESSES_AT_MOST)):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda _pid, n=cores: set(range(n)))
+        assert web_processes(Settings()) == expected
+        assert web_processes(Settings(), 3) == 3  # --processes wins
+    monkeypatch.setenv("KOLSCOPE_WEB_PROCESSES", "1")
+    assert web_processes(Settings()) == 1

@@ -57,14 +57,19 @@ class SqlTeamStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def _user(self, db: Any, row: Row[Any]) -> User:
+    def _user(self, db: Any, row: Row[Any], *, visitor: bool = False) -> User:
+        """The user of a row of ``_users_query``. For the ``visitor`` of a request (a session
+        or a token) the brand grants are read only if they are a client: nobody else's are
+        ever consulted (``User.sees_brand``), and every request asks."""
         m = row._mapping
-        grants = frozenset(
-            r.brand_id
-            for r in db.execute(
-                select(t.brand_grants.c.brand_id).where(t.brand_grants.c.user_id == m["id"])
+        grants: frozenset[int] = frozenset()
+        if not visitor or m["role"] == Role.CLIENT.value:
+            grants = frozenset(
+                r.brand_id
+                for r in db.execute(
+                    select(t.brand_grants.c.brand_id).where(t.brand_grants.c.user_id == m["id"])
+                )
             )
-        )
         return User(
             id=m["id"],
             email=m["email"],
@@ -222,7 +227,7 @@ class SqlTeamStore:
             row = db.execute(query).first()
             if row is None or stored_time(row.session_expires_at) <= now or not row.is_active:
                 return None
-            user = self._user(db, row)
+            user = self._user(db, row, visitor=True)
         return SessionInfo(user, row.csrf_token)
 
     def delete_session(self, token_hash: str) -> None:
@@ -292,7 +297,7 @@ class SqlTeamStore:
             user_row = db.execute(_users_query().where(t.users.c.id == row.user_id)).first()
             if user_row is None or not user_row.is_active:
                 return None
-            user = self._user(db, user_row)
+            user = self._user(db, user_row, visitor=True)
         return ApiTokenUse(user, row.id, stored_time(row.last_used_at))
 
     def record_api_token_use(self, token_id: int, now: datetime, unless_after: datetime) -> bool:

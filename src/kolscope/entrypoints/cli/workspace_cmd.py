@@ -20,7 +20,7 @@ def _serve(cli: CliState, host: str | None, port: int | None, processes: int | N
 
     from kolscope.adapters.jobs import start_embedded_worker
     from kolscope.entrypoints.web.app import create_app
-    from kolscope.entrypoints.web.serving import proxy_options
+    from kolscope.entrypoints.web.serving import proxy_options, web_processes
     from kolscope.services.demo import DEMO_LOGIN
 
     workspace = cli.workspace()
@@ -43,7 +43,7 @@ def _serve(cli: CliState, host: str | None, port: int | None, processes: int | N
         cli.out.print("Jobs go to Redis: run `kolscope worker` to process them.")
     else:
         stop_worker = start_embedded_worker(workspace)
-    served = processes or workspace.settings.web_processes
+    served = web_processes(workspace.settings, processes)
     if served > 1:
         cli.out.print(f"{served} web processes.")
     cli.out.print("Press Ctrl+C to stop.")
@@ -190,8 +190,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 min=1,
                 max=64,
-                help="Web processes sharing the port (default KOLSCOPE_WEB_PROCESSES, 1); "
-                "about one per CPU core for throughput.",
+                help="Web processes sharing the port (default: KOLSCOPE_WEB_PROCESSES, else "
+                "one per CPU core, at most 4).",
                 show_default=False,
             ),
         ] = None,

@@ -10,6 +10,7 @@ the sender's address from the connection as uvicorn reports it (``request.client
 from __future__ import annotations
 
 import ctypes
+import os
 import signal
 import sys
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,24 @@ def proxy_options(settings: Settings) -> dict[str, Any]:
     """uvicorn options (``proxy_headers``, ``forwarded_allow_ips``) for these settings."""
     trusted = settings.trusted_proxy_list
     return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted or ""}
+
+
+AUTOMATIC_PROCESSES_AT_MOST = 4
+
+
+def web_processes(settings: Settings, chosen: int | None = None) -> int:
+    """How many web processes to run: ``--processes``, else the setting, else one per CPU core
+    this process may use, at most AUTOMATIC_PROCESSES_AT_MOST (memory: each holds its own copy
+    of the app and its caches)."""
+    if chosen is not None:
+        return chosen
+    if settings.web_processes is not None:
+        return settings.web_processes
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, AUTOMATIC_PROCESSES_AT_MOST))
 
 
 def app_from_environment() -> FastAPI:
