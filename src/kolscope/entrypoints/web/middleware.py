@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -66,44 +66,52 @@ class KnowTheVisitor:
         )
         i18n.set_language(language)
         extra = _extra_headers(
-            csrf_cookie=visitor.new_csrf_cookie,
-            secure=self.workspace.settings.secure_cookies,
-            with_policy=not request.url.path.startswith("/api/docs"),
+            with_policy=not scope["path"].startswith("/api/docs"),
             language=i18n.current_language(),
         )
+        if visitor.new_csrf_cookie:
+            extra = (*extra, _csrf_cookie(visitor.new_csrf_cookie, self.workspace))
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in extra:
-                    if name == "set-cookie":
-                        headers.append(name, value)
-                    else:
-                        headers[name] = value
+                headers: list[tuple[bytes, bytes]] = list(message.get("headers", ()))
+                if any(name.lower() in _REPLACED for name, _value in headers):
+                    headers = [h for h in headers if h[0].lower() not in _REPLACED]
+                message["headers"] = headers + list(extra)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def _extra_headers(
-    *, csrf_cookie: str | None, secure: bool, with_policy: bool, language: str
-) -> list[tuple[str, str]]:
-    extra: list[tuple[str, str]] = []
-    if csrf_cookie:
-        cookie = Response()
-        cookie.set_cookie(
-            CSRF_COOKIE, csrf_cookie, httponly=True, samesite="lax", secure=secure, path="/"
-        )
-        extra += [
-            (name.decode("latin-1"), value.decode("latin-1"))
-            for name, value in cookie.raw_headers
-            if name == b"set-cookie"
-        ]
-    extra += [(name.lower(), value) for name, value in SECURITY_HEADERS.items()]
+_REPLACED = frozenset(
+    name.lower().encode("latin-1")
+    for name in (*SECURITY_HEADERS, "Content-Security-Policy", "Content-Language")
+)
+
+
+@lru_cache(maxsize=64)
+def _extra_headers(*, with_policy: bool, language: str) -> tuple[tuple[bytes, bytes], ...]:
+    """The headers every answer gets (made once per combination): they replace any of the
+    same name the route set."""
+    extra = [(name.lower(), value) for name, value in SECURITY_HEADERS.items()]
     if with_policy:
         extra.append(("content-security-policy", CONTENT_SECURITY_POLICY))
     extra.append(("content-language", language))
-    return extra
+    return tuple((name.encode("latin-1"), value.encode("latin-1")) for name, value in extra)
+
+
+def _csrf_cookie(value: str, workspace: Workspace) -> tuple[bytes, bytes]:
+    """The Set-Cookie header of a new CSRF cookie, as Starlette writes it."""
+    cookie = Response()
+    cookie.set_cookie(
+        CSRF_COOKIE,
+        value,
+        httponly=True,
+        samesite="lax",
+        secure=workspace.settings.secure_cookies,
+        path="/",
+    )
+    return next((n, v) for n, v in cookie.raw_headers if n == b"set-cookie")
 
 
 def limit_threads(threads: int) -> Callable[[FastAPI], Any]:
