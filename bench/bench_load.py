@@ -355,9 +355,11 @@ def main() -> None:
     results.update(
         {
             "benchmark": "load",
-            "what": "one kolscope serve process on the demo workspace (2,000 synthetic "
-            "creators) under closed-loop keep-alive clients in another process, on loopback; "
-            "errors are answers >= 500 and failed connections",
+            "what": "kolscope serve (its web processes in runs.*.databases.*.server) on the "
+            "demo workspace (2,000 synthetic creators) under closed-loop keep-alive clients in "
+            "another process, on loopback; errors are answers >= 500 and failed connections. "
+            "speedup_current_over_before compares runs made at different times (noisy); "
+            "`compared` alternates both trees in one run (the fair ratio)",
             "machine": {
                 "cpus": os.cpu_count(),
                 "python": platform_module.python_version(),
