@@ -25,6 +25,12 @@ from kolscope.adapters.db.organisation_store import SqlOrganisations
 from kolscope.adapters.db.shortlist_store import SqlShortlists
 from kolscope.adapters.db.team_store import SqlTeamStore
 from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
+from kolscope.adapters.db.upkeep import (
+    CATALOGUE_TABLES,
+    tidy_after_import,
+    tidy_after_index,
+    tidy_tables,
+)
 from kolscope.adapters.importers.reader import FileImportReader
 from kolscope.adapters.jobs.queue import HueyJobQueue
 from kolscope.adapters.passwords import Argon2Passwords
@@ -121,7 +127,11 @@ class Workspace:
     @cached_property
     def importer(self) -> ImportService:
         return ImportService(
-            FileImportReader(), self.unit_of_work, self.import_log, self.config.pseudonym_secret
+            FileImportReader(),
+            self.unit_of_work,
+            self.import_log,
+            self.config.pseudonym_secret,
+            after_write=lambda kinds, rows: tidy_after_import(self.engine, kinds, rows),
         )
 
     @cached_property
@@ -163,7 +173,9 @@ class Workspace:
     def discovery_index(self) -> DiscoveryIndexer:
         """Keeps the search index current (after imports, the demo, or by hand)."""
         store = SqlDiscoveryIndex(self.engine)
-        return DiscoveryIndexer(store, store)
+        return DiscoveryIndexer(
+            store, store, after_write=lambda profiles: tidy_after_index(self.engine, profiles)
+        )
 
     @cached_property
     def discovery(self) -> DiscoveryService:
@@ -211,6 +223,7 @@ class Workspace:
             if progress is not None
             else None,
         )
+        tidy_tables(self.engine, CATALOGUE_TABLES)  # the index refresh tidied its own
         self.add_demo_people()
         return summary
 

@@ -232,11 +232,18 @@ class DiscoveryIndexer:
     """Builds and refreshes the search index, a batch of accounts at a time."""
 
     def __init__(
-        self, source: DiscoverySource, store: DiscoveryIndexStore, *, batch: int = BATCH
+        self,
+        source: DiscoverySource,
+        store: DiscoveryIndexStore,
+        *,
+        batch: int = BATCH,
+        after_write: Callable[[int], object] | None = None,
     ) -> None:
+        """``after_write(profiles)`` runs after a refresh that wrote profiles (table upkeep)."""
         self._source = source
         self._store = store
         self._batch = batch
+        self._after_write = after_write
 
     def refresh(
         self,
@@ -257,6 +264,8 @@ class DiscoveryIndexer:
                 by_type[label] = by_type.get(label, 0) + 1
             if progress is not None:
                 progress(min(start + len(chunk), len(ids)), len(ids))
+        if ids and self._after_write is not None:
+            self._after_write(len(ids))
         return IndexReport(len(ids), time.perf_counter() - started, by_type)
 
 

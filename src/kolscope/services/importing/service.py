@@ -133,12 +133,17 @@ class ImportService:
         log: ImportLog,
         pseudonym_secret: str,
         batch_size: int = BATCH_SIZE,
+        after_write: Callable[[Sequence[str], int], object] | None = None,
     ) -> None:
+        """``after_write(kinds, rows)`` runs after every import that committed rows, with the
+        kinds of file imported and the rows imported (the database's upkeep of the tables
+        written: adapters/db/upkeep.py)."""
         self._reader = reader
         self._uow = unit_of_work
         self._log = log
         self._secret = pseudonym_secret
         self._batch_size = batch_size
+        self._after_write = after_write
 
     def plan(self, paths: Sequence[Path], options: ImportOptions) -> list[FilePlan]:
         """How each file will be read. Raises ``ImportFileError`` for a file that cannot be."""
@@ -208,6 +213,9 @@ class ImportService:
                     file_report.counts.rolled_back()
                 self._log.finish_import(import_id, "interrupted", report.to_dict(), report.error)
             raise
+        if written and self._after_write is not None:
+            kinds_written = sorted({f.plan.kind.value for f in report.files})
+            self._after_write(kinds_written, sum(f.counts.imported for f in report.files))
         if not report.committed:
             _nothing_kept(report)
         first = next((p for f in report.files for p in f.problems), None)
