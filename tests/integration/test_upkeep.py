@@ -14,8 +14,10 @@ from kolscope.adapters.db.upkeep import (
     tidy_after_import,
     tidy_tables,
 )
+from kolscope.adapters.importers.reader import FileImportReader
 from kolscope.bootstrap import Workspace
 from kolscope.services.importing.plan import ImportOptions
+from kolscope.services.importing.service import ImportService
 from tests.factories import write_csv
 
 
@@ -72,8 +74,8 @@ def test_the_importer_reports_what_it_wrote_to_its_upkeep(
     def after_write(kinds: Sequence[str], rows: int) -> None:
         seen.append((list(kinds), rows))
 
-    importer = type(workspace.importer)(
-        workspace.importer._reader,  # noqa: SLF001 - the same service with a spy for upkeep
+    importer = ImportService(
+        FileImportReader(),
         workspace.unit_of_work,
         workspace.import_log,
         workspace.config.pseudonym_secret,
