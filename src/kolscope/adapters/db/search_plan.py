@@ -306,6 +306,3 @@ def niche_only(query: ProfileQuery) -> bool:
     plain = replace(query, **{name: getattr(ProfileQuery(), name) for name in _SIZE_AND_NICHE})
     return plain == replace(ProfileQuery(), limit=query.limit, offset=query.offset)
 
-
-class SqlDiscoverySearch:
-    """Implements the services' ``DiscoveryStore``."""

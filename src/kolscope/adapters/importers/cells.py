@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from kolscope.adapters.importers.fields import NUMERIC, FieldSpec
 from kolscope.adapters.importers.profiles import values_agree
 from kolscope.adapters.importers.values import UnclearValueError, reader_for
 from kolscope.domain.quantities import number_precision
-from kolscope.services.importing.plan import ColumnPlan
-from kolscope.services.importing.records import RowProblem
-
-if TYPE_CHECKING:
-    from kolscope.adapters.importers.rows import RowConverter
+from kolscope.services.importing.plan import ColumnPlan, FilePlan
+from kolscope.services.importing.records import FileCounts, RowProblem
 
 LONG_TEXT_FIELDS = {"bio", "caption", "text"}
 
@@ -33,12 +30,22 @@ class FieldReader:
         )
 
 
+class FileFields(Protocol):
+    """What a row needs of its file's converter (``rows.RowConverter``): the plan, the field
+    readers, the single-column fields in order, and the file's counts for warnings."""
+
+    plan: FilePlan
+    fields: dict[str, FieldReader]
+    plan_fields: list[tuple[str, FieldReader, tuple[int, str] | None]]
+    counts: FileCounts
+
+
 class RowCells:
     """One row being read: collects problems instead of stopping at the first."""
 
     __slots__ = ("cells", "converter", "number", "problems")
 
-    def __init__(self, converter: RowConverter, number: int, cells: Sequence[Any]) -> None:
+    def __init__(self, converter: FileFields, number: int, cells: Sequence[Any]) -> None:
         self.converter = converter
         self.number = number
         self.cells = cells

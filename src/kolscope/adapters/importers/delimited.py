@@ -12,14 +12,12 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from kolscope.adapters.importers.limits import MAX_LINE_CHARS, MAX_RECORD_CHARS, MAX_RECORD_LINES
+from kolscope.adapters.importers.raw import DelimitedFile, RawRow
 from kolscope.services.importing.records import RowProblem
 from kolscope.services.ports import ImportFileError
-
-if TYPE_CHECKING:
-    from kolscope.adapters.importers.sources import OpenedFile, RawRow
 
 
 class QuoteNotClosedError(ImportFileError):
@@ -157,10 +155,8 @@ def not_text(path: Path, encoding: str) -> ImportFileError:
     )
 
 
-def delimited_rows(opened: OpenedFile, spans: LineSpans) -> Iterator[RawRow]:
+def delimited_rows(opened: DelimitedFile, spans: LineSpans) -> Iterator[RawRow]:
     """The records of a CSV/TSV file, numbered from 1, with line spans counted in ``spans``."""
-    from kolscope.adapters.importers.sources import RawRow
-
     assert opened.encoding is not None
     name = opened.path.name
     number = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import queue
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kolscope.domain.audience import AudienceShare
@@ -88,15 +88,16 @@ def decode(item: tuple[Any, ...]) -> ImportRecord | RowProblem:
     return RowProblem(*item[1:])
 
 
-def _child(plan: FilePlan, options: ImportOptions, out: Any) -> None:
-    from kolscope.adapters.importers.reader import read_records
+Read = Callable[[FilePlan, ImportOptions, FileCounts], Iterator[ImportRecord | RowProblem]]
 
+
+def _child(read: Read, plan: FilePlan, options: ImportOptions, out: Any) -> None:
     gc.freeze()  # this process only parses: keep the cycle collector out of its way
     gc.set_threshold(100_000, 50, 100)
     counts = FileCounts()
     batch: list[tuple[Any, ...]] = []
     try:
-        for item in read_records(plan, options, counts):
+        for item in read(plan, options, counts):
             batch.append(encode(item))
             if len(batch) >= BATCH:
                 out.put(("rows", batch))
@@ -111,12 +112,14 @@ def _child(plan: FilePlan, options: ImportOptions, out: Any) -> None:
 
 
 def read_in_child(
-    plan: FilePlan, options: ImportOptions, counts: FileCounts
+    read: Read, plan: FilePlan, options: ImportOptions, counts: FileCounts
 ) -> Iterator[ImportRecord | RowProblem]:
+    """The records ``read`` (a module-level function: the child imports it by name) finds in
+    the file, parsed in a second process."""
     context = multiprocessing.get_context("spawn")
     out = context.Queue(maxsize=IN_FLIGHT)
     child = context.Process(
-        target=_child, args=(plan, options, out), daemon=True, name="kolscope-import-parser"
+        target=_child, args=(read, plan, options, out), daemon=True, name="kolscope-import-parser"
     )
     child.start()
     received = False
@@ -132,9 +135,7 @@ def read_in_child(
                     # ``if __name__ == "__main__":`` guard that multiprocessing needs):
                     # read in this process instead.
                     counts.warn("read without a second process (it could not be started)")
-                    from kolscope.adapters.importers.reader import read_records
-
-                    yield from read_records(plan, options, counts)
+                    yield from read(plan, options, counts)
                     return
                 raise RuntimeError(
                     f"the process reading {plan.name} stopped unexpectedly "

@@ -135,7 +135,7 @@ class FileImportReader:
             # a daemonic process (a `kolscope worker --processes` worker) may not start one
             and not multiprocessing.current_process().daemon
         ):
-            return read_in_child(plan, options, counts)
+            return read_in_child(read_records, plan, options, counts)
         return read_records(plan, options, counts)
 
 

@@ -21,9 +21,12 @@ from charset_normalizer import from_bytes
 from kolscope.adapters.importers.delimited import LineSpans, delimited_rows, not_text
 from kolscope.adapters.importers.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from kolscope.adapters.importers.nesting import json_depth
+from kolscope.adapters.importers.raw import RawRow
 from kolscope.adapters.importers.workbooks import check_workbook, xlsx_rows
 from kolscope.services.importing.records import RowProblem
 from kolscope.services.ports import ImportFileError
+
+__all__ = ["OpenedFile", "RawRow", "open_file"]
 
 SAMPLE_BYTES = 1 << 20
 JSON_KEY_SAMPLE = 1000
@@ -40,12 +43,6 @@ _FORMATS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    number: int
-    cells: list[Any]
 
 
 @dataclass(slots=True)

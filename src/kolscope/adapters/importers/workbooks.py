@@ -13,7 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kolscope.adapters.importers.limits import (
     MAX_COLUMNS,
@@ -21,11 +21,9 @@ from kolscope.adapters.importers.limits import (
     MAX_XLSX_SHEET_WITHOUT_DIMENSION_BYTES,
     MAX_XLSX_UNCOMPRESSED_BYTES,
 )
+from kolscope.adapters.importers.raw import RawRow, WorkbookFile
 from kolscope.services.importing.records import RowProblem
 from kolscope.services.ports import ImportFileError
-
-if TYPE_CHECKING:
-    from kolscope.adapters.importers.sources import OpenedFile, RawRow
 
 _SHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b")
@@ -78,10 +76,8 @@ def _states_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     return dimension is not None and (data is None or dimension.start() < data.start())
 
 
-def xlsx_rows(opened: OpenedFile) -> Iterator[RawRow]:
+def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
     from openpyxl import load_workbook
-
-    from kolscope.adapters.importers.sources import RawRow
 
     path = opened.path
     try:
