@@ -305,4 +305,3 @@ def niche_only(query: ProfileQuery) -> bool:
         return False
     plain = replace(query, **{name: getattr(ProfileQuery(), name) for name in _SIZE_AND_NICHE})
     return plain == replace(ProfileQuery(), limit=query.limit, offset=query.offset)
-
