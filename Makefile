@@ -40,7 +40,7 @@ system-packages:
 
 ## make test: the whole test suite (PostgreSQL, Redis and browser tests run when available; required with CI=true)
 test: $(STAMP) system-packages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench eval tools

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher as Argon2
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
+from kolscope import bootstrap
+from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import Settings
 
@@ -43,6 +46,18 @@ def need(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: required)")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """Workspaces opened by the tests hash passwords with argon2id at its lowest cost: the
+    production profile (64 MiB, 3 passes) took 0.1 s a login, 7 of the 9 s of a test that
+    logs in for each of 69 routes. Processes the tests start (``kolscope serve``) and
+    ``test_passwords.py`` keep the real cost."""
+    cheap = Argon2(time_cost=1, memory_cost=8, parallelism=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bootstrap, "Argon2Passwords", lambda: Argon2Passwords(cheap))
+        yield
 
 
 @pytest.fixture(scope="session")
