@@ -128,7 +128,7 @@ def test_serve_runs_several_processes_that_stop_with_it(tmp_path: Path) -> None:
         server.wait(timeout=10)
         # Only the processes are watched: with tests running in parallel another test may
         # already listen on the freed port.
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while any(_alive(pid) for pid in web):
             assert time.monotonic() < deadline, "web processes outlived kolscope serve"
             time.sleep(0.2)
@@ -149,3 +149,27 @@ def test_serve_runs_one_process_per_core_unless_told(monkeypatch: pytest.MonkeyP
         assert web_processes(Settings(), 3) == 3  # --processes wins
     monkeypatch.setenv("KOLSCOPE_WEB_PROCESSES", "1")
     assert web_processes(Settings()) == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_web_process_whose_parent_died_while_it_started_stops() -> None:
+    """The parent-death signal is asked for only once the app loads: a web process that was
+    still starting when ``kolscope serve`` died finds its parent gone and stops."""
+    from kolscope.entrypoints.web.serving import PARENT_VARIABLE
+
+    script = (
+        "from kolscope.entrypoints.web.serving import _stop_with_parent\n"
+        "_stop_with_parent()\n"
+        "print('went on')\n"
+    )
+    for parent, expected in ((str(os.getpid()), "went on"), ("1", "")):
+        finished = subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, PARENT_VARIABLE: parent},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert finished.returncode == 0, finished.stderr
+        assert finished.stdout.strip() == expected

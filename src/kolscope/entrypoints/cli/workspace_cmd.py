@@ -20,7 +20,7 @@ def _serve(cli: CliState, host: str | None, port: int | None, processes: int | N
 
     from kolscope.adapters.jobs import start_embedded_worker
     from kolscope.entrypoints.web.app import create_app
-    from kolscope.entrypoints.web.serving import proxy_options, web_processes
+    from kolscope.entrypoints.web.serving import PARENT_VARIABLE, proxy_options, web_processes
     from kolscope.services.demo import DEMO_LOGIN
 
     workspace = cli.workspace()
@@ -57,6 +57,7 @@ def _serve(cli: CliState, host: str | None, port: int | None, processes: int | N
         if served > 1:
             # Each process opens the workspace itself (this one brought it up to date above).
             os.environ["KOLSCOPE_WORKSPACE"] = str(workspace.settings.workspace.resolve())
+            os.environ[PARENT_VARIABLE] = str(os.getpid())
             uvicorn.run(
                 "kolscope.entrypoints.web.serving:app_from_environment",
                 factory=True,

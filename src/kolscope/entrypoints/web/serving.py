@@ -28,6 +28,7 @@ def proxy_options(settings: Settings) -> dict[str, Any]:
 
 
 AUTOMATIC_PROCESSES_AT_MOST = 4
+PARENT_VARIABLE = "KOLSCOPE_SERVE_PARENT"  # the first process's id, for its web processes
 
 
 def web_processes(settings: Settings, chosen: int | None = None) -> int:
@@ -67,6 +68,10 @@ def _stop_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
     except (OSError, AttributeError):  # no prctl: the supervisor still stops us on exit
         return
+    parent = os.environ.get(PARENT_VARIABLE)
+    if parent and parent.isdigit() and os.getppid() != int(parent):
+        # The parent died while this process was starting, before it asked to be told.
+        raise SystemExit(0)
 
 
 _PR_SET_PDEATHSIG = 1
