@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import Progress
@@ -16,11 +15,8 @@ from kolscope.entrypoints.cli.context import DEMO_WORKSPACE, CliState, fail, pro
 
 
 def _serve(cli: CliState, host: str | None, port: int | None, processes: int | None = None) -> None:
-    import uvicorn
-
     from kolscope.adapters.jobs import start_embedded_worker
-    from kolscope.entrypoints.web.app import create_app
-    from kolscope.entrypoints.web.serving import PARENT_VARIABLE, proxy_options, web_processes
+    from kolscope.entrypoints.web.serving import run_web, web_processes
     from kolscope.services.demo import DEMO_LOGIN
 
     workspace = cli.workspace()
@@ -47,25 +43,8 @@ def _serve(cli: CliState, host: str | None, port: int | None, processes: int | N
     if served > 1:
         cli.out.print(f"{served} web processes.")
     cli.out.print("Press Ctrl+C to stop.")
-    options: dict[str, Any] = {
-        "host": chosen_host,
-        "port": chosen_port,
-        "log_level": "warning",
-        **proxy_options(workspace.settings),
-    }
     try:
-        if served > 1:
-            # Each process opens the workspace itself (this one brought it up to date above).
-            os.environ["KOLSCOPE_WORKSPACE"] = str(workspace.settings.workspace.resolve())
-            os.environ[PARENT_VARIABLE] = str(os.getpid())
-            uvicorn.run(
-                "kolscope.entrypoints.web.serving:app_from_environment",
-                factory=True,
-                workers=served,
-                **options,
-            )
-        else:
-            uvicorn.run(create_app(workspace), **options)
+        run_web(workspace, chosen_host, chosen_port, served)
     finally:
         if stop_worker is not None:
             stop_worker()

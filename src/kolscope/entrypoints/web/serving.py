@@ -20,6 +20,8 @@ from kolscope.config import Settings
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from kolscope.bootstrap import Workspace
+
 
 def proxy_options(settings: Settings) -> dict[str, Any]:
     """uvicorn options (``proxy_headers``, ``forwarded_allow_ips``) for these settings."""
@@ -44,6 +46,33 @@ def web_processes(settings: Settings, chosen: int | None = None) -> int:
     except AttributeError:  # not Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, AUTOMATIC_PROCESSES_AT_MOST))
+
+
+def run_web(workspace: Workspace, host: str, port: int, processes: int) -> None:
+    """Serve the app with uvicorn until stopped: in this process, or in ``processes`` web
+    processes sharing the port, each opening the workspace itself (this one has brought it up
+    to date) through ``app_from_environment``."""
+    import uvicorn
+
+    from kolscope.entrypoints.web.app import create_app
+
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        **proxy_options(workspace.settings),
+    }
+    if processes <= 1:
+        uvicorn.run(create_app(workspace), **options)
+        return
+    os.environ["KOLSCOPE_WORKSPACE"] = str(workspace.settings.workspace.resolve())
+    os.environ[PARENT_VARIABLE] = str(os.getpid())
+    uvicorn.run(
+        "kolscope.entrypoints.web.serving:app_from_environment",
+        factory=True,
+        workers=processes,
+        **options,
+    )
 
 
 def app_from_environment() -> FastAPI:
