@@ -7,7 +7,7 @@ It times, in the same run and over the same rows:
   comments over its posts, its followers over the snapshots, and counts its sampled followers
   with no profile picture) - the least any per-creator check costs;
 - kolscope: the audit core for every creator - every published metric
-  (``kolscope.analysis.metrics``), the workspace benchmarks built from them, the follower model
+  (``kolscope.vetting.metrics``), the workspace benchmarks built from them, the follower model
   over every sampled follower, the fake-follower, engagement, growth, comment and pod signals,
   the percentile of each metric among the creator's peers, and the quality score.
 
@@ -154,20 +154,20 @@ def plain_loop(chunks: list[Chunk]) -> float:
 
 def audit_chunks(chunks: list[Chunk]) -> dict[str, int]:
     """The audit core over every creator (see the module docstring)."""
-    from kolscope.analysis.followers.features import feature_matrix_from_columns
-    from kolscope.analysis.followers.model import FollowerModel
-    from kolscope.analysis.metrics.benchmarks import Benchmarks
-    from kolscope.analysis.metrics.growth import FollowerHistory
-    from kolscope.analysis.metrics.posts import PostTable
-    from kolscope.analysis.vetting.audit import (
+    from kolscope.domain.tiers import TierCatalogue
+    from kolscope.vetting.followers.features import feature_matrix_from_columns
+    from kolscope.vetting.followers.model import FollowerModel
+    from kolscope.vetting.metrics.benchmarks import Benchmarks
+    from kolscope.vetting.metrics.growth import FollowerHistory
+    from kolscope.vetting.metrics.posts import PostTable
+    from kolscope.vetting.signals.audit import (
         AccountFacts,
         account_metrics,
         audit_account,
         metric_rows,
     )
-    from kolscope.analysis.vetting.comments import CommentCounts
-    from kolscope.analysis.vetting.network import commenting_network
-    from kolscope.domain.tiers import TierCatalogue
+    from kolscope.vetting.signals.comments import CommentCounts
+    from kolscope.vetting.signals.network import commenting_network
 
     scheme = TierCatalogue.with_custom({}).get(None)
     model = FollowerModel.load_default()

@@ -51,7 +51,7 @@ def rss_mb() -> float:
 
 
 def real_comments() -> list[str]:
-    from kolscope.adapters import corpora
+    from kolscope.vetting.files import corpora
 
     data = corpora.default_data_dir()
     try:
@@ -65,7 +65,7 @@ def real_comments() -> list[str]:
 
 
 def synthetic_comments(rng: random.Random, count: int) -> list[str]:
-    from kolscope.adapters.demo_data import vocab_comments as say
+    from kolscope.catalogue.demo.data import vocab_comments as say
 
     ring_texts = tuple(
         text.replace("{id}", line_id)
@@ -128,8 +128,8 @@ def main() -> None:
     start = time.perf_counter()
     import thaibreak
 
-    from kolscope.analysis import text as text_module
-    from kolscope.analysis.comments.pipeline import default_reader
+    from kolscope.text import cleaning as text_module
+    from kolscope.vetting.comments.pipeline import default_reader
 
     reader = default_reader()
     load_seconds = time.perf_counter() - start

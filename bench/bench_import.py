@@ -81,7 +81,7 @@ import json, resource, time
 from pathlib import Path
 from kolscope.bootstrap import open_workspace
 from kolscope.config import Settings
-from kolscope.services.importing.plan import ImportOptions
+from kolscope.catalogue.importing.plan import ImportOptions
 ws = open_workspace(Settings(workspace=Path({str(workspace)!r})))
 start = time.perf_counter()
 options = ImportOptions(as_of=__import__('datetime').date(2026, 11, 1))

@@ -25,14 +25,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench_import import write_rows
-from kolscope.adapters.importers.fields import FIELDS
-from kolscope.adapters.importers.headers import header_key
-from kolscope.adapters.importers.reader import FileImportReader, read_records
-from kolscope.adapters.importers.synonyms import _score
+from kolscope.catalogue.formats.headers import header_key
+from kolscope.catalogue.formats.reader import FileImportReader, read_records
+from kolscope.catalogue.formats.synonyms import _score
+from kolscope.catalogue.importing.fields import FIELDS
+from kolscope.catalogue.importing.plan import ImportOptions
+from kolscope.catalogue.importing.records import FileCounts, ImportKind
+from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.platforms import Platform
-from kolscope.services.importing.plan import ImportOptions
-from kolscope.services.importing.records import FileCounts, ImportKind
-from kolscope.services.ports import ImportFileError
 
 RESULTS = Path(__file__).parent / "results"
 OPTIONS = ImportOptions(platform=Platform.INSTAGRAM)

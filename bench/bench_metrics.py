@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kolscope.analysis.metrics import (
+from kolscope.vetting.metrics import (
     METRICS,
     Benchmarks,
     FollowerHistory,

@@ -210,10 +210,10 @@ def bench_database(
     args: argparse.Namespace,
     naive_scans: int,
 ) -> list[tuple[str, Any]]:
-    from kolscope.adapters.db.discovery_search import SqlDiscoverySearch
     from kolscope.bootstrap import open_workspace
     from kolscope.config import Settings
-    from kolscope.services.discovery import DiscoveryService
+    from kolscope.discovery.db.search import SqlDiscoverySearch
+    from kolscope.discovery.service import DiscoveryService
 
     print(f"{database.name} ({database.variant}): building {creators:,} creators")
     workspace = open_workspace(Settings(workspace=database.folder, database_url=database.url))
@@ -257,7 +257,7 @@ def bench_database(
 def _agreement(
     queries: Sequence[tuple[str, Any]], indexed: Sequence[Outcome], naive: dict[int, Outcome]
 ) -> dict[str, dict[str, int]]:
-    from kolscope.services.discovery_query import COUNT_CAP
+    from kolscope.discovery.query import COUNT_CAP
 
     agreement: dict[str, dict[str, int]] = {}
     for index, outcome in naive.items():

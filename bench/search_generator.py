@@ -83,7 +83,7 @@ def _vectors(
     vocabulary: Vocabulary,
 ) -> NDArray[np.float32]:
     """The lookalike vectors of a chunk, built as ``lookalike.profile_vector`` builds them."""
-    from kolscope.analysis.lookalike import BLOCKS, SIZE, WEIGHTS
+    from kolscope.discovery.scoring.lookalike import BLOCKS, SIZE, WEIGHTS
 
     def unit(block: NDArray[np.float32]) -> NDArray[np.float32]:
         norms = np.linalg.norm(block, axis=1, keepdims=True)
@@ -100,8 +100,8 @@ def make_chunk(
     rng: np.random.Generator, first: int, size: int, vocabulary: Vocabulary, values: Values
 ) -> Chunk:
     """Accounts ``first`` .. ``first + size - 1`` (ids; one creator each)."""
-    from kolscope.analysis.discovery.taxonomy import NICHE_IDS
-    from kolscope.analysis.lookalike import NICHE_SLOTS
+    from kolscope.discovery.scoring.lookalike import NICHE_SLOTS
+    from kolscope.discovery.scoring.taxonomy import NICHE_IDS
 
     ids = np.arange(first, first + size)
     platform = rng.choice(len(PLATFORMS), size, p=PLATFORM_WEIGHTS)

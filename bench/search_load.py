@@ -189,7 +189,7 @@ def load_postgres(url: str, schema: str, creators: int, vocabulary: Vocabulary) 
 def add_brands(engine: Any) -> None:
     from sqlalchemy import insert
 
-    from kolscope.adapters.db import tables as t
+    from kolscope.infra.db import tables as t
 
     with engine.begin() as db:
         db.execute(

@@ -137,7 +137,7 @@ def _by_followers(rows: list[tuple[int, int | None, list[str]]], limit: int) -> 
 
 def naive_search(scanner: Scanner, kind: str, query: Any, request: Any) -> Outcome:
     """The same search as a full scan in Python."""
-    from kolscope.services.discovery_reasons import fan_score
+    from kolscope.discovery.reasons import fan_score
 
     if kind == "filters":
         return _by_followers(naive_filter(scanner, query), query.limit)
@@ -187,9 +187,9 @@ def _stamp(value: Any) -> datetime | None:
 
 
 def naive_lookalikes(scanner: Scanner, query: Any, request: Any) -> Outcome:
-    from kolscope.analysis.lookalike import SIZE
+    from kolscope.discovery.query import LOOKALIKE_POOL
+    from kolscope.discovery.scoring.lookalike import SIZE
     from kolscope.domain.creators import handle_key, parse_account_reference
-    from kolscope.services.discovery_query import LOOKALIKE_POOL
 
     seed_platform, handle = parse_account_reference(request.like)
     key = handle_key(handle)

@@ -29,8 +29,8 @@ TIERS = ("nano", "micro", "mid", "macro")
 
 def build_queries(per_class: int, seeds: Sequence[tuple[str, str, int]]) -> list[tuple[str, Any]]:
     """A fixed set of searches, ``per_class`` of each class, from a seeded generator."""
+    from kolscope.discovery.query import SearchRequest
     from kolscope.domain.platforms import Platform
-    from kolscope.services.discovery_query import SearchRequest
 
     rng = np.random.default_rng(SEED + 1)
     main = (Platform.INSTAGRAM, Platform.TIKTOK, Platform.YOUTUBE, Platform.FACEBOOK)
@@ -122,7 +122,7 @@ def pick_seeds(engine: Any, creators: int, count: int) -> list[tuple[str, str, i
     """Lookalike seeds: accounts with 3,000+ followers, picked by a seeded generator."""
     from sqlalchemy import select
 
-    from kolscope.adapters.db import tables as t
+    from kolscope.infra.db import tables as t
 
     rng = np.random.default_rng(SEED + 2)
     wanted = sorted({int(i) for i in rng.integers(1, creators + 1, count * 20)})

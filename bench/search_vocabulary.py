@@ -208,8 +208,8 @@ class Phrases:
     slots: list[NDArray[np.float32]] = field(default_factory=list)  # content slots (lookalike)
 
     def add(self, text: str) -> int:
-        from kolscope.analysis.lookalike import _STOP, CONTENT_SLOTS, _slot
-        from kolscope.analysis.search_text import search_words
+        from kolscope.discovery.scoring.lookalike import _STOP, CONTENT_SLOTS, _slot
+        from kolscope.text.search_words import search_words
 
         words = search_words(text)
         self.text.append(text)
@@ -242,7 +242,7 @@ def _fill(template: str, words: Sequence[str], index: int) -> str:
 
 
 def build_vocabulary() -> Vocabulary:
-    from kolscope.analysis.search_text import search_words
+    from kolscope.text.search_words import search_words
 
     phrases = Phrases()
     th_bios, en_bios, th_caps, en_caps, tags = [], [], [], [], []
@@ -264,13 +264,13 @@ def build_vocabulary() -> Vocabulary:
     vocabulary = Vocabulary(
         phrases, th_bios, en_bios, th_caps, en_caps, generic, tags, tag_words, names, categories
     )
-    from kolscope.analysis.lookalike import CONTENT_SLOTS
+    from kolscope.discovery.scoring.lookalike import CONTENT_SLOTS
 
     vocabulary.slot_matrix = np.vstack([*phrases.slots, np.zeros(CONTENT_SLOTS, np.float32)])
     return vocabulary
 
 
 def tag_key(text: str) -> str:
-    from kolscope.analysis.search_text import hashtag_key
+    from kolscope.text.search_words import hashtag_key
 
     return hashtag_key(text)

@@ -1,6 +1,6 @@
 """Vetting signals measured on the demo workspace, whose planted problems are ground truth.
 
-The demo generator (``kolscope.adapters.demo_data``) plants five problems in a labelled
+The demo generator (``kolscope.catalogue.demo.data``) plants five problems in a labelled
 minority of accounts: bought followers, growth spikes, engagement pods, spam rings and bought
 engagement. This builds a fresh demo workspace in a temporary folder, runs ``audit --all``
 through the real service (SQLite, the shipped comment and follower models), and reports, for
@@ -61,7 +61,7 @@ def scores(flagged: set[str], planted: set[str]) -> dict[str, Any]:
 def run_seed(seed: int, creators: int) -> dict[str, Any]:
     from kolscope.bootstrap import open_workspace
     from kolscope.config import Settings
-    from kolscope.services.audits import AuditQuery
+    from kolscope.vetting.audits import AuditQuery
 
     with tempfile.TemporaryDirectory() as folder:
         workspace = open_workspace(Settings(workspace=Path(folder)), synthetic=True)

@@ -50,18 +50,18 @@ from sklearn.metrics import (
 )
 from sklearn.model_selection import StratifiedKFold
 
-from kolscope.adapters import corpora
-from kolscope.analysis.comments import rules
-from kolscope.analysis.comments.features import SHARED, Featuriser
-from kolscope.analysis.comments.model import Head
-from kolscope.analysis.comments.pipeline import CommentReader, default_reader
-from kolscope.analysis.comments.training import (
+from kolscope.text.cleaning import CleanText, normalise
+from kolscope.vetting.comments import rules
+from kolscope.vetting.comments.features import SHARED, Featuriser
+from kolscope.vetting.comments.model import Head
+from kolscope.vetting.comments.pipeline import CommentReader, default_reader
+from kolscope.vetting.comments.training import (
     SETTINGS,
     best_threshold,
     out_of_fold,
     used_columns,
 )
-from kolscope.analysis.text import CleanText, normalise
+from kolscope.vetting.files import corpora
 
 HERE = Path(__file__).parent
 RESULTS = HERE / "results"

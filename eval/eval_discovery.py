@@ -50,13 +50,13 @@ from sklearn.metrics import (
 )
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from kolscope.adapters import corpora
-from kolscope.adapters.demo_data import SyntheticThaiMarket
-from kolscope.analysis.discovery import reading
-from kolscope.analysis.discovery.content import CreatorContent, PostText
-from kolscope.analysis.discovery.creator_type import classify_creator_type
-from kolscope.analysis.discovery.niches import MIN_CONFIDENCE, classify_niches
-from kolscope.analysis.discovery.taxonomy import NICHE_IDS, niches_of_category, parent_of
+from kolscope.catalogue.demo.data import SyntheticThaiMarket
+from kolscope.discovery.scoring import reading
+from kolscope.discovery.scoring.content import CreatorContent, PostText
+from kolscope.discovery.scoring.creator_type import classify_creator_type
+from kolscope.discovery.scoring.niches import MIN_CONFIDENCE, classify_niches
+from kolscope.discovery.scoring.taxonomy import NICHE_IDS, niches_of_category, parent_of
+from kolscope.vetting.files import corpora
 
 HERE = Path(__file__).parent
 RESULTS = HERE / "results"

@@ -45,16 +45,16 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.model_selection import StratifiedKFold
 
-from kolscope.adapters.corpora import CorpusError, default_data_dir
-from kolscope.adapters.follower_corpora import instafake, instagram_fake_spammer
-from kolscope.analysis.followers.features import (
+from kolscope.vetting.files.corpora import CorpusError, default_data_dir
+from kolscope.vetting.files.follower_corpora import instafake, instagram_fake_spammer
+from kolscope.vetting.followers.features import (
     COMMON_FIELDS,
     FEATURE_LIST,
     feature_matrix,
     feature_matrix_from_columns,
 )
-from kolscope.analysis.followers.model import FollowerModel
-from kolscope.analysis.followers.training import SETTINGS, out_of_fold, summary, train_on_matrix
+from kolscope.vetting.followers.model import FollowerModel
+from kolscope.vetting.followers.training import SETTINGS, out_of_fold, summary, train_on_matrix
 
 HERE = Path(__file__).parent
 RESULTS = HERE / "results"

@@ -13,9 +13,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from kolscope import bootstrap
-from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import Settings
+from kolscope.infra.passwords import Argon2Passwords
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,35 +14,10 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Engine
 
-from kolscope.adapters.db.audit_store import SqlAudits
-from kolscope.adapters.db.catalogue import SqlCatalogue
-from kolscope.adapters.db.discovery_search import SqlDiscoverySearch
-from kolscope.adapters.db.discovery_store import SqlDiscoveryIndex
-from kolscope.adapters.db.engine import describe, open_engine
-from kolscope.adapters.db.job_store import SqlJobStore
-from kolscope.adapters.db.migrate import reset_database, upgrade
-from kolscope.adapters.db.organisation_store import SqlOrganisations
-from kolscope.adapters.db.shortlist_store import SqlShortlists
-from kolscope.adapters.db.team_store import SqlTeamStore
-from kolscope.adapters.db.uow import SqlImportLog, SqlUnitOfWork
-from kolscope.adapters.db.upkeep import (
-    CATALOGUE_TABLES,
-    tidy_after_import,
-    tidy_after_index,
-    tidy_tables,
-)
-from kolscope.adapters.importers.reader import FileImportReader
-from kolscope.adapters.jobs.queue import HueyJobQueue
-from kolscope.adapters.passwords import Argon2Passwords
-from kolscope.adapters.workspace_files import create_workspace, load_workspace_config
-from kolscope.analysis.vetting.audit import FollowerScorer
-from kolscope.config import Settings
-from kolscope.domain.followers import FollowerProfile
-from kolscope.domain.team import Role
-from kolscope.services.audits import AUDIT, AuditService, audit_handler, comment_counts
-from kolscope.services.comment_quality import CommentQualityService
-from kolscope.services.creators import CreatorCatalogue
-from kolscope.services.demo import (
+from kolscope.catalogue.creators import CreatorCatalogue
+from kolscope.catalogue.db.reader import SqlCatalogue
+from kolscope.catalogue.db.uow import SqlImportLog, SqlUnitOfWork
+from kolscope.catalogue.demo.build import (
     DEMO_PASSWORD,
     DEMO_PEOPLE,
     GROUND_TRUTH_FILE,
@@ -50,23 +25,48 @@ from kolscope.services.demo import (
     DemoSummary,
     build_demo,
 )
-from kolscope.services.discovery import DiscoveryService
-from kolscope.services.discovery_index import (
+from kolscope.catalogue.formats.reader import FileImportReader
+from kolscope.catalogue.importing.jobs import IMPORT, import_handler
+from kolscope.catalogue.importing.service import ImportService, pseudonymise_commenters
+from kolscope.config import Settings
+from kolscope.discovery.db.index_store import SqlDiscoveryIndex
+from kolscope.discovery.db.search import SqlDiscoverySearch
+from kolscope.discovery.db.shortlist_store import SqlShortlists
+from kolscope.discovery.indexing import (
     INDEX,
     DiscoveryIndexer,
     index_handler,
     submit_index,
 )
-from kolscope.services.import_jobs import IMPORT, import_handler
-from kolscope.services.importing.service import ImportService, pseudonymise_commenters
-from kolscope.services.jobs import JobService, JobView, Progress, current_job
-from kolscope.services.organisations import OrganisationService
-from kolscope.services.shortlists import ShortlistService
-from kolscope.services.team import TeamService
-from kolscope.services.workspace import WorkspaceConfig
+from kolscope.discovery.service import DiscoveryService
+from kolscope.discovery.shortlists import ShortlistService
+from kolscope.domain.followers import FollowerProfile
+from kolscope.domain.team import Role
+from kolscope.domain.workspace import WorkspaceConfig
+from kolscope.infra.db.engine import describe, open_engine
+from kolscope.infra.db.migrate import reset_database, upgrade
+from kolscope.infra.db.upkeep import (
+    CATALOGUE_TABLES,
+    tidy_after_import,
+    tidy_after_index,
+    tidy_tables,
+)
+from kolscope.infra.passwords import Argon2Passwords
+from kolscope.infra.workspace_files import create_workspace, load_workspace_config
+from kolscope.jobs.db.job_store import SqlJobStore
+from kolscope.jobs.queue import HueyJobQueue
+from kolscope.jobs.service import JobService, JobView, Progress, current_job
+from kolscope.team.db.organisation_store import SqlOrganisations
+from kolscope.team.db.team_store import SqlTeamStore
+from kolscope.team.organisations import OrganisationService
+from kolscope.team.service import TeamService
+from kolscope.vetting.audits import AUDIT, AuditService, audit_handler, comment_counts
+from kolscope.vetting.comment_quality import CommentQualityService
+from kolscope.vetting.db.audit_store import SqlAudits
+from kolscope.vetting.signals.audit import FollowerScorer
 
 if TYPE_CHECKING:
-    from kolscope.analysis.followers.model import FollowerModel
+    from kolscope.vetting.followers.model import FollowerModel
 
 
 class ProfileScorer:
@@ -79,7 +79,7 @@ class ProfileScorer:
 
     @property
     def model(self) -> FollowerModel:
-        from kolscope.analysis.followers.model import FollowerModel
+        from kolscope.vetting.followers.model import FollowerModel
 
         if self._model is None:
             self._model = (
@@ -94,7 +94,7 @@ class ProfileScorer:
         return self.model.threshold
 
     def probabilities(self, profiles: Sequence[FollowerProfile]) -> NDArray[np.float64]:
-        from kolscope.analysis.followers.features import feature_matrix
+        from kolscope.vetting.followers.features import feature_matrix
 
         return self.model.probabilities(feature_matrix(profiles))
 
@@ -203,7 +203,7 @@ class Workspace:
     def build_demo(
         self, *, seed: int, creators: int, today: date, progress: DemoProgress | None = None
     ) -> DemoSummary:
-        from kolscope.adapters.demo_data import SyntheticThaiMarket
+        from kolscope.catalogue.demo.data import SyntheticThaiMarket
 
         secret = self.config.pseudonym_secret
         summary = build_demo(

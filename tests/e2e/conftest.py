@@ -9,11 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.domain.brands import Brand
 from kolscope.domain.team import Role, User
 from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.security import CSRF_COOKIE, SESSION_COOKIE
-from kolscope.services.importing.plan import ImportOptions
 from tests.factories import write_csv
 
 PASSWORD = "a long enough password"

@@ -18,12 +18,12 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from kolscope.bootstrap import Workspace, open_workspace
+from kolscope.catalogue.demo.build import DEMO_PASSWORD
 from kolscope.config import Settings
 from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.security import SESSION_COOKIE
-from kolscope.services.audits import AuditQuery, AuditRecord
-from kolscope.services.demo import DEMO_PASSWORD
+from kolscope.vetting.audits import AuditQuery, AuditRecord
 from tests.e2e.conftest import People, import_rows, log_in
 from tests.factories import write_csv
 

@@ -13,14 +13,14 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event, update
 
-from kolscope.adapters.db import tables as t
-from kolscope.adapters.db.rows import stored_time
-from kolscope.adapters.db.team_store import SqlTeamStore
-from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.bootstrap import Workspace
 from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.security import SESSION_COOKIE
-from kolscope.services.team import TeamService
+from kolscope.infra.db import tables as t
+from kolscope.infra.db.rows import stored_time
+from kolscope.infra.passwords import Argon2Passwords
+from kolscope.team.db.team_store import SqlTeamStore
+from kolscope.team.service import TeamService
 from tests.e2e.conftest import PASSWORD, People, log_in
 from tests.e2e.live import live_app
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kolscope.adapters.jobs import start_embedded_worker
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import Settings
+from kolscope.jobs.worker import start_embedded_worker
 from tests.conftest import need
 from tests.e2e.conftest import PASSWORD
 from tests.e2e.live import live_app

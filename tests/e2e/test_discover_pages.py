@@ -18,14 +18,14 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from kolscope.adapters.db import tables as t
 from kolscope.bootstrap import Workspace, open_workspace
+from kolscope.catalogue.demo.build import DEMO_PASSWORD
 from kolscope.config import Settings
+from kolscope.discovery.export import EXPORT_COLUMNS
+from kolscope.discovery.query import SearchRequest
 from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.security import SESSION_COOKIE
-from kolscope.services.demo import DEMO_PASSWORD
-from kolscope.services.discovery_export import EXPORT_COLUMNS
-from kolscope.services.discovery_query import SearchRequest
+from kolscope.infra.db import tables as t
 from tests.e2e.conftest import People, import_rows, log_in
 from tests.factories import write_csv
 

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kolscope.bootstrap import Workspace
-from kolscope.services.importing.plan import FilePlan, ImportOptions
+from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
 from tests.e2e.conftest import People, log_in
 from tests.factories import write_csv
 

@@ -9,19 +9,19 @@ import httpx2 as httpx
 import pytest
 from sqlalchemy import select
 
-from kolscope.adapters.db import tables as t
-from kolscope.adapters.db.team_store import SqlTeamStore
-from kolscope.adapters.passwords import Argon2Passwords
 from kolscope.bootstrap import Workspace
 from kolscope.config import Settings
 from kolscope.entrypoints.web.serving import proxy_options
-from kolscope.services.login_rules import (
+from kolscope.infra.db import tables as t
+from kolscope.infra.passwords import Argon2Passwords
+from kolscope.team.db.team_store import SqlTeamStore
+from kolscope.team.login_rules import (
     MAX_BACKOFF,
     MAX_FAILURES_PER_ADDRESS,
     LoginRefusedError,
     backoff,
 )
-from kolscope.services.team import TeamService
+from kolscope.team.service import TeamService
 from tests.e2e.conftest import PASSWORD, People
 from tests.e2e.live import live_app
 

@@ -15,11 +15,11 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from kolscope.adapters.spreadsheet_cells import safe_cell, sheet_title, starts_a_formula
-from kolscope.adapters.table_files import write_table
 from kolscope.bootstrap import Workspace
 from kolscope.entrypoints.cli.app import app
 from kolscope.entrypoints.web.app import create_app
+from kolscope.infra.spreadsheet_cells import safe_cell, sheet_title, starts_a_formula
+from kolscope.infra.table_files import write_table
 from tests.e2e.conftest import People, import_rows, log_in
 from tests.factories import write_csv
 

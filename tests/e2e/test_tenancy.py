@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from kolscope.adapters.db.team_store import SqlTeamStore
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.jobs import submit_import
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.domain.team import Role, User
 from kolscope.entrypoints.web.app import create_app
-from kolscope.services.import_jobs import submit_import
-from kolscope.services.importing.plan import ImportOptions
+from kolscope.team.db.team_store import SqlTeamStore
 from tests.e2e.conftest import PASSWORD, People, log_in
 from tests.factories import write_csv
 

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.entrypoints.web.app import create_app
-from kolscope.services.importing.plan import ImportOptions
 from tests.e2e.conftest import People, log_in
 from tests.e2e.live import live_app
 from tests.factories import write_csv

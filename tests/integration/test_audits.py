@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from kolscope.bootstrap import Workspace
 from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.cli.app import app
-from kolscope.services.audits import AccountNotFoundError, AuditQuery
+from kolscope.vetting.audits import AccountNotFoundError, AuditQuery
 
 TODAY = date(2026, 11, 24)
 SIGNALS = {"fake_followers", "engagement", "comments", "growth", "pods"}

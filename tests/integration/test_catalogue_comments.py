@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kolscope.adapters.db import catalogue as catalogue_module
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.db import reader as catalogue_module
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.domain.platforms import Platform
-from kolscope.services.importing.plan import ImportOptions
 from tests.factories import write_csv
 
 

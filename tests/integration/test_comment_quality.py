@@ -11,21 +11,21 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from kolscope.analysis.comments import CommentInsight
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.plan import ImportOptions
+from kolscope.catalogue.views import CommentStamp
 from kolscope.domain.content import Comment
 from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.routes_creators import quality_labels, readable_evidence
-from kolscope.services.comment_quality import (
+from kolscope.vetting.comment_quality import (
     DEFAULT_LIMIT,
     FEW_COMMENTS,
     CommentQualityService,
     SummaryCache,
     summarise,
 )
-from kolscope.services.importing.plan import ImportOptions
-from kolscope.services.views import CommentStamp
+from kolscope.vetting.comments import CommentInsight
 from tests.e2e.conftest import PASSWORD, log_in
 from tests.factories import write_csv
 

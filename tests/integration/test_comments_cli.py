@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kolscope.analysis.comments import OUTPUT_COLUMNS, analyse_comments
 from kolscope.entrypoints.cli import comments_cmd
 from kolscope.entrypoints.cli.app import app
+from kolscope.vetting.comments import OUTPUT_COLUMNS, analyse_comments
 from tests.factories import write_csv, write_jsonl
 
 PRICE = "ราคาเท่าไหร่คะ"

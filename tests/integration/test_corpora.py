@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from kolscope.adapters import corpora
-from kolscope.analysis.comments.lexicon import PURCHASE_CUES, QUESTION_CUES, SPAM_CUES, TOXIC_CUES
-from kolscope.analysis.comments.model import CommentModels
-from kolscope.analysis.comments.pipeline import CommentReader
-from kolscope.analysis.comments.training import TrainingData, best_threshold, train, tune_offsets
-from kolscope.analysis.text import normalise
 from kolscope.entrypoints.cli.app import app
+from kolscope.text.cleaning import normalise
+from kolscope.vetting.comments.lexicon import PURCHASE_CUES, QUESTION_CUES, SPAM_CUES, TOXIC_CUES
+from kolscope.vetting.comments.model import CommentModels
+from kolscope.vetting.comments.pipeline import CommentReader
+from kolscope.vetting.comments.training import TrainingData, best_threshold, train, tune_offsets
+from kolscope.vetting.files import corpora
 
 
 def test_the_shared_corpora_have_the_published_sizes(shared_data: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kolscope.adapters.workspace_files import load_workspace_config
 from kolscope.bootstrap import open_workspace
+from kolscope.catalogue.creators import CreatorFilters
 from kolscope.config import Settings
 from kolscope.entrypoints.cli.app import app
-from kolscope.services.creators import CreatorFilters
+from kolscope.infra.workspace_files import load_workspace_config
 
 
 def test_demo_command_builds_a_labelled_synthetic_workspace(
@@ -80,9 +80,9 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
 def test_every_page_says_the_demo_is_synthetic(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
+    from kolscope.catalogue.demo.build import DEMO_PASSWORD, DEMO_PEOPLE
     from kolscope.entrypoints.web.app import create_app
     from kolscope.entrypoints.web.security import SESSION_COOKIE
-    from kolscope.services.demo import DEMO_PASSWORD, DEMO_PEOPLE
 
     workspace = open_workspace(Settings(workspace=tmp_path / "demo"), synthetic=True)
     try:

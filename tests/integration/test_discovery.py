@@ -13,12 +13,12 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.plan import ImportOptions
+from kolscope.discovery.query import AudienceCondition, SearchError, SearchRequest
 from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.cli.app import app
-from kolscope.services.discovery_query import AudienceCondition, SearchError, SearchRequest
-from kolscope.services.importing.plan import ImportOptions
+from kolscope.vetting.signals.audience_fit import AudienceTarget
 from tests.factories import write_csv
 
 TODAY = date(2026, 11, 1)
@@ -261,7 +261,7 @@ def test_shortlists_saved_searches_and_list_matching(small: Workspace, tmp_path:
          ["c@example.com", "https://www.tiktok.com/@gadget.guy"],
          ["d@example.com", "someone_else"]],
     )  # fmt: skip
-    from kolscope.adapters.handle_lists import read_handles
+    from kolscope.discovery.handle_lists import read_handles
 
     handles = read_handles(customers)
     assert handles.column == "instagram"
@@ -304,8 +304,8 @@ def test_cli_import_updates_the_index_and_index_command(
 def test_lookalike_candidates_by_niche_index_match_the_general_plan(
     demo: tuple[Workspace, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kolscope.adapters.db import discovery_search
-    from kolscope.services.discovery_query import ProfileQuery
+    from kolscope.discovery.db import search as discovery_search
+    from kolscope.discovery.query import ProfileQuery
 
     workspace, _truth = demo
     store = discovery_search.SqlDiscoverySearch(workspace.engine)
@@ -337,8 +337,8 @@ def test_every_sqlite_plan_finds_the_same_accounts(
     gives the same page and the same total."""
     from sqlalchemy import func, select
 
-    from kolscope.adapters.db import search_plan
-    from kolscope.adapters.db import tables as t
+    from kolscope.discovery.db import search_plan
+    from kolscope.infra.db import tables as t
 
     workspace, _truth = demo
     terms = t.account_terms
@@ -374,9 +374,9 @@ def test_every_sqlite_plan_finds_the_same_accounts(
 def test_sqlite_counts_read_the_narrow_lookup_index(sqlite_workspace: Workspace) -> None:
     from sqlalchemy import func, select
 
-    from kolscope.adapters.db.search_index import SQLITE_LOOKUP_INDEX
-    from kolscope.adapters.db.search_plan import SearchPlan
-    from kolscope.services.discovery_query import ProfileQuery
+    from kolscope.discovery.db.search_plan import SearchPlan
+    from kolscope.discovery.query import ProfileQuery
+    from kolscope.infra.db.tables_fts import SQLITE_LOOKUP_INDEX
 
     plan = SearchPlan.of(ProfileQuery(words=("ครีม", "กัน", "แดด"), country="TH"), "sqlite", None)
     counted = select(func.count()).select_from(plan.counted.subquery())

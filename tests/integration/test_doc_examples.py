@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.domain.platforms import Platform
-from kolscope.services.importing.plan import ImportOptions
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "data-formats.md"
 

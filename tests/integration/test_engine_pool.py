@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from kolscope.adapters.db.engine import BUSY_TIMEOUT_MS, open_engine
+from kolscope.infra.db.engine import BUSY_TIMEOUT_MS, open_engine
 
 
 def _raw(connection: object) -> object:

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kolscope.adapters.corpora import CorpusError
-from kolscope.adapters.follower_corpora import instafake, instagram_fake_spammer
-from kolscope.analysis.followers import FollowerModel
 from kolscope.entrypoints.cli.app import app
+from kolscope.vetting.files.corpora import CorpusError
+from kolscope.vetting.files.follower_corpora import instafake, instagram_fake_spammer
+from kolscope.vetting.followers import FollowerModel
 from tests.factories import write_csv, write_jsonl
 
 ADDED = ["fake_probability", "is_fake"]

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.plan import ImportOptions
+from kolscope.catalogue.importing.records import ImportKind
+from kolscope.catalogue.importing.service import ImportReport
+from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.platforms import Platform
-from kolscope.services.importing.plan import ImportOptions
-from kolscope.services.importing.records import ImportKind
-from kolscope.services.importing.service import ImportReport
-from kolscope.services.ports import ImportFileError
 from tests.factories import CREATORS_HEADER, creators_rows, write_csv, write_jsonl, write_xlsx
 
 

@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kolscope.adapters.importers.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_RECORD_LINES
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.formats.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_RECORD_LINES
+from kolscope.catalogue.importing.plan import ImportOptions
+from kolscope.catalogue.importing.service import ImportReport
+from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.platforms import Platform
-from kolscope.services.importing.plan import ImportOptions
-from kolscope.services.importing.service import ImportReport
-from kolscope.services.ports import ImportFileError
 from tests.factories import CREATORS_HEADER, creators_rows, write_csv, write_xlsx
 
 FUZZ = settings(

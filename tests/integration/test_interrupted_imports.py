@@ -17,14 +17,14 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from kolscope.adapters.db import tables as t
-from kolscope.adapters.db.job_store import SqlJobStore
 from kolscope.bootstrap import Workspace, open_workspace
+from kolscope.catalogue.importing.jobs import IMPORT, import_handler, submit_import
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.config import Settings
 from kolscope.entrypoints.cli.app import app
-from kolscope.services.import_jobs import IMPORT, import_handler, submit_import
-from kolscope.services.importing.plan import ImportOptions
-from kolscope.services.jobs import JobService, JobStatus, Progress
+from kolscope.infra.db import tables as t
+from kolscope.jobs.db.job_store import SqlJobStore
+from kolscope.jobs.service import JobService, JobStatus, Progress
 from tests.integration.test_jobs import (
     ListQueue,
     cli_worker,  # noqa: F401 - a fixture

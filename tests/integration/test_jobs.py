@@ -18,16 +18,16 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from kolscope.adapters.db import tables as t
-from kolscope.adapters.db.job_store import SqlJobStore
-from kolscope.adapters.jobs import start_embedded_worker
 from kolscope.bootstrap import Workspace, open_workspace
+from kolscope.catalogue.importing.jobs import submit_import
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.config import Settings
+from kolscope.discovery.query import SearchRequest
 from kolscope.entrypoints.cli.app import app
-from kolscope.services.discovery_query import SearchRequest
-from kolscope.services.import_jobs import submit_import
-from kolscope.services.importing.plan import ImportOptions
-from kolscope.services.jobs import MAX_ATTEMPTS, JobService, JobStatus, JobView, Progress
+from kolscope.infra.db import tables as t
+from kolscope.jobs.db.job_store import SqlJobStore
+from kolscope.jobs.service import MAX_ATTEMPTS, JobService, JobStatus, JobView, Progress
+from kolscope.jobs.worker import start_embedded_worker
 from tests.factories import CREATORS_HEADER, creators_rows, write_csv
 
 

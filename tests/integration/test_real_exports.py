@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.creators import CreatorFilters
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.domain.creators import PlatformAccount, handle_key
 from kolscope.domain.platforms import Platform
-from kolscope.services.creators import CreatorFilters
-from kolscope.services.importing.plan import ImportOptions
 
 pytestmark = pytest.mark.realdata
 

@@ -9,13 +9,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from kolscope.adapters.db.search_index import outside_metadata
-from kolscope.adapters.db.tables import metadata
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.creators import CreatorFilters
+from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.domain.brands import Brand
 from kolscope.domain.platforms import Platform
-from kolscope.services.creators import CreatorFilters
-from kolscope.services.importing.plan import ImportOptions
+from kolscope.infra.db.tables import metadata
+from kolscope.infra.db.tables_fts import outside_metadata
 from tests.factories import write_csv
 
 
@@ -27,7 +27,7 @@ def test_migrations_build_exactly_the_declared_schema(workspace: Workspace) -> N
 
 
 def test_opening_twice_is_harmless(workspace: Workspace) -> None:
-    from kolscope.adapters.db.migrate import is_current, upgrade
+    from kolscope.infra.db.migrate import is_current, upgrade
 
     upgrade(workspace.engine)
     assert is_current(workspace.engine)

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from kolscope.adapters.db.upkeep import (
+from kolscope.bootstrap import Workspace
+from kolscope.catalogue.formats.reader import FileImportReader
+from kolscope.catalogue.importing.plan import ImportOptions
+from kolscope.catalogue.importing.service import ImportService
+from kolscope.infra.db.upkeep import (
     TIDY_AFTER_ROWS,
     tidy_after_import,
     tidy_tables,
 )
-from kolscope.adapters.importers.reader import FileImportReader
-from kolscope.bootstrap import Workspace
-from kolscope.services.importing.plan import ImportOptions
-from kolscope.services.importing.service import ImportService
 from tests.factories import write_csv
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from kolscope.analysis.comments.features import (
+from kolscope.text.cleaning import normalise
+from kolscope.vetting.comments.features import (
     BLOCK,
     N_FEATURES,
     RECIPE,
@@ -15,8 +16,7 @@ from kolscope.analysis.comments.features import (
     handle_features,
     spam_features,
 )
-from kolscope.analysis.comments.pipeline import default_reader
-from kolscope.analysis.text import normalise
+from kolscope.vetting.comments.pipeline import default_reader
 
 
 def test_a_handle_is_read_by_its_words_and_letters() -> None:

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kolscope.analysis.comments import OUTPUT_COLUMNS, CommentInsight, analyse_comments
-from kolscope.analysis.comments.model import CommentModels, shipped_manifest
-from kolscope.analysis.comments.pipeline import default_reader
+from kolscope.vetting.comments import OUTPUT_COLUMNS, CommentInsight, analyse_comments
+from kolscope.vetting.comments.model import CommentModels, shipped_manifest
+from kolscope.vetting.comments.pipeline import default_reader
 
 
 def one(text: str) -> CommentInsight:
@@ -130,7 +130,7 @@ def test_models_load_and_save_round_trip(tmp_path: object) -> None:
 def test_a_model_built_on_other_features_is_refused(tmp_path: object) -> None:
     from pathlib import Path
 
-    from kolscope.analysis.comments.model import ModelMismatchError
+    from kolscope.vetting.comments.model import ModelMismatchError
 
     folder = Path(str(tmp_path))
     saved = default_reader().models.save(folder)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kolscope.analysis.comments import rules
-from kolscope.analysis.comments.lexicon import (
+from kolscope.text.cleaning import normalise
+from kolscope.vetting.comments import rules
+from kolscope.vetting.comments.lexicon import (
     PURCHASE_CUES,
     QUESTION_CUES,
     SPAM_CUES,
@@ -13,7 +14,6 @@ from kolscope.analysis.comments.lexicon import (
     combined,
     fired,
 )
-from kolscope.analysis.text import normalise
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ from datetime import UTC, date, timedelta
 
 import pytest
 
-from kolscope.adapters.demo_data import NICHES, PROBLEMS, SyntheticThaiMarket
+from kolscope.catalogue.demo.build import DEMO_SOURCE, DemoData
+from kolscope.catalogue.demo.data import NICHES, PROBLEMS, SyntheticThaiMarket
 from kolscope.domain.audience import AudienceDimension, AudienceProfile
 from kolscope.domain.content import extract_hashtags, extract_mentions
 from kolscope.domain.creators import AccountSnapshot
-from kolscope.services.demo import DEMO_SOURCE, DemoData
 
 TODAY = date(2026, 11, 23)
 

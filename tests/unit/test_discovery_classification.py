@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kolscope.analysis.discovery import (
+from kolscope.discovery.scoring import (
     NICHE_IDS,
     CreatorContent,
     PostText,
@@ -16,8 +16,8 @@ from kolscope.analysis.discovery import (
     niche_named,
     niches_of_category,
 )
-from kolscope.analysis.discovery.niches import MIN_CONFIDENCE
-from kolscope.analysis.discovery.taxonomy import BY_ID
+from kolscope.discovery.scoring.niches import MIN_CONFIDENCE
+from kolscope.discovery.scoring.taxonomy import BY_ID
 
 
 def creator(

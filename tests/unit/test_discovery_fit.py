@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kolscope.analysis.discovery import (
+from kolscope.discovery.scoring import (
     WEIGHTS,
     CreatorContent,
     FitEvidence,
@@ -17,8 +17,8 @@ from kolscope.analysis.discovery import (
     tone_of,
     tone_wanted,
 )
-from kolscope.analysis.discovery.niches import NicheScore
-from kolscope.analysis.discovery.tone import tone_fit
+from kolscope.discovery.scoring.niches import NicheScore
+from kolscope.discovery.scoring.tone import tone_fit
 from kolscope.domain.brands import Brand
 
 COMEDY = CreatorContent(

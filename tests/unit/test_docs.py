@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kolscope.adapters.importers.fields import FIELDS
+from kolscope.catalogue.importing.fields import FIELDS
 from kolscope.config import Settings
 from kolscope.entrypoints.cli.reference import reference, with_field_tables
 

@@ -10,23 +10,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kolscope.analysis.followers import (
+from kolscope.domain.followers import FollowerProfile
+from kolscope.vetting.followers import (
     FEATURES,
     FollowerModel,
     ModelFileError,
     feature_matrix,
     feature_matrix_from_columns,
 )
-from kolscope.analysis.followers.features import COMMON_FIELDS
-from kolscope.analysis.followers.model import default_model_path, row_masks
-from kolscope.analysis.followers.names import bio_length, full_name_fields, username_counts
-from kolscope.analysis.followers.training import (
+from kolscope.vetting.followers.features import COMMON_FIELDS
+from kolscope.vetting.followers.model import default_model_path, row_masks
+from kolscope.vetting.followers.names import bio_length, full_name_fields, username_counts
+from kolscope.vetting.followers.training import (
     TrainingDataError,
     logistic_regression,
     summary,
     train,
 )
-from kolscope.domain.followers import FollowerProfile
 
 BOUGHT = FollowerProfile(
     followers=3, following=4_200, posts=0, bio_length=0, has_picture=False, is_private=False,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kolscope.domain.platforms import Platform
-from kolscope.services.import_jobs import (
+from kolscope.catalogue.importing.jobs import (
     IMPORT,
     _JobProgress,
     default_title,
@@ -14,8 +13,9 @@ from kolscope.services.import_jobs import (
     options_from_params,
     options_to_params,
 )
-from kolscope.services.importing.plan import FilePlan, ImportOptions
-from kolscope.services.importing.records import FileCounts, ImportKind
+from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
+from kolscope.catalogue.importing.records import FileCounts, ImportKind
+from kolscope.domain.platforms import Platform
 
 
 def test_import_options_survive_the_trip_through_json() -> None:

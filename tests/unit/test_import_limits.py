@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from kolscope.adapters.importers import limits, sources, synonyms, workbooks
-from kolscope.adapters.importers.fields import FIELDS
-from kolscope.adapters.importers.headers import header_key
-from kolscope.adapters.importers.reader import FileImportReader, read_records
+from kolscope.catalogue.formats import limits, sources, synonyms, workbooks
+from kolscope.catalogue.formats.headers import header_key
+from kolscope.catalogue.formats.reader import FileImportReader, read_records
+from kolscope.catalogue.importing.fields import FIELDS
+from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
+from kolscope.catalogue.importing.records import AccountRow, FileCounts, RowProblem
+from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.platforms import Platform, handle_problem
-from kolscope.services.importing.plan import FilePlan, ImportOptions
-from kolscope.services.importing.records import AccountRow, FileCounts, RowProblem
-from kolscope.services.ports import ImportFileError
 from tests.factories import write_xlsx
 
 OPTIONS = ImportOptions(platform=Platform.INSTAGRAM)

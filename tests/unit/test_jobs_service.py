@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kolscope.services.jobs import (
+from kolscope.jobs.service import (
     MAX_ATTEMPTS,
     JobFailedError,
     JobService,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from kolscope.discovery.checks import check_paging, check_ranges
+from kolscope.discovery.query import SearchError, SearchRequest
 from kolscope.domain.limits import MAX_COUNT, MAX_DAYS, MAX_ID, MAX_OFFSET, row_id
 from kolscope.domain.quantities import parse_count
-from kolscope.services.discovery_checks import check_paging, check_ranges
-from kolscope.services.discovery_query import SearchError, SearchRequest
 
 
 def test_counts_stop_at_the_bound() -> None:

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kolscope.adapters.importers.audience_columns import segment_of_header
-from kolscope.adapters.importers.detection import detect_kind
-from kolscope.adapters.importers.headers import clean_header, find_header_row, same_header
-from kolscope.adapters.importers.mapping import map_columns
-from kolscope.adapters.importers.values import read_bool, read_handle, read_list
+from kolscope.catalogue.formats.audience_columns import segment_of_header
+from kolscope.catalogue.formats.detection import detect_kind
+from kolscope.catalogue.formats.headers import clean_header, find_header_row, same_header
+from kolscope.catalogue.formats.mapping import map_columns
+from kolscope.catalogue.formats.values import read_bool, read_handle, read_list
+from kolscope.catalogue.importing.records import ImportKind
 from kolscope.domain.audience import AudienceDimension
-from kolscope.services.importing.records import ImportKind
 
 
 def fields(

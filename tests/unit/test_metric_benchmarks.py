@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kolscope.analysis.metrics import MIN_ACCOUNTS, Benchmarks, Distribution
-from kolscope.analysis.metrics.benchmarks import ordinal
+from kolscope.vetting.metrics import MIN_ACCOUNTS, Benchmarks, Distribution
+from kolscope.vetting.metrics.benchmarks import ordinal
 
 ER = "engagement_rate_by_followers"
 

@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kolscope.analysis import metrics
-from kolscope.analysis.metrics import (
+from kolscope.domain.content import Post, PostType
+from kolscope.domain.creators import AccountSnapshot
+from kolscope.domain.dates import BANGKOK
+from kolscope.vetting import metrics
+from kolscope.vetting.metrics import (
     METRICS,
     FollowerHistory,
     MeasuredAccount,
@@ -38,9 +41,6 @@ from kolscope.analysis.metrics import (
     posting_frequency,
     sponsored_share,
 )
-from kolscope.domain.content import Post, PostType
-from kolscope.domain.creators import AccountSnapshot
-from kolscope.domain.dates import BANGKOK
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=BANGKOK)
 EVERYTHING = Window(posts=None)

@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from kolscope.analysis import metrics
-from kolscope.analysis.metrics import METRICS, MetricSpec
+from kolscope.vetting import metrics
+from kolscope.vetting.metrics import METRICS, MetricSpec
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "metrics.md"
 _HEADING = re.compile(r"^### .*`(?P<name>[a-z_]+)`\s*$")
@@ -43,7 +43,7 @@ def problems(page: str, registry: Mapping[str, MetricSpec]) -> list[str]:
             found.append(f"{name}: registered, but not documented")
             continue
         expected = {
-            "Function": f"`kolscope.analysis.metrics.{spec.function.__name__}`",
+            "Function": f"`kolscope.vetting.metrics.{spec.function.__name__}`",
             **{key: " ".join(text.split()) for key, text in spec.definition.as_fields().items()},
             "Unit": spec.unit,
         }

@@ -3,7 +3,7 @@ workspaces use a cheaper cost: tests/conftest.py)."""
 
 from __future__ import annotations
 
-from kolscope.adapters.passwords import Argon2Passwords
+from kolscope.infra.passwords import Argon2Passwords
 
 
 def test_production_hashes_use_the_low_memory_profile() -> None:

@@ -13,20 +13,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from kolscope.adapters.handle_lists import ListFileError, handle_in, read_handles
-from kolscope.adapters.table_files import ExportError, write_table
-from kolscope.analysis.lookalike import (
+from kolscope.discovery.handle_lists import ListFileError, handle_in, read_handles
+from kolscope.discovery.query import AudienceCondition, SearchError, SearchRequest
+from kolscope.discovery.scoring.lookalike import (
     SIZE,
     block_similarity,
     from_bytes,
     profile_vector,
     to_bytes,
 )
-from kolscope.analysis.search_text import document, hashtag_key, query_words, search_words
-from kolscope.analysis.vetting.audience_fit import AudienceTarget
 from kolscope.domain.audience import AudienceDimension
 from kolscope.domain.platforms import Platform
-from kolscope.services.discovery_query import AudienceCondition, SearchError, SearchRequest
+from kolscope.infra.table_files import ExportError, write_table
+from kolscope.text.search_words import document, hashtag_key, query_words, search_words
+from kolscope.vetting.signals.audience_fit import AudienceTarget
 
 
 def test_thai_query_words_are_a_run_inside_the_document() -> None:

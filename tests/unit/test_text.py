@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kolscope.analysis.text import MAX_CHARS, TYPED, clean, find_emoji, language_of, normalise
+from kolscope.text.cleaning import MAX_CHARS, TYPED, clean, find_emoji, language_of, normalise
 
 
 def test_repeated_thai_letters_are_undone_before_splitting() -> None:

@@ -7,16 +7,16 @@ from datetime import date
 import numpy as np
 import pytest
 
-from kolscope.analysis.metrics.growth import day_number
-from kolscope.analysis.vetting.audience_fit import AudienceTarget, audience_fit_signal
-from kolscope.analysis.vetting.comments import CommentCounts, comment_signal
-from kolscope.analysis.vetting.engagement import TierNorm, engagement_signal
-from kolscope.analysis.vetting.fake_followers import fake_follower_signal, wilson_interval
-from kolscope.analysis.vetting.growth import growth_signal, nearest_round
-from kolscope.analysis.vetting.network import commenting_network, pod_signal
-from kolscope.analysis.vetting.score import WEIGHTS, quality_score
-from kolscope.analysis.vetting.signals import Confidence, Signal, Verdict, unknown
 from kolscope.domain.audience import AudienceDimension, AudienceProfile, AudienceShare
+from kolscope.vetting.metrics.growth import day_number
+from kolscope.vetting.signals.audience_fit import AudienceTarget, audience_fit_signal
+from kolscope.vetting.signals.comments import CommentCounts, comment_signal
+from kolscope.vetting.signals.engagement import TierNorm, engagement_signal
+from kolscope.vetting.signals.fake_followers import fake_follower_signal, wilson_interval
+from kolscope.vetting.signals.growth import growth_signal, nearest_round
+from kolscope.vetting.signals.network import commenting_network, pod_signal
+from kolscope.vetting.signals.score import WEIGHTS, quality_score
+from kolscope.vetting.signals.signal import Confidence, Signal, Verdict, unknown
 
 START = day_number(date(2026, 5, 4))
 

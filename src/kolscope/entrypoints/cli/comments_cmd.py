@@ -13,7 +13,9 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from kolscope.adapters.comment_files import (
+from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.vetting.comments import OUTPUT_COLUMNS, CommentInsight, analyse_comments
+from kolscope.vetting.files.comment_files import (
     CP874,
     UTF16,
     CommentFile,
@@ -22,9 +24,7 @@ from kolscope.adapters.comment_files import (
     open_comment_file,
     text_of,
 )
-from kolscope.adapters.comment_output import atomic_output, output_format
-from kolscope.analysis.comments import OUTPUT_COLUMNS, CommentInsight, analyse_comments
-from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.vetting.files.comment_output import atomic_output, output_format
 
 comments = typer.Typer(
     help="Comment intelligence: sentiment, questions, purchase intent, spam, low effort.",

@@ -9,13 +9,13 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
+from kolscope.catalogue.creators import CreatorFilters, account_dict, detail_dict
 from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.places import PROVINCES_BY_CODE, country_name
 from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import fail, state
 from kolscope.entrypoints.cli.options import read_count, read_place, read_platforms
 from kolscope.entrypoints.cli.sparkline import sparkline
-from kolscope.services.creators import CreatorFilters, account_dict, detail_dict
 
 creators = typer.Typer(help="Browse the creators in the workspace.", no_args_is_help=True)
 

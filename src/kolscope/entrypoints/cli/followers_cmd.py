@@ -10,26 +10,26 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kolscope.adapters.corpora import CorpusError, default_data_dir
-from kolscope.adapters.follower_corpora import SHARED_LICENCE, shared_followers
-from kolscope.adapters.follower_files import (
+from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.infra.workspace_files import create_workspace
+from kolscope.vetting.files.corpora import CorpusError, default_data_dir
+from kolscope.vetting.files.follower_corpora import SHARED_LICENCE, shared_followers
+from kolscope.vetting.files.follower_files import (
     FollowerFileError,
     FollowerFilePlan,
     plan_follower_file,
     read_followers,
     workspace_model_path,
 )
-from kolscope.adapters.follower_output import ScoredOutput
-from kolscope.adapters.workspace_files import create_workspace
-from kolscope.analysis.followers import FollowerModel, ModelFileError, feature_matrix_from_columns
-from kolscope.analysis.followers.model import default_model_path
-from kolscope.analysis.followers.training import (
+from kolscope.vetting.files.follower_output import ScoredOutput
+from kolscope.vetting.followers import FollowerModel, ModelFileError, feature_matrix_from_columns
+from kolscope.vetting.followers.model import default_model_path
+from kolscope.vetting.followers.training import (
     DataSource,
     TrainingDataError,
     train,
     train_on_matrix,
 )
-from kolscope.entrypoints.cli.context import CliState, fail, state
 
 followers = typer.Typer(
     help="Fake followers: score follower profiles, train the follower model.",

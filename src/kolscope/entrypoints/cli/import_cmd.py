@@ -10,15 +10,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
+from kolscope.catalogue.importing.records import ImportKind
+from kolscope.catalogue.importing.service import ImportReport
+from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.entrypoints.cli.context import CliState, fail, progress_bar, state
 from kolscope.entrypoints.cli.import_run import run_in_foreground
-from kolscope.services.importing.plan import FilePlan, ImportOptions
-from kolscope.services.importing.records import ImportKind
-from kolscope.services.importing.service import ImportReport
-from kolscope.services.ports import ImportFileError
 
 SHOWN_PROBLEMS = 20
 
@@ -119,14 +119,14 @@ def _in_background(
     index: bool,
 ) -> None:
     """``--background``: queue the import as a job, then follow it to the end."""
+    from kolscope.catalogue.importing.jobs import submit_import
     from kolscope.entrypoints.cli.job_views import (
         JOB_FAILED,
         follow,
         leave_queued,
         show_import_result,
     )
-    from kolscope.services.import_jobs import submit_import
-    from kolscope.services.jobs import JobStatus
+    from kolscope.jobs.service import JobStatus
 
     workspace = cli.workspace()
     try:

@@ -13,10 +13,10 @@ from rich.progress import (
     Progress,
 )
 
+from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
+from kolscope.catalogue.importing.records import FileCounts
+from kolscope.catalogue.importing.service import ImportReport, ImportService, ImportStoppedError
 from kolscope.entrypoints.cli.context import CliState, progress_bar
-from kolscope.services.importing.plan import FilePlan, ImportOptions
-from kolscope.services.importing.records import FileCounts
-from kolscope.services.importing.service import ImportReport, ImportService, ImportStoppedError
 
 STOPPED_BY_SIGTERM = 143  # 128 + 15, as shells report a process ended by SIGTERM
 STOPPED_BY_CTRL_C = 130  # 128 + 2

@@ -19,7 +19,7 @@ from kolscope.entrypoints.cli.job_views import (
     progress_text,
     show_import_result,
 )
-from kolscope.services.jobs import JobStatus, JobView
+from kolscope.jobs.service import JobStatus, JobView
 
 jobs = typer.Typer(
     help="Background jobs (imports and other long work): list them, show one, wait for one.",
@@ -159,7 +159,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run background jobs until stopped. Ctrl+C lets the running jobs finish first; a job
         cut short (kill, crash) is taken up again by a worker once its heartbeat is stale."""
-        from kolscope.adapters.jobs import run_worker
+        from kolscope.jobs.worker import run_worker
 
         cli = state(ctx)
         workspace = cli.workspace()

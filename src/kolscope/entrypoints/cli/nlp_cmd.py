@@ -8,15 +8,15 @@ from typing import Annotated
 
 import typer
 
-from kolscope.adapters.corpora import CorpusError, default_data_dir, training_data
-from kolscope.analysis.comments.training import train
 from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.vetting.comments.training import train
+from kolscope.vetting.files.corpora import CorpusError, default_data_dir, training_data
 
 nlp = typer.Typer(help="Text models: train the comment models.", no_args_is_help=True)
 
 
 def shipped_models_dir() -> Path:
-    return Path(str(resources.files("kolscope.analysis") / "models"))
+    return Path(str(resources.files("kolscope.vetting") / "models"))
 
 
 @nlp.command("train")

@@ -9,21 +9,21 @@ from typing import Annotated, Any
 
 import typer
 
-from kolscope.adapters.handle_lists import ListFileError, read_handles
-from kolscope.adapters.table_files import ExportError, write_table
-from kolscope.analysis.vetting.audience_fit import AudienceTarget
-from kolscope.domain.quantities import format_count
-from kolscope.entrypoints.cli.context import CliState, fail, state
-from kolscope.entrypoints.cli.job_views import leave_queued
-from kolscope.entrypoints.cli.options import read_count, read_place, read_platforms
-from kolscope.services.discovery_export import EXPORT_COLUMNS, export_row, result_dict
-from kolscope.services.discovery_index import submit_index
-from kolscope.services.discovery_query import (
+from kolscope.discovery.export import EXPORT_COLUMNS, export_row, result_dict
+from kolscope.discovery.handle_lists import ListFileError, read_handles
+from kolscope.discovery.indexing import submit_index
+from kolscope.discovery.query import (
     AudienceCondition,
     SearchError,
     SearchRequest,
     SearchResult,
 )
+from kolscope.domain.quantities import format_count
+from kolscope.entrypoints.cli.context import CliState, fail, state
+from kolscope.entrypoints.cli.job_views import leave_queued
+from kolscope.entrypoints.cli.options import read_count, read_place, read_platforms
+from kolscope.infra.table_files import ExportError, write_table
+from kolscope.vetting.signals.audience_fit import AudienceTarget
 
 Opt = typer.Option
 

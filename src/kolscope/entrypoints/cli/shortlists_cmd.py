@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kolscope.adapters.table_files import ExportError, write_table
+from kolscope.discovery.export import EXPORT_COLUMNS, export_row, hit_dict
+from kolscope.discovery.query import SearchError
 from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import fail, state
-from kolscope.services.discovery_export import EXPORT_COLUMNS, export_row, hit_dict
-from kolscope.services.discovery_query import SearchError
+from kolscope.infra.table_files import ExportError, write_table
 
 shortlists = typer.Typer(
     help="Shortlists of creators (with notes) and saved searches.", no_args_is_help=True

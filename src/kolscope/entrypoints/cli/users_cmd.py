@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kolscope.adapters.mail import send_mail
 from kolscope.domain.team import Role
 from kolscope.entrypoints.cli.context import fail, state
+from kolscope.infra.mail import send_mail
 
 users = typer.Typer(help="People who log in to the web app.", no_args_is_help=True)
 

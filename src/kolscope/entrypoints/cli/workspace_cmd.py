@@ -9,15 +9,15 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from kolscope.adapters.workspace_files import config_path
 from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import DEMO_WORKSPACE, CliState, fail, progress_bar, state
+from kolscope.infra.workspace_files import config_path
 
 
 def _serve(cli: CliState, host: str | None, port: int | None, processes: int | None = None) -> None:
-    from kolscope.adapters.jobs import start_embedded_worker
+    from kolscope.catalogue.demo.build import DEMO_LOGIN
     from kolscope.entrypoints.web.serving import run_web, web_processes
-    from kolscope.services.demo import DEMO_LOGIN
+    from kolscope.jobs.worker import start_embedded_worker
 
     workspace = cli.workspace()
     chosen_host = host or workspace.settings.host
@@ -105,7 +105,7 @@ def register(app: typer.Typer) -> None:
         cli = state(ctx)
         settings = cli.settings(default=DEMO_WORKSPACE)
         if config_path(settings.workspace).exists():
-            from kolscope.adapters.workspace_files import load_workspace_config
+            from kolscope.infra.workspace_files import load_workspace_config
 
             try:
                 synthetic = load_workspace_config(settings.workspace).synthetic
@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
         if creators < 10:
             fail(cli, "--creators: at least 10")
         workspace = cli.workspace(synthetic=True, default=DEMO_WORKSPACE)
-        from kolscope.services.demo import GROUND_TRUTH_FILE
+        from kolscope.catalogue.demo.build import GROUND_TRUTH_FILE
 
         built = (settings.workspace / GROUND_TRUTH_FILE).exists()
         if built and rebuild:
@@ -149,7 +149,7 @@ def register(app: typer.Typer) -> None:
                 f"comments, {summary.audience_profiles} audiences, {summary.brands} brands; "
                 f"planted problems listed in {summary.ground_truth_path}"
             )
-        from kolscope.services.demo import DEMO_LOGIN, DEMO_PASSWORD, DEMO_PEOPLE
+        from kolscope.catalogue.demo.build import DEMO_LOGIN, DEMO_PASSWORD, DEMO_PEOPLE
 
         cli.out.print(
             f"demo login: [bold]{DEMO_LOGIN}[/] (also "

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
+from kolscope.catalogue.creators import account_dict, detail_dict
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
@@ -22,8 +23,7 @@ from kolscope.entrypoints.web.schemas import (
     TierSchemeOut,
 )
 from kolscope.entrypoints.web.security import need
-from kolscope.services.audits import AccountNotFoundError, AuditRecord
-from kolscope.services.creators import account_dict, detail_dict
+from kolscope.vetting.audits import AccountNotFoundError, AuditRecord
 
 router = APIRouter(prefix="/api", tags=["api"], responses=API_ERRORS)
 

@@ -13,6 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
 from pydantic import BaseModel, Field
 
+from kolscope.discovery.export import hit_dict, result_dict
+from kolscope.discovery.query import MAX_LIMIT, SearchError
+from kolscope.discovery.shortlists import MAX_NOTE, Shortlist
 from kolscope.domain.limits import row_id
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
@@ -25,9 +28,6 @@ from kolscope.entrypoints.web.discover_params import (
 )
 from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.entrypoints.web.security import need
-from kolscope.services.discovery_export import hit_dict, result_dict
-from kolscope.services.discovery_query import MAX_LIMIT, SearchError
-from kolscope.services.shortlists import MAX_NOTE, Shortlist
 
 router = APIRouter(prefix="/api", tags=["discovery"], responses=API_ERRORS)
 SEARCH = Permission.VIEW_CREATORS

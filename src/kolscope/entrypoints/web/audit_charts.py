@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kolscope.analysis.metrics.benchmarks import Distribution
 from kolscope.entrypoints.web.i18n import _
+from kolscope.vetting.metrics.benchmarks import Distribution
 
 FONT = "Noto Sans Thai, Sarabun, Tahoma, sans-serif"
 

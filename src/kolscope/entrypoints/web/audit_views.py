@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from kolscope.analysis.metrics.benchmarks import Benchmarks, ordinal
-from kolscope.analysis.metrics.registry import METRICS
 from kolscope.bootstrap import Workspace
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission
 from kolscope.entrypoints.web.audit_charts import Jump, engagement_figure
 from kolscope.entrypoints.web.i18n import _, current_language
-from kolscope.services.audits import AuditRecord
+from kolscope.vetting.audits import AuditRecord
+from kolscope.vetting.metrics.benchmarks import Benchmarks, ordinal
+from kolscope.vetting.metrics.registry import METRICS
 
 # Running an audit is vetting work: owners and members. The domain has no permission of its
 # own for it yet, so it is the one that opens the audits section (held by the same roles).

@@ -16,9 +16,10 @@ from fastapi import HTTPException, UploadFile
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from kolscope.adapters.handle_lists import HandleList, ListFileError, read_handles
-from kolscope.adapters.table_files import ExportError, write_table
 from kolscope.bootstrap import Workspace
+from kolscope.discovery.export import EXPORT_COLUMNS, export_row
+from kolscope.discovery.handle_lists import HandleList, ListFileError, read_handles
+from kolscope.discovery.query import ListMatch, SearchHit, SearchRequest
 from kolscope.domain.team import User
 from kolscope.entrypoints.web.discover_params import (
     MATCH_LIMIT,
@@ -27,8 +28,7 @@ from kolscope.entrypoints.web.discover_params import (
 )
 from kolscope.entrypoints.web.discover_values import FieldError
 from kolscope.entrypoints.web.routes_brands import visible_brands
-from kolscope.services.discovery_export import EXPORT_COLUMNS, export_row
-from kolscope.services.discovery_query import ListMatch, SearchHit, SearchRequest
+from kolscope.infra.table_files import ExportError, write_table
 
 MAX_LIST_UPLOAD = 50 * 1024 * 1024
 LIST_SUFFIXES = (".csv", ".xlsx", ".txt")

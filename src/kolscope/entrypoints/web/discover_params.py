@@ -14,7 +14,14 @@ from urllib.parse import urlencode
 
 from fastapi import Query
 
-from kolscope.analysis.vetting.audience_fit import AudienceTarget
+from kolscope.discovery.query import (
+    CREATOR_TYPES,
+    MAX_LIMIT,
+    SORTS,
+    AudienceCondition,
+    SearchError,
+    SearchRequest,
+)
 from kolscope.domain.brands import Brand
 from kolscope.domain.limits import MAX_OFFSET
 from kolscope.domain.places import find_country, find_province
@@ -30,14 +37,7 @@ from kolscope.entrypoints.web.discover_values import (
     read_text,
     read_whole,
 )
-from kolscope.services.discovery_query import (
-    CREATOR_TYPES,
-    MAX_LIMIT,
-    SORTS,
-    AudienceCondition,
-    SearchError,
-    SearchRequest,
-)
+from kolscope.vetting.signals.audience_fit import AudienceTarget
 
 PAGE_SIZE = 25
 MATCH_LIMIT = 100

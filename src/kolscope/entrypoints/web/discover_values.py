@@ -7,9 +7,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from kolscope.discovery.query import SearchError
 from kolscope.domain.limits import MAX_DAYS
 from kolscope.domain.quantities import parse_count
-from kolscope.services.discovery_query import SearchError
 
 _YES = ("yes", "true", "1", "on", "y")
 _NO = ("no", "false", "0", "off", "n")

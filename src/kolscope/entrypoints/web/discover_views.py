@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from kolscope.analysis.discovery.taxonomy import BY_ID, NICHES
-from kolscope.domain.platforms import parse_platform
-from kolscope.entrypoints.web.i18n import _, current_language
-from kolscope.services.discovery_query import (
+from kolscope.discovery.query import (
     SORTS,
     SearchHit,
 )
+from kolscope.discovery.scoring.taxonomy import BY_ID, NICHES
+from kolscope.domain.platforms import parse_platform
+from kolscope.entrypoints.web.i18n import _, current_language
 
 
 def field_labels() -> dict[str, str]:

@@ -22,12 +22,12 @@ from typing import Any
 from fastapi import HTTPException
 
 from kolscope.bootstrap import Workspace
+from kolscope.catalogue.importing.plan import ColumnPlan, FilePlan, ImportOptions
+from kolscope.catalogue.importing.records import ImportKind
+from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import User
 from kolscope.entrypoints.web.i18n import _
-from kolscope.services.importing.plan import ColumnPlan, FilePlan, ImportOptions
-from kolscope.services.importing.records import ImportKind
-from kolscope.services.ports import ImportFileError
 
 DRAFT_FILE = "draft.json"
 PLAN_CACHE = "plan.cache"  # not an upload name: uploads keep a data file's suffix

@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kolscope.discovery.indexing import INDEX
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.audit_views import (
@@ -24,8 +25,7 @@ from kolscope.entrypoints.web.deps import WorkspaceDep, audit_query
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
-from kolscope.services.audits import AUDIT, AccountNotFoundError, submit_audit_all
-from kolscope.services.discovery_index import INDEX
+from kolscope.vetting.audits import AUDIT, AccountNotFoundError, submit_audit_all
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50

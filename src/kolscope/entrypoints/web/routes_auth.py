@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kolscope.adapters.mail import send_mail
 from kolscope.entrypoints.web.i18n import LANGUAGES, _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import (
@@ -18,8 +17,9 @@ from kolscope.entrypoints.web.security import (
     visitor_of,
     workspace_of,
 )
-from kolscope.services.login_rules import LoginRefusedError
-from kolscope.services.team import SESSION_DAYS
+from kolscope.infra.mail import send_mail
+from kolscope.team.login_rules import LoginRefusedError
+from kolscope.team.service import SESSION_DAYS
 
 router = APIRouter(include_in_schema=False)
 

@@ -22,7 +22,7 @@ from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
-from kolscope.services.comment_quality import CommentQuality
+from kolscope.vetting.comment_quality import CommentQuality
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50

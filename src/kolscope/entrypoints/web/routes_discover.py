@@ -16,6 +16,12 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kolscope.bootstrap import Workspace
+from kolscope.discovery.query import (
+    MAX_LIMIT,
+    SearchError,
+    SearchRequest,
+    SearchResult,
+)
 from kolscope.domain.brands import Brand
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform
@@ -49,12 +55,6 @@ from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.entrypoints.web.security import need
-from kolscope.services.discovery_query import (
-    MAX_LIMIT,
-    SearchError,
-    SearchRequest,
-    SearchResult,
-)
 
 router = APIRouter(include_in_schema=False)
 SEARCH = Permission.VIEW_CREATORS

@@ -11,7 +11,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kolscope.adapters.importers.fields import FIELDS
+from kolscope.catalogue.importing.fields import FIELDS
+from kolscope.catalogue.importing.jobs import submit_import
+from kolscope.catalogue.importing.plan import FilePlan
+from kolscope.catalogue.importing.records import ImportKind
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
@@ -33,9 +36,6 @@ from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.routes_audits import job_title
 from kolscope.entrypoints.web.security import need
 from kolscope.entrypoints.web.vocabulary import N_
-from kolscope.services.import_jobs import submit_import
-from kolscope.services.importing.plan import FilePlan
-from kolscope.services.importing.records import ImportKind
 
 router = APIRouter(include_in_schema=False)
 MAX_UPLOAD = 200 * 1024 * 1024

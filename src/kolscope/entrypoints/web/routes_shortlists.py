@@ -13,6 +13,11 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kolscope.bootstrap import Workspace
+from kolscope.discovery.query import (
+    SearchError,
+    SearchRequest,
+)
+from kolscope.discovery.shortlists import Shortlist
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.discover_files import (
@@ -31,11 +36,6 @@ from kolscope.entrypoints.web.discover_views import (
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
-from kolscope.services.discovery_query import (
-    SearchError,
-    SearchRequest,
-)
-from kolscope.services.shortlists import Shortlist
 
 router = APIRouter(include_in_schema=False)
 SEARCH = Permission.VIEW_CREATORS

@@ -1,1 +1,0 @@
-"""Adapters: the database, file importers and data sources behind the services' ports."""

@@ -1,1 +1,0 @@
-"""Scoring and classification over domain objects (engagement, authenticity, language, niche)."""

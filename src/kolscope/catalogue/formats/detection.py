@@ -1,0 +1,87 @@
+"""Telling what a file holds, which platform it is from and what day it describes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from kolscope.catalogue.formats.headers import header_key
+from kolscope.catalogue.formats.synonyms import best_match
+from kolscope.catalogue.importing.fields import FIELDS, KIND_MARKERS
+from kolscope.catalogue.importing.records import ImportKind
+from kolscope.domain.dates import find_date_in_text
+from kolscope.domain.platforms import Platform, parse_platform, platform_named_in
+
+_KIND_WORDS = {
+    ImportKind.POSTS: ("post", "posts", "media", "videos", "content", "โพสต์"),
+    ImportKind.COMMENTS: ("comment", "comments", "replies", "คอมเมนต์", "ความคิดเห็น"),
+    ImportKind.AUDIENCE: ("audience", "demographics", "demographic", "ผู้ชม"),
+    ImportKind.FOLLOWERS: ("follower-sample", "followers-sample", "follower_sample",
+                           "followersample", "follower sample", "fake", "instafake"),
+    ImportKind.CREATORS: ("creators", "influencers", "kols", "kol", "accounts", "channels"),
+}  # fmt: skip
+
+
+def detect_kind(name: str, headers: Sequence[str]) -> tuple[ImportKind, str]:
+    """The kind whose distinctive fields the headers name most, with the file name as a hint."""
+    scores: dict[ImportKind, float] = {}
+    evidence: dict[ImportKind, list[str]] = {}
+    for kind, markers in KIND_MARKERS.items():
+        for header in headers:
+            match = best_match(header, FIELDS[kind])
+            if match and match.score >= 2.5 and match.field in markers:
+                scores[kind] = scores.get(kind, 0.0) + 1
+                evidence.setdefault(kind, []).append(header)
+    words = set(re.findall(r"[a-z]+|[\u0e00-\u0e7f]+", name.lower()))
+    lowered = name.lower()
+    for kind, hints in _KIND_WORDS.items():
+        if any(h in words or (not h.isalpha() and h in lowered) for h in hints):
+            scores[kind] = scores.get(kind, 0.0) + 2.5
+            evidence.setdefault(kind, []).insert(0, "the file name")
+    # Another kind needs two signs (two telling columns, or the name and one): a lone column
+    # called "text" or "type" does not turn a creators file into something else.
+    scores = {k: v for k, v in scores.items() if k == ImportKind.CREATORS or v >= 2}
+    if not scores:
+        return ImportKind.CREATORS, "no distinctive columns; read as creators"
+    kind = max(scores, key=lambda k: (scores[k], k == ImportKind.CREATORS))
+    shown = ", ".join(e if e == "the file name" else repr(e) for e in evidence[kind][:4])
+    return kind, f"from {shown}"
+
+
+def detect_platform(
+    path: Path, headers: Sequence[str], has_platform_column: bool
+) -> tuple[Platform | None, str]:
+    """The platform a file is from: its name, else its headers; None when rows say it."""
+    named = platform_named_in(path.stem)
+    if named is not None:
+        return named, "from the file name"
+    header_words: set[Platform] = set()
+    for header in headers:
+        for word in header_key(header).words:
+            found = platform_named_in(word) or (
+                parse_platform(word) if word in {"youtuber", "tiktoker"} else None
+            )
+            if found is not None:
+                header_words.add(found)
+    if len(header_words) == 1:
+        platform = header_words.pop()
+        return platform, "from the column headers"
+    if has_platform_column:
+        return None, "the platform column of each row"
+    return None, ""
+
+
+def detect_as_of(path: Path, preamble: Sequence[str], today: date) -> tuple[date, str]:
+    """The day a file describes: from its name, else its title lines, else today."""
+    found = find_date_in_text(path.stem)
+    if found is not None:
+        day, precision = found
+        detail = ", a month: dated on its first day" if precision == "month" else ""
+        return day, f"from the file name{detail}"
+    for line in preamble:
+        found = find_date_in_text(line)
+        if found is not None:
+            return found[0], f"from the title line {line[:40]!r}"
+    return today, "no date in the file name or title: today (use --as-of to set it)"

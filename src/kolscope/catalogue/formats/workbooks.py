@@ -1,0 +1,135 @@
+"""Reading XLSX workbooks within bounds: a small file can unpack to hundreds of megabytes.
+
+Before openpyxl opens a workbook, ``check_workbook`` reads the archive's directory: the members'
+declared sizes (Python's zipfile never inflates a member past its declared size, so they bound
+what is read) and, for a big sheet, whether it states its size (<dimension>): openpyxl parses a
+sheet without one from end to end just to open the workbook. While reading, rows past Excel's
+maximum and rows wider than ``MAX_COLUMNS`` stop the import.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kolscope.catalogue.formats.limits import (
+    MAX_COLUMNS,
+    MAX_XLSX_ROWS,
+    MAX_XLSX_SHEET_WITHOUT_DIMENSION_BYTES,
+    MAX_XLSX_UNCOMPRESSED_BYTES,
+)
+from kolscope.catalogue.formats.raw import RawRow, WorkbookFile
+from kolscope.catalogue.importing.records import RowProblem
+from kolscope.catalogue.ports import ImportFileError
+
+_SHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b")
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
+_HEAD_BYTES = 64 * 1024
+
+
+def _fail(path: Path, message: str, row: int | None = None) -> ImportFileError:
+    return ImportFileError(RowProblem(path.name, row, None, message))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse a workbook that would unpack or parse past the limits, before opening it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            total = sum(m.file_size for m in members)
+            if total > MAX_XLSX_UNCOMPRESSED_BYTES:
+                raise _fail(
+                    path,
+                    f"unpacks to {_megabytes(total)}; at most "
+                    f"{_megabytes(MAX_XLSX_UNCOMPRESSED_BYTES)} are read (save it as CSV, "
+                    "or split it)",
+                )
+            for member in members:
+                if (
+                    _SHEET.match(member.filename)
+                    and member.file_size > MAX_XLSX_SHEET_WITHOUT_DIMENSION_BYTES
+                    and not _states_size(archive, member)
+                ):
+                    raise _fail(
+                        path,
+                        f"its sheet {member.filename} unpacks to {_megabytes(member.file_size)} "
+                        "and does not state its size, as Excel does: open and save it in "
+                        "Excel, or save it as CSV",
+                    )
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise _fail(path, f"is not a readable .xlsx workbook ({error})") from None
+
+
+def _states_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    with archive.open(member) as stream:
+        head = stream.read(_HEAD_BYTES)
+    dimension = _DIMENSION.search(head)
+    data = _SHEET_DATA.search(head)
+    return dimension is not None and (data is None or dimension.start() < data.start())
+
+
+def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
+    from openpyxl import load_workbook
+
+    path = opened.path
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for broken files
+        raise _fail(path, f"is not a readable .xlsx workbook ({error})") from None
+    try:
+        if opened.sheet is not None:
+            if opened.sheet not in workbook.sheetnames:
+                names = ", ".join(workbook.sheetnames)
+                raise _fail(path, f"has no sheet {opened.sheet!r} (sheets: {names})")
+            sheet = workbook[opened.sheet]
+        else:
+            sheet = next(
+                (workbook[n] for n in workbook.sheetnames if workbook[n].max_row),
+                workbook[workbook.sheetnames[0]],
+            )
+        declared = getattr(sheet, "max_row", None)
+        if declared is not None and declared > MAX_XLSX_ROWS:
+            raise _fail(
+                path,
+                f"its sheet {sheet.title!r} declares {declared:,} rows; at most "
+                f"{MAX_XLSX_ROWS:,} are read (Excel's own maximum)",
+            )
+        opened.notes.append(f"sheet {sheet.title!r}")
+        # Read every row actually written, whatever size the sheet states: a stated size can
+        # be too small (rows would be dropped) or as wide as Excel allows (rows padded).
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        number = 0
+        for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
+            if number > MAX_XLSX_ROWS:
+                raise _fail(
+                    path, f"has more than {MAX_XLSX_ROWS:,} rows (Excel's own maximum)", number
+                )
+            yield RawRow(number, _cells(row))
+    except ImportFileError:
+        raise
+    except Exception as error:  # broken XML, bad shared-string indexes, ... inside the archive
+        raise _fail(
+            path, f"is not a readable .xlsx workbook ({type(error).__name__}: {error})"
+        ) from None
+    finally:
+        workbook.close()
+
+
+def _cells(row: tuple[Any, ...]) -> list[Any]:
+    cells: list[Any] = []
+    for cell in row[: MAX_COLUMNS * 16]:  # Excel's width is 16,384; values past 1,000 fail
+        value = getattr(cell, "value", None)
+        number_format = getattr(cell, "number_format", "") or ""
+        if isinstance(value, int | float) and not isinstance(value, bool) and "%" in number_format:
+            value = f"{value * 100:.10g}%"
+        cells.append(value)
+    return cells

@@ -1,0 +1,1 @@
+"""Discovery in SQL: the search index store, search plans, full-text search, shortlists."""

@@ -1,0 +1,1 @@
+"""Background jobs: the job service, its store and the Huey queue with its workers."""

@@ -1,1 +1,0 @@
-"""Use cases (import, browse, demo) behind ports that adapters implement."""

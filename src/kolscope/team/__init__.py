@@ -1,0 +1,1 @@
+"""Team: organisations (tenants), people, roles, sessions, API tokens and brand grants."""

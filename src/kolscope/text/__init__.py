@@ -1,0 +1,1 @@
+"""Text in Thai and English: cleaning, word splitting and the words search indexes (pure)."""

@@ -1,0 +1,3 @@
+"""Vetting: audits of accounts (engagement, fake followers, bought engagement, growth, comments,
+audience fit).
+"""
