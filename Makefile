@@ -60,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_metrics.py
 	$(BIN)/python bench/bench_audit.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_wiring.py
 	$(BIN)/python bench/bench_load.py
 
 ## make eval: quality on the public data sets in ../shared/data (eval/results/*.json)

@@ -12,10 +12,10 @@ from argon2 import PasswordHasher as Argon2
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from kolscope import bootstrap
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.config import Settings
 from kolscope.infra.passwords import Argon2Passwords
+from kolscope.team import wiring as team_wiring
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +56,7 @@ def cheap_password_hashing() -> Iterator[None]:
     ``test_passwords.py`` keep the real cost."""
     cheap = Argon2(time_cost=1, memory_cost=8, parallelism=1)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(bootstrap, "Argon2Passwords", lambda: Argon2Passwords(cheap))
+        patch.setattr(team_wiring, "passwords", lambda: Argon2Passwords(cheap))
         yield
 
 

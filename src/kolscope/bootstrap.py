@@ -1,107 +1,59 @@
-"""Wiring: the one place that knows every concrete class. Entry points call ``open_workspace``."""
+"""Wiring: the one place that builds concrete classes. Entry points call ``open_workspace``.
+
+The workspace asks each area's wiring (``catalogue.wiring``, ``discovery.wiring``,
+``vetting.wiring``, ``team.wiring``, ``jobs.wiring``) for its use cases, each on first use.
+Opening a workspace imports SQLAlchemy and the settings, nothing more: a small process (a
+worker, the future redirect service) that touches only ``jobs`` or ``team`` never imports
+numpy, scikit-learn, the file readers or the web app. ``bench/bench_wiring.py`` measures it.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from numpy.typing import NDArray
 from sqlalchemy import Engine
 
-from kolscope.catalogue.creators import CreatorCatalogue
-from kolscope.catalogue.db.reader import SqlCatalogue
-from kolscope.catalogue.db.uow import SqlImportLog, SqlUnitOfWork
-from kolscope.catalogue.demo.build import (
-    DEMO_PASSWORD,
-    DEMO_PEOPLE,
-    GROUND_TRUTH_FILE,
-    DemoProgress,
-    DemoSummary,
-    build_demo,
-)
-from kolscope.catalogue.formats.reader import FileImportReader
-from kolscope.catalogue.importing.jobs import IMPORT, import_handler
-from kolscope.catalogue.importing.service import ImportService, pseudonymise_commenters
+from kolscope.catalogue import wiring as catalogue_wiring
 from kolscope.config import Settings
-from kolscope.discovery.db.index_store import SqlDiscoveryIndex
-from kolscope.discovery.db.search import SqlDiscoverySearch
-from kolscope.discovery.db.shortlist_store import SqlShortlists
-from kolscope.discovery.indexing import (
-    INDEX,
-    DiscoveryIndexer,
-    index_handler,
-    submit_index,
-)
-from kolscope.discovery.service import DiscoveryService
-from kolscope.discovery.shortlists import ShortlistService
-from kolscope.domain.followers import FollowerProfile
-from kolscope.domain.team import Role
+from kolscope.discovery import wiring as discovery_wiring
 from kolscope.domain.workspace import WorkspaceConfig
 from kolscope.infra.db.engine import describe, open_engine
-from kolscope.infra.db.migrate import reset_database, upgrade
-from kolscope.infra.db.upkeep import (
-    CATALOGUE_TABLES,
-    tidy_after_import,
-    tidy_after_index,
-    tidy_tables,
-)
-from kolscope.infra.passwords import Argon2Passwords
+from kolscope.infra.db.migrate import upgrade
 from kolscope.infra.workspace_files import create_workspace, load_workspace_config
-from kolscope.jobs.db.job_store import SqlJobStore
-from kolscope.jobs.queue import HueyJobQueue
-from kolscope.jobs.service import JobService, JobView, Progress, current_job
-from kolscope.team.db.organisation_store import SqlOrganisations
-from kolscope.team.db.team_store import SqlTeamStore
-from kolscope.team.organisations import OrganisationService
-from kolscope.team.service import TeamService
-from kolscope.vetting.audits import AUDIT, AuditService, audit_handler, comment_counts
-from kolscope.vetting.comment_quality import CommentQualityService
-from kolscope.vetting.db.audit_store import SqlAudits
-from kolscope.vetting.signals.audit import FollowerScorer
+from kolscope.jobs import kinds
+from kolscope.jobs import wiring as jobs_wiring
+from kolscope.team import wiring as team_wiring
+from kolscope.vetting import wiring as vetting_wiring
 
 if TYPE_CHECKING:
-    from kolscope.vetting.followers.model import FollowerModel
+    from pathlib import Path
 
-
-class ProfileScorer:
-    """The follower model as audits use it, loaded on first use: the model at ``path`` when
-    that file exists, else the one shipped in the package."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._model: FollowerModel | None = None
-
-    @property
-    def model(self) -> FollowerModel:
-        from kolscope.vetting.followers.model import FollowerModel
-
-        if self._model is None:
-            self._model = (
-                FollowerModel.load(self._path)
-                if self._path.exists()
-                else FollowerModel.load_default()
-            )
-        return self._model
-
-    @property
-    def threshold(self) -> float:
-        return self.model.threshold
-
-    def probabilities(self, profiles: Sequence[FollowerProfile]) -> NDArray[np.float64]:
-        from kolscope.vetting.followers.features import feature_matrix
-
-        return self.model.probabilities(feature_matrix(profiles))
+    from kolscope.catalogue.creators import CreatorCatalogue
+    from kolscope.catalogue.db.reader import SqlCatalogue
+    from kolscope.catalogue.db.uow import SqlImportLog, SqlUnitOfWork
+    from kolscope.catalogue.demo.build import DemoProgress, DemoSummary
+    from kolscope.catalogue.importing.service import ImportService
+    from kolscope.discovery.indexing import DiscoveryIndexer
+    from kolscope.discovery.service import DiscoveryService
+    from kolscope.discovery.shortlists import ShortlistService
+    from kolscope.jobs.db.job_store import SqlJobStore
+    from kolscope.jobs.queue import HueyJobQueue
+    from kolscope.jobs.service import JobService, JobView, Progress
+    from kolscope.team.organisations import OrganisationService
+    from kolscope.team.service import TeamService
+    from kolscope.vetting.audits import AuditService
+    from kolscope.vetting.comment_quality import CommentQualityService
+    from kolscope.vetting.db.audit_store import SqlAudits
+    from kolscope.vetting.signals.audit import FollowerScorer
 
 
 @dataclass
 class Workspace:
-    """An opened workspace: its settings, its database and the services over them."""
+    """An opened workspace: its settings, its database and the areas' use cases over them."""
 
     settings: Settings
     config: WorkspaceConfig
@@ -111,36 +63,34 @@ class Workspace:
     def database(self) -> str:
         return describe(self.settings.resolved_database_url)
 
+    # Catalogue ---------------------------------------------------------------------------------
+
     def unit_of_work(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine)
+        return catalogue_wiring.unit_of_work(self.engine)
 
     @cached_property
     def catalogue(self) -> SqlCatalogue:
-        return SqlCatalogue(self.engine)
+        return catalogue_wiring.reader(self.engine)
 
     @cached_property
     def import_log(self) -> SqlImportLog:
-        return SqlImportLog(
-            self.engine, stale_after=timedelta(seconds=self.settings.job_stale_seconds)
+        return catalogue_wiring.import_log(
+            self.engine, stale_seconds=self.settings.job_stale_seconds
         )
 
     @cached_property
     def importer(self) -> ImportService:
-        return ImportService(
-            FileImportReader(),
-            self.unit_of_work,
-            self.import_log,
-            self.config.pseudonym_secret,
-            after_write=lambda kinds, rows: tidy_after_import(self.engine, kinds, rows),
-        )
+        return catalogue_wiring.importer(self.engine, self.import_log, self.config)
 
     @cached_property
     def creators(self) -> CreatorCatalogue:
-        return CreatorCatalogue(self.catalogue, self.config)
+        return catalogue_wiring.creators(self.catalogue, self.config)
+
+    # Vetting -----------------------------------------------------------------------------------
 
     @cached_property
     def audit_store(self) -> SqlAudits:
-        return SqlAudits(self.engine)
+        return vetting_wiring.audit_store(self.engine)
 
     @property
     def follower_model_path(self) -> Path:
@@ -150,60 +100,67 @@ class Workspace:
     @cached_property
     def follower_scorer(self) -> FollowerScorer:
         """The workspace's own follower model when it has one, else the shipped one."""
-        return ProfileScorer(self.follower_model_path)
+        return vetting_wiring.ProfileScorer(self.follower_model_path)
 
     @cached_property
     def comment_quality(self) -> CommentQualityService:
-        return CommentQualityService(
-            self.catalogue, scope=f"{self.settings.workspace}|{self.database}"
-        )
+        scope = f"{self.settings.workspace}|{self.database}"
+        return vetting_wiring.comment_quality(self.catalogue, scope=scope)
 
     @cached_property
     def audits(self) -> AuditService:
-        quality = self.comment_quality
-        return AuditService(
-            self.audit_store,
+        return vetting_wiring.audits(
             self.audit_store,
             self.config,
             followers=self.follower_scorer,
-            comments=lambda account_id: comment_counts(quality.summary(account_id)),
+            quality=self.comment_quality,
         )
+
+    # Discovery ---------------------------------------------------------------------------------
 
     @cached_property
     def discovery_index(self) -> DiscoveryIndexer:
         """Keeps the search index current (after imports, the demo, or by hand)."""
-        store = SqlDiscoveryIndex(self.engine)
-        return DiscoveryIndexer(
-            store, store, after_write=lambda profiles: tidy_after_index(self.engine, profiles)
-        )
+        return discovery_wiring.indexer(self.engine)
 
     @cached_property
     def discovery(self) -> DiscoveryService:
-        return DiscoveryService(SqlDiscoverySearch(self.engine), self.config)
+        return discovery_wiring.search(self.engine, self.config)
 
     @cached_property
     def shortlists(self) -> ShortlistService:
-        return ShortlistService(SqlShortlists(self.engine))
+        return discovery_wiring.shortlists(self.engine)
 
     def queue_search_index(self, _progress: Progress | None = None) -> dict[str, Any]:
         """After a successful import job: queue the index update as its own job, so the import
         finishes as soon as its rows are in and the index catches up behind it. It is asked
         for by the same person as the import (so it belongs to the same organisation)."""
+        from kolscope.discovery.indexing import submit_index
+        from kolscope.jobs.service import current_job
+
         job = current_job()
         return {"index_job": submit_index(self.jobs, user_id=job.user_id if job else None).id}
 
+    # Team --------------------------------------------------------------------------------------
+
     @cached_property
     def organisations(self) -> OrganisationService:
-        return OrganisationService(SqlOrganisations(self.engine), Argon2Passwords())
+        return team_wiring.organisations(self.engine)
 
     @cached_property
     def team(self) -> TeamService:
-        return TeamService(SqlTeamStore(self.engine), Argon2Passwords(), self.settings.secret_key)
+        return team_wiring.team(self.engine, self.settings.secret_key)
+
+    # The demo ----------------------------------------------------------------------------------
 
     def build_demo(
         self, *, seed: int, creators: int, today: date, progress: DemoProgress | None = None
     ) -> DemoSummary:
+        from kolscope.catalogue.demo.build import build_demo
         from kolscope.catalogue.demo.data import SyntheticThaiMarket
+        from kolscope.catalogue.demo.people import add_demo_people
+        from kolscope.catalogue.importing.service import pseudonymise_commenters
+        from kolscope.infra.db.upkeep import CATALOGUE_TABLES, tidy_tables
 
         secret = self.config.pseudonym_secret
         summary = build_demo(
@@ -224,28 +181,20 @@ class Workspace:
             else None,
         )
         tidy_tables(self.engine, CATALOGUE_TABLES)  # the index refresh tidied its own
-        self.add_demo_people()
+        add_demo_people(self.team, self.catalogue)
         return summary
 
     def add_demo_people(self) -> None:
         """The documented demo logins: an owner, a member, and a client who sees one brand."""
-        team = self.team
-        if not team.needs_setup():
-            return
-        owner_email, owner_name, _role = DEMO_PEOPLE[0]
-        owner = team.create_first_owner(
-            "Demo agency (synthetic)", owner_email, owner_name, DEMO_PASSWORD
-        )
-        self.catalogue.claim_unowned_brands(owner.organisation.id)
-        for email, name, role in DEMO_PEOPLE[1:]:
-            person = team.add_user(owner.organisation, email, name, DEMO_PASSWORD, Role(role))
-            if person.role == Role.CLIENT:
-                brands = self.catalogue.brands(owner.organisation.id)
-                if brands and brands[0].id is not None:
-                    team.set_grants(person.id, {brands[0].id})
+        from kolscope.catalogue.demo.people import add_demo_people
+
+        add_demo_people(self.team, self.catalogue)
 
     def reset_data(self) -> None:
         """Empty the database (demo rebuilds only): drop every table and migrate again."""
+        from kolscope.catalogue.demo.build import GROUND_TRUTH_FILE
+        from kolscope.infra.db.migrate import reset_database
+
         reset_database(self.engine)
         (self.settings.workspace / GROUND_TRUTH_FILE).unlink(missing_ok=True)
 
@@ -259,23 +208,39 @@ class Workspace:
 
     @cached_property
     def job_queue(self) -> HueyJobQueue:
-        return HueyJobQueue(
+        return jobs_wiring.queue(
             self._run_job, folder=self.settings.workspace, redis_url=self.settings.redis_url
         )
 
     @cached_property
     def job_store(self) -> SqlJobStore:
-        return SqlJobStore(self.engine)
+        return jobs_wiring.store(self.engine)
 
     @cached_property
     def jobs(self) -> JobService:
-        stale = timedelta(seconds=self.settings.job_stale_seconds)
-        service = JobService(self.job_store, self.job_queue, stale_after=stale)
-        service.register(IMPORT, import_handler(self.importer, self.queue_search_index))
-        service.register(AUDIT, audit_handler(lambda: self.audits))
-        service.register(INDEX, index_handler(lambda: self.discovery_index))
+        service = jobs_wiring.service(
+            self.job_store, self.job_queue, stale_seconds=self.settings.job_stale_seconds
+        )
+        service.register(kinds.IMPORT, jobs_wiring.on_first_use(self._import_handler))
+        service.register(kinds.AUDIT, jobs_wiring.on_first_use(self._audit_handler))
+        service.register(kinds.INDEX, jobs_wiring.on_first_use(self._index_handler))
         service.sweep_on_recovery(self.import_log.interrupt_stale)
         return service
+
+    def _import_handler(self) -> Any:
+        from kolscope.catalogue.importing.jobs import import_handler
+
+        return import_handler(self.importer, self.queue_search_index)
+
+    def _audit_handler(self) -> Any:
+        from kolscope.vetting.audits import audit_handler
+
+        return audit_handler(lambda: self.audits)
+
+    def _index_handler(self) -> Any:
+        from kolscope.discovery.indexing import index_handler
+
+        return index_handler(lambda: self.discovery_index)
 
     def _run_job(self, job_id: int) -> JobView | None:
         """The queue's task body, in a worker thread or a forked worker process. A forked

@@ -26,12 +26,13 @@ from kolscope.discovery.scoring.tone import tone_of
 from kolscope.domain.audience import AudienceShare
 from kolscope.domain.content import Post
 from kolscope.domain.creators import PlatformAccount
+from kolscope.jobs import kinds
 from kolscope.jobs.service import Handler, JobService, JobStatus, JobView, Progress
 from kolscope.text.cleaning import language_of
 from kolscope.text.search_words import hashtag_key, join_words, mention_key, search_words
 
 RECENT_POSTS = 30  # classification reads an account's 30 newest posts
-INDEX = "search-index"  # the job kind that brings the index up to date
+INDEX = kinds.INDEX  # the job kind that brings the index up to date
 BATCH = 500
 _CONTACT = re.compile(
     r"(?i)[\w.+-]+@[\w-]+\.[\w.]+|line\s*(?:id)?\s*[:@]|ไลน์|ติดต่อ|contact|inbox|ทักแชท|dm for"

@@ -20,6 +20,7 @@ from kolscope.domain.followers import FollowerProfile
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
 from kolscope.domain.workspace import WorkspaceConfig
+from kolscope.jobs import kinds
 from kolscope.jobs.service import Handler, JobService, JobView, Progress
 from kolscope.vetting.comment_quality import CommentQuality
 from kolscope.vetting.metrics.benchmarks import Benchmarks
@@ -34,7 +35,7 @@ from kolscope.vetting.signals.audit import (
 from kolscope.vetting.signals.comments import CommentCounts
 from kolscope.vetting.signals.network import NetworkFacts, commenting_network
 
-AUDIT = "audit"  # the job kind of ``kolscope audit --all``
+AUDIT = kinds.AUDIT  # the job kind of ``kolscope audit --all``
 MAX_POSTS = 60  # recent posts read per account
 CHUNK = 500  # accounts read and audited together
 

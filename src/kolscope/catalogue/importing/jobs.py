@@ -20,6 +20,7 @@ from kolscope.catalogue.importing.records import FileCounts, ImportKind
 from kolscope.catalogue.importing.service import ImportReport, ImportService
 from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.platforms import Platform
+from kolscope.jobs import kinds
 from kolscope.jobs.service import (
     Handler,
     JobFailedError,
@@ -29,7 +30,7 @@ from kolscope.jobs.service import (
     current_job,
 )
 
-IMPORT = "import"
+IMPORT = kinds.IMPORT
 
 
 def options_to_params(options: ImportOptions) -> dict[str, Any]:
