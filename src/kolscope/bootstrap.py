@@ -32,6 +32,7 @@ from kolscope.vetting import wiring as vetting_wiring
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from kolscope.catalogue.brands import BrandBook
     from kolscope.catalogue.creators import CreatorCatalogue
     from kolscope.catalogue.db.reader import SqlCatalogue
     from kolscope.catalogue.db.uow import SqlImportLog, SqlUnitOfWork
@@ -81,6 +82,10 @@ class Workspace:
     @cached_property
     def importer(self) -> ImportService:
         return catalogue_wiring.importer(self.engine, self.import_log, self.config)
+
+    @cached_property
+    def brands(self) -> BrandBook:
+        return catalogue_wiring.brand_book(self.engine)
 
     @cached_property
     def creators(self) -> CreatorCatalogue:

@@ -23,6 +23,7 @@ from kolscope.catalogue.demo.build import DEMO_PASSWORD
 from kolscope.config import Settings
 from kolscope.discovery.export import EXPORT_COLUMNS
 from kolscope.discovery.query import SearchRequest
+from kolscope.domain.team import INSTALLATION
 from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.security import SESSION_COOKIE
 from kolscope.infra.db import tables as t
@@ -431,7 +432,9 @@ def test_api_search_with_a_token(market: Workspace) -> None:
 
 
 def _list_file(market: Workspace, folder: Path) -> tuple[Path, list[str]]:
-    handles = [h.row.handle for h in market.discovery.search(SearchRequest(limit=4)).hits]
+    handles = [
+        h.row.handle for h in market.discovery.search(SearchRequest(limit=4), INSTALLATION).hits
+    ]
     path = write_csv(
         folder / "customers.csv",
         [

@@ -17,6 +17,7 @@ from kolscope.bootstrap import Workspace
 from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.discovery.query import AudienceCondition, SearchError, SearchRequest
 from kolscope.domain.platforms import Platform
+from kolscope.domain.team import INSTALLATION
 from kolscope.entrypoints.cli.app import app
 from kolscope.vetting.signals.audience_fit import AudienceTarget
 from tests.factories import write_csv
@@ -80,7 +81,7 @@ def small(workspace: Workspace, tmp_path: Path) -> Workspace:
 
 
 def refs(workspace: Workspace, **fields: Any) -> list[str]:
-    result = workspace.discovery.search(SearchRequest(**fields))
+    result = workspace.discovery.search(SearchRequest(**fields), INSTALLATION)
     return [hit.reference for hit in result.hits]
 
 
@@ -106,12 +107,12 @@ def test_hashtag_mentions_and_filters(small: Workspace) -> None:
     assert refs(small, tier="micro") == ["instagram:bkk_eats"]
     assert refs(small, province="TH-50") == ["instagram:mint.skin"]
     assert set(refs(small, niches=("skincare",))) == {"instagram:mint.skin"}
-    hit = small.discovery.search(SearchRequest(hashtag="skincaretips")).hits[0]
+    hit = small.discovery.search(SearchRequest(hashtag="skincaretips"), INSTALLATION).hits[0]
     assert any("#skincaretips in 2 posts" in line for line in hit.why)
 
 
 def test_fans_are_unsponsored_mentions_only(small: Workspace) -> None:
-    result = small.discovery.search(SearchRequest(fans_of="Moonmint Skin"))
+    result = small.discovery.search(SearchRequest(fans_of="Moonmint Skin"), INSTALLATION)
     # bkk_eats named the brand only in a sponsored post (#ad), so it is not a fan
     assert [h.reference for h in result.hits] == ["instagram:mint.skin"]
     assert result.hits[0].why[0].startswith("names Moonmint Skin in 1 unsponsored post")
@@ -128,7 +129,7 @@ def test_errors_name_the_option(small: Workspace) -> None:
         ({"min_quality": 120}, "min-quality"),
     ):
         with pytest.raises(SearchError, match=words):
-            small.discovery.search(SearchRequest(**fields))
+            small.discovery.search(SearchRequest(**fields), INSTALLATION)
     with pytest.raises(SearchError, match="SEGMENT>=SHARE"):
         AudienceCondition.parse("female")
     assert AudienceCondition.parse("18-24>=40%").min_share == pytest.approx(0.4)
@@ -155,7 +156,7 @@ def demo(workspace: Workspace) -> tuple[Workspace, dict[str, Any]]:
 def test_demo_is_indexed_and_classified(demo: tuple[Workspace, dict[str, Any]]) -> None:
     workspace, truth = demo
     accounts = truth["accounts"]
-    result = workspace.discovery.search(SearchRequest(limit=500))
+    result = workspace.discovery.search(SearchRequest(limit=500), INSTALLATION)
     assert result.indexed == len(accounts) == result.total
     hits = {h.reference: h for h in result.hits}
     right = sum(1 for ref, facts in accounts.items() if hits[ref].row.niches
@@ -168,7 +169,9 @@ def test_demo_is_indexed_and_classified(demo: tuple[Workspace, dict[str, Any]]) 
     for hit in result.hits:
         assert hit.why, hit.reference
     for kind in ("kol", "koc", "creator"):
-        found = workspace.discovery.search(SearchRequest(creator_type=kind, limit=500)).hits
+        found = workspace.discovery.search(
+            SearchRequest(creator_type=kind, limit=500), INSTALLATION
+        ).hits
         assert found
         assert all(h.row.creator_type == kind for h in found)
 
@@ -182,24 +185,25 @@ def test_demo_fans_lookalikes_and_fit(demo: tuple[Workspace, dict[str, Any]]) ->
             counts[facts["fan_of"]] = counts.get(facts["fan_of"], 0) + 1
     brand = max(counts, key=lambda name: counts[name])
     fans = {h.reference for h in workspace.discovery.search(
-        SearchRequest(fans_of=brand, limit=500)).hits}  # fmt: skip
+        SearchRequest(fans_of=brand, limit=500), INSTALLATION).hits}  # fmt: skip
     planted = {ref for ref, facts in accounts.items() if facts.get("fan_of") == brand}
     assert planted
     assert len(planted & fans) / len(planted) >= 0.8
     seed = next(ref for ref, facts in accounts.items() if facts["niches"][0] == "food")
-    like = workspace.discovery.search(SearchRequest(like=seed, limit=10))
+    like = workspace.discovery.search(SearchRequest(like=seed, limit=10), INSTALLATION)
     assert seed not in [h.reference for h in like.hits]
     scores = [h.similarity or 0 for h in like.hits]
     assert scores == sorted(scores, reverse=True)
     assert all(h.why[0].startswith(f"like {seed}") for h in like.hits)
-    fit = workspace.discovery.search(SearchRequest(brand=brand, limit=10))
+    fit = workspace.discovery.search(SearchRequest(brand=brand, limit=10), INSTALLATION)
     assert fit.hits
     assert all(h.fit is not None for h in fit.hits)
     values = [h.fit.score or 0 for h in fit.hits if h.fit]
     assert values == sorted(values, reverse=True)
     assert fit.hits[0].why[0].startswith(f"fit for {brand}")
     briefed = workspace.discovery.search(
-        SearchRequest(brand=brand, target=AudienceTarget.parse(["gender=female"]), limit=5)
+        SearchRequest(brand=brand, target=AudienceTarget.parse(["gender=female"]), limit=5),
+        INSTALLATION,
     )
     parts = {p.name: p for h in briefed.hits if h.fit for p in h.fit.parts}
     assert parts["audience"].score is not None
@@ -252,7 +256,7 @@ def test_shortlists_saved_searches_and_list_matching(small: Workspace, tmp_path:
         lists.add("Sunscreen launch", ["instagram:ghost"])
     lists.save_search("thai sunscreen", SearchRequest(text="ครีมกันแดด", niches=("skincare",)))
     saved = lists.search_named("thai sunscreen")
-    assert [h.reference for h in small.discovery.search(saved.request).hits] == [
+    assert [h.reference for h in small.discovery.search(saved.request, INSTALLATION).hits] == [
         "instagram:mint.skin"
     ]
     customers = write_csv(
@@ -266,7 +270,7 @@ def test_shortlists_saved_searches_and_list_matching(small: Workspace, tmp_path:
     handles = read_handles(customers)
     assert handles.column == "instagram"
     assert handles.skipped == 1
-    match = small.discovery.match_list(handles.handles, SearchRequest())
+    match = small.discovery.match_list(handles.handles, SearchRequest(), INSTALLATION)
     assert match.accounts_found == 2
     assert {h.reference for h in match.result.hits} == {"instagram:mint.skin", "tiktok:gadget.guy"}
     assert all(h.why[0] == "on your list" for h in match.result.hits)
@@ -360,7 +364,7 @@ def test_every_sqlite_plan_finds_the_same_accounts(
     ]
 
     def outcomes() -> list[tuple[list[str], int]]:
-        found = [workspace.discovery.search(r) for r in requests]
+        found = [workspace.discovery.search(r, INSTALLATION) for r in requests]
         return [([h.reference for h in result.hits], result.total) for result in found]
 
     usual = outcomes()
@@ -394,15 +398,17 @@ def test_fans_rank_every_fan_and_read_only_the_page(
     workspace, truth = demo
     brands = [facts["fan_of"] for facts in truth["accounts"].values() if facts.get("fan_of")]
     brand = max(set(brands), key=brands.count)
-    everyone = workspace.discovery.search(SearchRequest(fans_of=brand, limit=500))
+    everyone = workspace.discovery.search(SearchRequest(fans_of=brand, limit=500), INSTALLATION)
     assert everyone.total == len(everyone.hits) > 6
     scores = [h.fan_score or 0 for h in everyone.hits]
     assert scores == sorted(scores, reverse=True)
     assert all(h.row.fan_posts > 0 and h.row.handle for h in everyone.hits)
-    page = workspace.discovery.search(SearchRequest(fans_of=brand, limit=3, offset=3))
+    page = workspace.discovery.search(SearchRequest(fans_of=brand, limit=3, offset=3), INSTALLATION)
     assert [h.reference for h in page.hits] == [h.reference for h in everyone.hits[3:6]]
     assert page.total == everyone.total
-    biggest = workspace.discovery.search(SearchRequest(fans_of=brand, sort="followers", limit=5))
+    biggest = workspace.discovery.search(
+        SearchRequest(fans_of=brand, sort="followers", limit=5), INSTALLATION
+    )
     followers = [h.row.followers or 0 for h in biggest.hits]
     assert followers == sorted(followers, reverse=True)
     assert biggest.hits[0].why[0].startswith(f"names {brand} in ")

@@ -23,6 +23,7 @@ from kolscope.catalogue.importing.jobs import submit_import
 from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.config import Settings
 from kolscope.discovery.query import SearchRequest
+from kolscope.domain.team import INSTALLATION
 from kolscope.entrypoints.cli.app import app
 from kolscope.infra.db import tables as t
 from kolscope.jobs.db.job_store import SqlJobStore
@@ -368,7 +369,7 @@ def test_import_in_the_background_and_wait_for_jobs(cli_worker: Workspace, tmp_p
     assert "succeeded" in waited.output
     indexed = runner.invoke(app, ["-w", ws, "jobs", "wait", "2"])
     assert indexed.exit_code == 0, indexed.output
-    assert cli_worker.discovery.search(SearchRequest(limit=100)).indexed == 30
+    assert cli_worker.discovery.search(SearchRequest(limit=100), INSTALLATION).indexed == 30
 
     failed = runner.invoke(app, ["-w", ws, "jobs", "wait", "3"])
     assert failed.exit_code == 2

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 if TYPE_CHECKING:
+    from kolscope.catalogue.brands import BrandBook
     from kolscope.catalogue.creators import CreatorCatalogue
     from kolscope.catalogue.db.reader import SqlCatalogue
     from kolscope.catalogue.db.uow import SqlImportLog, SqlUnitOfWork
@@ -61,3 +62,19 @@ def creators(catalogue: SqlCatalogue, config: WorkspaceConfig) -> CreatorCatalog
     from kolscope.catalogue.creators import CreatorCatalogue
 
     return CreatorCatalogue(catalogue, config)
+
+
+def brand_book(engine: Engine) -> BrandBook:
+    """Brands read through the catalogue reader, each added in its own transaction."""
+    from kolscope.catalogue.brands import BrandBook
+    from kolscope.catalogue.db.reader import SqlCatalogue
+    from kolscope.catalogue.db.uow import SqlUnitOfWork
+    from kolscope.domain.brands import Brand
+
+    def save(brand: Brand) -> Brand:
+        with SqlUnitOfWork(engine) as work:
+            saved = work.catalogue.save_brand(brand)
+            work.commit()
+        return saved
+
+    return BrandBook(SqlCatalogue(engine), save)

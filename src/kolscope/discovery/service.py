@@ -46,6 +46,7 @@ from kolscope.discovery.scoring.taxonomy import related_niches
 from kolscope.discovery.scoring.tone import Tone
 from kolscope.domain.brands import Brand
 from kolscope.domain.creators import handle_key, parse_account_reference
+from kolscope.domain.team import INSTALLATION, Scope
 from kolscope.domain.tiers import TierScheme
 from kolscope.domain.workspace import WorkspaceConfig
 from kolscope.text.search_words import hashtag_key, mention_key
@@ -66,16 +67,19 @@ class DiscoveryService:
     def today(self) -> date:
         return self._today or date.today()
 
-    def brand_named(self, name: str) -> Brand:
+    def brand_named(self, name: str, scope: Scope) -> Brand:
+        """The brand this scope may see with this name or handle; a client asking for a
+        brand not granted to them (or anyone for another organisation's) gets the same
+        answer as for a brand that does not exist."""
         wanted = " ".join(name.split()).casefold()
-        brands = self._store.brands()
+        brands = [b for b in self._store.brands() if scope.sees(b)]
         for brand in brands:
             if brand.name.casefold() == wanted or wanted in (h.casefold() for h in brand.handles):
                 return brand
         known = ", ".join(b.name for b in brands) or "none yet (kolscope brands add)"
         raise SearchError(f"brand {name!r} is not in the workspace (brands: {known})")
 
-    def resolve(self, request: SearchRequest) -> tuple[ProfileQuery, TierScheme]:
+    def resolve(self, request: SearchRequest, scope: Scope) -> tuple[ProfileQuery, TierScheme]:
         """Check a request and turn it into the store's query (errors name the option)."""
         check_paging(request)
         try:
@@ -94,7 +98,7 @@ class DiscoveryService:
         active_since = None
         if request.active_within_days is not None:
             active_since = date.fromordinal(self.today.toordinal() - request.active_within_days)
-        fans_terms = self._fans_terms(request.fans_of)
+        fans_terms = self._fans_terms(request.fans_of, scope)
         sort = {"relevance": "followers", "fit": "followers", "similarity": "followers"}.get(
             request.sort, request.sort
         )
@@ -134,10 +138,10 @@ class DiscoveryService:
         )
         return query, scheme
 
-    def _fans_terms(self, brand_name: str | None) -> tuple[tuple[str, str], ...]:
+    def _fans_terms(self, brand_name: str | None, scope: Scope) -> tuple[tuple[str, str], ...]:
         if not brand_name:
             return ()
-        brand = self.brand_named(brand_name)
+        brand = self.brand_named(brand_name, scope)
         terms = tuple(
             [("mention", mention_key(h)) for h in brand.handles]
             + [("tag", hashtag_key(h)) for h in brand.hashtags]
@@ -146,9 +150,11 @@ class DiscoveryService:
             raise SearchError(f"brand {brand.name!r} has no handles or hashtags to look for")
         return terms
 
-    def search(self, request: SearchRequest) -> SearchResult:
-        query, scheme = self.resolve(request)
-        brand = self.brand_named(request.brand) if request.brand else None
+    def search(self, request: SearchRequest, scope: Scope) -> SearchResult:
+        """One page of creators for the request; the brands it names (fans of, rank by fit)
+        must be ones the scope may see."""
+        query, scheme = self.resolve(request, scope)
+        brand = self.brand_named(request.brand, scope) if request.brand else None
         notes: list[str] = []
         if request.like:
             hits, total = self._lookalikes(request, query)
@@ -181,13 +187,13 @@ class DiscoveryService:
             self._store.index_size(),
         )
 
-    def match_list(self, handles: Sequence[str], request: SearchRequest) -> ListMatch:
+    def match_list(self, handles: Sequence[str], request: SearchRequest, scope: Scope) -> ListMatch:
         """Creators in the workspace whose handle is on a customer or follower list (any
         platform), narrowed by the request's other filters."""
         keys = [handle_key(h) for h in handles if handle_key(h)]
         found = self._store.accounts_by_handles(keys)
         ids = tuple(sorted({i for key in keys for i in found.get(key, [])}))
-        result = self.search(replace(request, within=ids, like=None, fans_of=None))
+        result = self.search(replace(request, within=ids, like=None, fans_of=None), scope)
         hits = tuple(replace(hit, why=("on your list", *hit.why)) for hit in result.hits)
         missing = tuple(sorted({key for key in keys if key not in found}))
         return ListMatch(len(set(keys)), len(ids), replace(result, hits=hits), missing)
@@ -195,7 +201,7 @@ class DiscoveryService:
     def hits_for(self, account_ids: Sequence[int], scheme: str | None = None) -> list[SearchHit]:
         """These accounts as results (a shortlist's members), in the order given."""
         request = SearchRequest(scheme=scheme)
-        query, tier_scheme = self.resolve(request)
+        query, tier_scheme = self.resolve(request, INSTALLATION)  # names no brand
         return [
             explain(SearchHit(row, None, ()), request, query, tier_scheme, None, [], self.today)
             for row in self._store.rows_for(account_ids)

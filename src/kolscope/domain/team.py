@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from kolscope.domain.brands import Brand
+
 
 class Role(StrEnum):
     """What a user is in an organisation."""
@@ -68,6 +70,39 @@ class User:
         if self.role == Role.CLIENT:
             return brand_id in self.granted_brand_ids
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose data one facade call may read or change: an organisation's, and for a brand client
+    only the brands granted to them. Every call that reads or writes tenant data takes one, so
+    the rule is kept in one place whatever the entry point (page, API, job, command line).
+
+    ``organisation_id`` None is the installation itself: the command line, run by whoever runs
+    the server, sees every organisation (``INSTALLATION``)."""
+
+    organisation_id: int | None
+    person_id: int | None = None
+    brand_ids: frozenset[int] | None = None  # None: every brand of the organisation
+
+    @classmethod
+    def of(cls, person: User) -> Scope:
+        """What this person may see: their organisation; a client only their granted brands."""
+        granted = person.granted_brand_ids if person.role == Role.CLIENT else None
+        return cls(person.organisation.id, person.id, granted)
+
+    def sees(self, brand: Brand) -> bool:
+        """Brands no organisation owns yet are every organisation's (as the catalogue lists
+        them); a client sees only granted ones."""
+        if self.organisation_id is not None and brand.organisation_id not in (
+            None,
+            self.organisation_id,
+        ):
+            return False
+        return self.brand_ids is None or (brand.id is not None and brand.id in self.brand_ids)
+
+
+INSTALLATION = Scope(None)
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$|^[^@\s]+@localhost$|^[^@\s]+@[^@\s.]+\.local$")

@@ -19,6 +19,7 @@ from kolscope.discovery.query import (
     SearchResult,
 )
 from kolscope.domain.quantities import format_count
+from kolscope.domain.team import INSTALLATION
 from kolscope.entrypoints.cli.context import CliState, fail, state
 from kolscope.entrypoints.cli.job_views import leave_queued
 from kolscope.entrypoints.cli.options import read_count, read_place, read_platforms
@@ -210,7 +211,7 @@ def register(creators: typer.Typer) -> None:
                     saved, workspace.shortlists.organisation_for_cli()
                 )
                 request = replace(found.request, limit=limit, offset=offset)
-            result = workspace.discovery.search(request)
+            result = workspace.discovery.search(request, INSTALLATION)
             if save:
                 workspace.shortlists.save_search(
                     save, request, workspace.shortlists.organisation_for_cli()
@@ -263,7 +264,7 @@ def register(creators: typer.Typer) -> None:
             limit=limit,
         )
         try:
-            found = workspace.discovery.match_list(handles.handles, request)
+            found = workspace.discovery.match_list(handles.handles, request, INSTALLATION)
         except SearchError as error:
             fail(cli, str(error))
         if as_json:

@@ -17,7 +17,7 @@ from kolscope.discovery.export import hit_dict, result_dict
 from kolscope.discovery.query import MAX_LIMIT, SearchError
 from kolscope.discovery.shortlists import MAX_NOTE, Shortlist
 from kolscope.domain.limits import row_id
-from kolscope.domain.team import Permission, User
+from kolscope.domain.team import Permission, Scope, User
 from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
 from kolscope.entrypoints.web.deps import WorkspaceDep, without_a_thread
 from kolscope.entrypoints.web.discover_files import match_upload
@@ -49,7 +49,7 @@ def search_creators(
     try:
         search = parse_search(params.pairs())
         check_brands(search, visible_brands(workspace, user))
-        result = workspace.discovery.search(search)
+        result = workspace.discovery.search(search, Scope.of(user))
     except SearchError as error:
         raise HTTPException(400, str(error)) from None
     return {"synthetic": workspace.config.synthetic, **result_dict(result)}

@@ -20,7 +20,7 @@ from kolscope.bootstrap import Workspace
 from kolscope.discovery.export import EXPORT_COLUMNS, export_row
 from kolscope.discovery.handle_lists import HandleList, ListFileError, read_handles
 from kolscope.discovery.query import ListMatch, SearchHit, SearchRequest
-from kolscope.domain.team import User
+from kolscope.domain.team import Scope, User
 from kolscope.entrypoints.web.discover_params import (
     MATCH_LIMIT,
     check_brands,
@@ -116,5 +116,5 @@ async def match_upload(
     search = parse_search(pairs, limit=MATCH_LIMIT)
     search = replace(search, sort="fit" if search.brand else "followers")
     check_brands(search, visible_brands(workspace, user))
-    found = workspace.discovery.match_list(handles.handles, search)
+    found = workspace.discovery.match_list(handles.handles, search, Scope.of(user))
     return UploadedMatch(name, handles, search, found)

@@ -7,8 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kolscope.catalogue.brands import BrandError
 from kolscope.domain.brands import Brand
-from kolscope.domain.team import Permission, User
+from kolscope.domain.team import Permission, Scope, User
+from kolscope.entrypoints.web import i18n
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
@@ -16,17 +18,8 @@ from kolscope.entrypoints.web.security import need
 router = APIRouter(include_in_schema=False)
 
 
-def _split(text: str) -> tuple[str, ...]:
-    items = [i.strip().lstrip("@#") for i in text.replace(",", " ").split()]
-    return tuple(dict.fromkeys(i for i in items if i))
-
-
 def visible_brands(workspace: WorkspaceDep, user: User) -> list[Brand]:
-    return [
-        b
-        for b in workspace.catalogue.brands(user.organisation.id)
-        if b.id is not None and user.sees_brand(b.id)
-    ]
+    return workspace.brands.visible(Scope.of(user))
 
 
 @router.get("/brands", response_class=HTMLResponse)
@@ -48,26 +41,24 @@ def add_brand(
     tone_notes: Annotated[str, Form()] = "",
     competitors: Annotated[str, Form()] = "",
 ) -> Response:
-    if not name.strip():
+    try:
+        workspace.brands.add(
+            user,
+            name,
+            handles=handles,
+            hashtags=hashtags,
+            niche=niche,
+            tone_notes=tone_notes,
+            competitors=competitors,
+        )
+    except BrandError as error:
         return page(
             request,
             "brands.html",
             status_code=400,
             brands=visible_brands(workspace, user),
-            error="A brand needs a name.",
+            error=i18n.gettext(error.message),
         )
-    brand = Brand(
-        name.strip(),
-        _split(handles),
-        _split(hashtags),
-        niche.strip() or None,
-        tone_notes.strip() or None,
-        tuple(c.strip() for c in competitors.split(",") if c.strip()),
-        organisation_id=user.organisation.id,
-    )
-    with workspace.unit_of_work() as uow:
-        uow.catalogue.save_brand(brand)
-        uow.commit()
     return RedirectResponse("/brands", 303)
 
 

@@ -25,7 +25,7 @@ from kolscope.discovery.query import (
 from kolscope.domain.brands import Brand
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform
-from kolscope.domain.team import Permission, User
+from kolscope.domain.team import Permission, Scope, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.discover_files import (
     UploadedMatch,
@@ -163,7 +163,7 @@ def _run(
     workspace: Workspace, user: User, search: SearchRequest, brands: list[Brand] | None = None
 ) -> SearchResult:
     check_brands(search, visible_brands(workspace, user) if brands is None else brands)
-    return workspace.discovery.search(search)
+    return workspace.discovery.search(search, Scope.of(user))
 
 
 @router.get("/discover", response_class=HTMLResponse)

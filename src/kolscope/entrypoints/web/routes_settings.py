@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kolscope.domain.limits import row_id
-from kolscope.domain.team import Permission, Role, User
+from kolscope.domain.team import Permission, Role, Scope, User
 from kolscope.entrypoints.web.bounds import RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
@@ -120,7 +120,7 @@ def _people_page(
         "people.html",
         status_code=status_code,
         people=workspace.team.users(user.organisation),
-        brands=workspace.catalogue.brands(user.organisation.id),
+        brands=workspace.brands.visible(Scope.of(user)),
         roles=list(Role),
         error=error,
     )
@@ -161,7 +161,7 @@ async def update_person(
         workspace.team.set_role(user, person_id, role, active=form.get("active") == "on")
     except ValueError as error:
         return _people_page(request, workspace, user, status_code=400, error=str(error))
-    organisation_brands = {b.id for b in workspace.catalogue.brands(user.organisation.id)}
+    organisation_brands = {b.id for b in workspace.brands.visible(Scope.of(user))}
     granted = {n for v in form.getlist("brands") if (n := row_id(str(v))) is not None} & {
         b for b in organisation_brands if b is not None
     }

@@ -27,4 +27,6 @@ WORDS = (
     N_("other"),
     # messages from services
     N_("Wrong email or password."),
+    N_("A brand needs a name."), N_("You may not add brands."),
+    N_("Another organisation on this server has a brand of that name."),
 )  # fmt: skip
