@@ -14,6 +14,7 @@ import pytest
 from kolscope.discovery.scoring import lexicon as lx
 from kolscope.discovery.scoring import tone_words as tw
 from kolscope.discovery.scoring.matching import _patterns
+from kolscope.text.word_files import WordFile, WordFileError, read_toml
 from kolscope.vetting.comments import lexicon as cl
 
 WORD_FILES = {
@@ -71,7 +72,7 @@ def test_the_word_folders_hold_the_files_the_modules_read() -> None:
 def test_each_word_file_loads(path: Path) -> None:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data
-    assert lx.read_toml(path) == data
+    assert read_toml(path) == data
 
 
 def test_the_modules_know_every_list() -> None:
@@ -168,24 +169,24 @@ def test_a_missing_file_is_named(tmp_path: Path, loader: type[lx.WordFile]) -> N
 def test_a_missing_or_mistyped_key_is_named(tmp_path: Path) -> None:
     path = tmp_path / "niches.toml"
     path.write_text('[niche_terms]\nbeauty = 3\n[tags]\nempty = ["fyp", 2]\n', encoding="utf-8")
-    words = lx.WordFile(path)
-    with pytest.raises(lx.WordFileError, match=r"niches\.toml: niche_terms\.beauty: should be"):
+    words = WordFile(path)
+    with pytest.raises(WordFileError, match=r"niches\.toml: niche_terms\.beauty: should be"):
         words.table("niche_terms").terms("beauty")
-    with pytest.raises(lx.WordFileError, match=r"niches\.toml: niche_terms\.food: missing"):
+    with pytest.raises(WordFileError, match=r"niches\.toml: niche_terms\.food: missing"):
         words.table("niche_terms").terms("food")
-    with pytest.raises(lx.WordFileError, match=r"niches\.toml: tags\.empty: should be a list"):
+    with pytest.raises(WordFileError, match=r"niches\.toml: tags\.empty: should be a list"):
         words.table("tags").strings("empty")
-    with pytest.raises(lx.WordFileError, match=r"niches\.toml: handle_words: missing"):
+    with pytest.raises(WordFileError, match=r"niches\.toml: handle_words: missing"):
         words.mapping("handle_words")
 
 
 def test_a_bad_weight_or_an_empty_term_is_named(tmp_path: Path) -> None:
     path = tmp_path / "tone.toml"
     path.write_text('loud = "wow, omg~lots"\ncalm = """\ncalm,\nquiet,\n"""\n', encoding="utf-8")
-    words = lx.WordFile(path)
-    with pytest.raises(lx.WordFileError, match=r"tone\.toml: loud: 'omg~lots': the weight"):
+    words = WordFile(path)
+    with pytest.raises(WordFileError, match=r"tone\.toml: loud: 'omg~lots': the weight"):
         words.terms("loud")
-    with pytest.raises(lx.WordFileError, match=r"tone\.toml: calm: an empty term after 'quiet'"):
+    with pytest.raises(WordFileError, match=r"tone\.toml: calm: an empty term after 'quiet'"):
         words.terms("calm")
 
 
@@ -193,10 +194,10 @@ def test_a_bad_pattern_is_named(tmp_path: Path) -> None:
     path = tmp_path / "patterns.toml"
     head = '[pieces]\nunit = "kg"\n[patterns.weight]\nfirst = "0-9"\nkind = "marker"\n'
     path.write_text(head + 'key = "data"\nweight = 1.0\nregex = "[0-9]*({unit}"\n', "utf-8")
-    with pytest.raises(lx.WordFileError, match=r"patterns\.toml: patterns\.weight\.regex: not a"):
+    with pytest.raises(WordFileError, match=r"patterns\.toml: patterns\.weight\.regex: not a"):
         lx.read_patterns(path)
     path.write_text(head + 'key = "data"\nweight = 1.0\nregex = "[0-9]*{units}"\n', "utf-8")
-    with pytest.raises(lx.WordFileError, match=r"patterns\.weight\.regex: \{units\} names no"):
+    with pytest.raises(WordFileError, match=r"patterns\.weight\.regex: \{units\} names no"):
         lx.read_patterns(path)
     path.write_text(head + 'key = "data"\nweight = 1.0\nregex = "[0-9]*{unit}"\n', "utf-8")
     assert lx.read_patterns(path) == {"weight": ("0-9", "[0-9]*kg", "marker", "data", 1.0)}
@@ -206,14 +207,14 @@ def test_a_bad_cue_is_named(tmp_path: Path) -> None:
     path = tmp_path / "cues.toml"
     cue = '[[spam]]\nname = "loan offer"\nanchors = ["loan"]\n'
     path.write_text(cue + "pattern = ['\\bloan(']\nweight = 0.9\n", "utf-8")
-    with pytest.raises(cl.WordFileError, match=r"cues\.toml: spam\[0\]\.pattern: not a"):
-        cl.read_cues(cl.WordFile(path), "spam", {})
+    with pytest.raises(WordFileError, match=r"cues\.toml: spam\[0\]\.pattern: not a"):
+        cl.read_cues(WordFile(path), "spam", {})
     path.write_text(cue + "pattern = ['\\bloan']\nweight = 9\n", "utf-8")
-    with pytest.raises(cl.WordFileError, match=r"cues\.toml: spam\[0\]\.weight: should be"):
-        cl.read_cues(cl.WordFile(path), "spam", {})
-    with pytest.raises(cl.WordFileError, match=r"cues\.toml: toxic: missing"):
-        cl.read_cues(cl.WordFile(path), "toxic", {})
+    with pytest.raises(WordFileError, match=r"cues\.toml: spam\[0\]\.weight: should be"):
+        cl.read_cues(WordFile(path), "spam", {})
+    with pytest.raises(WordFileError, match=r"cues\.toml: toxic: missing"):
+        cl.read_cues(WordFile(path), "toxic", {})
     path.write_text(cue + "pattern = ['\\bloans?\\b']\nweight = 0.9\n", "utf-8")
-    (loan,) = cl.read_cues(cl.WordFile(path), "spam", {})
+    (loan,) = cl.read_cues(WordFile(path), "spam", {})
     assert loan.name == "loan offer"
     assert loan.pattern.search("quick loans here")

@@ -4,7 +4,8 @@ a brand asks for, read once at import from ``words/tone.toml``; the same term sy
 
 from __future__ import annotations
 
-from kolscope.discovery.scoring.lexicon import WORDS, WordFile
+from kolscope.discovery.scoring.lexicon import WORDS
+from kolscope.text.word_files import WordFile
 
 _FILE = WordFile(WORDS / "tone.toml")
 _TONE = _FILE.table("tone")
