@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,116 +14,11 @@ from kolscope.jobs.service import (
     JobFailedError,
     JobService,
     JobStatus,
-    JobView,
     Progress,
 )
-
-START = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-class FakeStore:
-    """The ``JobStore`` contract in a dict."""
-
-    def __init__(self) -> None:
-        self.jobs: dict[int, JobView] = {}
-        self.progress_writes = 0
-        self.heartbeats = 0
-
-    def create(
-        self, kind: str, title: str, params: Mapping[str, Any], user_id: int | None, now: datetime
-    ) -> int:
-        job_id = len(self.jobs) + 1
-        self.jobs[job_id] = JobView(
-            job_id, kind, title, JobStatus.QUEUED, user_id, dict(params), 0, None, None, None,
-            None, 0, now, None, None, None,
-        )  # fmt: skip
-        return job_id
-
-    def get(self, job_id: int) -> JobView | None:
-        return self.jobs.get(job_id)
-
-    def recent(self, limit: int, user_id: int | None = None) -> list[JobView]:
-        found = [j for j in self.jobs.values() if user_id is None or j.user_id == user_id]
-        return sorted(found, key=lambda j: -j.id)[:limit]
-
-    def claim(self, job_id: int, now: datetime) -> bool:
-        job = self.jobs[job_id]
-        if job.status != JobStatus.QUEUED:
-            return False
-        self.jobs[job_id] = replace(
-            job, status=JobStatus.RUNNING, attempts=job.attempts + 1, started_at=now,
-            heartbeat_at=now, progress_done=0, progress_total=None,
-        )  # fmt: skip
-        return True
-
-    def progress(
-        self, job_id: int, done: int, total: int | None, message: str | None, now: datetime
-    ) -> None:
-        self.progress_writes += 1
-        self.jobs[job_id] = replace(
-            self.jobs[job_id], progress_done=done, progress_total=total, message=message,
-            heartbeat_at=now,
-        )  # fmt: skip
-
-    def heartbeat(self, job_id: int, now: datetime) -> None:
-        self.heartbeats += 1
-        self.jobs[job_id] = replace(self.jobs[job_id], heartbeat_at=now)
-
-    def finish(
-        self,
-        job_id: int,
-        status: JobStatus,
-        result: Mapping[str, Any] | None,
-        error: str | None,
-        now: datetime,
-        attempt: int | None = None,
-    ) -> None:
-        job = self.jobs[job_id]
-        if job.finished or (attempt is not None and job.attempts != attempt):
-            return
-        self.jobs[job_id] = replace(
-            job, status=status, result=dict(result) if result is not None else None,
-            error=error, finished_at=now,
-        )  # fmt: skip
-
-    def stale(self, heartbeat_before: datetime) -> list[JobView]:
-        return [
-            j for j in self.jobs.values()
-            if j.status == JobStatus.RUNNING and (j.heartbeat_at or START) < heartbeat_before
-        ]  # fmt: skip
-
-    def requeue(self, job_id: int, attempts: int | None = None) -> bool:
-        job = self.jobs[job_id]
-        if job.status != JobStatus.RUNNING or (attempts is not None and job.attempts != attempts):
-            return False
-        self.jobs[job_id] = replace(job, status=JobStatus.QUEUED, heartbeat_at=None)
-        return True
-
-    def waiting(self, created_before: datetime) -> list[JobView]:
-        return [
-            j for j in self.jobs.values()
-            if j.status == JobStatus.QUEUED and j.created_at < created_before
-        ]  # fmt: skip
-
-
-class FakeQueue:
-    def __init__(self) -> None:
-        self.sent: list[int] = []
-        self.taken = 0
-
-    def enqueue(self, job_id: int) -> None:
-        self.sent.append(job_id)
-
-    def pending(self) -> int:
-        return len(self.sent) - self.taken
+from tests.fakes.clock import Clock
+from tests.fakes.jobs import FakeJobQueue as FakeQueue
+from tests.fakes.jobs import FakeJobStore as FakeStore
 
 
 @pytest.fixture
