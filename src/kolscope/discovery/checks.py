@@ -19,29 +19,33 @@ from kolscope.text.search_words import query_words
 
 def check_paging(request: SearchRequest) -> None:
     if not 1 <= request.limit <= MAX_LIMIT:
-        raise SearchError(f"limit must be between 1 and {MAX_LIMIT}")
+        raise SearchError(f"limit must be between 1 and {MAX_LIMIT}", "limit")
     if not 0 <= request.offset <= MAX_OFFSET:
-        raise SearchError(f"offset must be between 0 and {MAX_OFFSET:,}")
+        raise SearchError(f"offset must be between 0 and {MAX_OFFSET:,}", "offset")
     if request.sort not in SORTS:
-        raise SearchError(f"sort {request.sort!r}: use one of {', '.join(SORTS)}")
+        raise SearchError(f"sort {request.sort!r}: use one of {', '.join(SORTS)}", "sort")
     for sort, needs, option in (
         ("fit", request.brand, "--brand"),
         ("similarity", request.like, "--like"),
         ("fan", request.fans_of, "--fans-of"),
     ):
         if request.sort == sort and not needs:
-            raise SearchError(f"sort {sort} needs {option}")
+            raise SearchError(f"sort {sort} needs {option}", "sort")
 
 
 def check_ranges(request: SearchRequest) -> None:
     for name, value in (("min-er", request.min_er), ("max-er", request.max_er)):
         if value is not None and not 0 <= value <= 1000:
-            raise SearchError(f"{name} is a percentage (0-1000), not {value}")
+            raise SearchError(
+                f"{name} is a percentage (0-1000), not {value}", name.replace("-", "_")
+            )
     if request.min_quality is not None and not 0 <= request.min_quality <= 100:
-        raise SearchError("min-quality is a score from 0 to 100")
+        raise SearchError("min-quality is a score from 0 to 100", "min_quality")
     days = request.active_within_days
     if days is not None and not 0 <= days <= MAX_DAYS:
-        raise SearchError(f"active-within must be a number of days from 0 to {MAX_DAYS:,}")
+        raise SearchError(
+            f"active-within must be a number of days from 0 to {MAX_DAYS:,}", "active_within"
+        )
     for name, count in (
         ("min-followers", request.min_followers),
         ("max-followers", request.max_followers),
@@ -49,9 +53,11 @@ def check_ranges(request: SearchRequest) -> None:
         ("max-price", request.max_price),
     ):
         if count is not None and count < 0:
-            raise SearchError(f"{name} cannot be negative")
+            raise SearchError(f"{name} cannot be negative", name.replace("-", "_"))
         if count is not None and count > MAX_COUNT:
-            raise SearchError(f"{name} is too large (at most {MAX_COUNT:,})")
+            raise SearchError(
+                f"{name} is too large (at most {MAX_COUNT:,})", name.replace("-", "_")
+            )
 
 
 def search_words_of(text: str | None) -> tuple[str, ...]:
@@ -59,7 +65,7 @@ def search_words_of(text: str | None) -> tuple[str, ...]:
         return ()
     words = tuple(query_words(text))
     if not words:
-        raise SearchError(f"text {text!r} has no words to search for")
+        raise SearchError(f"text {text!r} has no words to search for", "text")
     return words
 
 
@@ -68,7 +74,7 @@ def niche_ids(names: Sequence[str]) -> tuple[str, ...]:
     for name in names:
         found = niche_named(name)
         if found is None:
-            raise SearchError(f"niche {name!r} is not known (see docs/classification.md)")
+            raise SearchError(f"niche {name!r} is not known (see docs/classification.md)", "niche")
         ids.append(found.id)
     return tuple(ids)
 
@@ -78,5 +84,5 @@ def creator_type_of(text: str | None) -> str | None:
         return None
     kind = text.strip().lower()
     if kind not in CREATOR_TYPES:
-        raise SearchError(f"type {text!r}: use kol, koc or creator")
+        raise SearchError(f"type {text!r}: use kol, koc or creator", "type")
     return kind

@@ -27,7 +27,12 @@ FAN_HALF_LIFE_DAYS = 180.0
 
 
 class SearchError(ValueError):
-    """A search that cannot run as asked; the message names the option and what is allowed."""
+    """A search that cannot run as asked; the message names the option and what is allowed,
+    and ``field`` is the search field it is about (``discovery.fields``), when it is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +48,15 @@ class AudienceCondition:
         """``female>=0.6``, ``18-24>=40%``, ``TH>=50%``, ``TH-50>=0.2`` (Thai province code)."""
         segment, sep, value = text.replace(" ", "").partition(">=")
         if not sep or not segment or not value:
-            raise SearchError(f"audience {text!r}: write SEGMENT>=SHARE, e.g. female>=60%")
+            raise SearchError(
+                f"audience {text!r}: write SEGMENT>=SHARE, e.g. female>=60%", "audience"
+            )
         try:
             share = float(value[:-1]) / 100 if value.endswith("%") else float(value)
         except ValueError:
-            raise SearchError(f"audience {text!r}: {value!r} is not a share") from None
+            raise SearchError(f"audience {text!r}: {value!r} is not a share", "audience") from None
         if not 0 <= share <= 1:
-            raise SearchError(f"audience {text!r}: the share must be 0-1 or 0%-100%")
+            raise SearchError(f"audience {text!r}: the share must be 0-1 or 0%-100%", "audience")
         low = segment.lower()
         if low in ("female", "male", "other", "women", "men"):
             gender = {"women": "female", "men": "male"}.get(low, low)
@@ -131,7 +138,7 @@ class SearchRequest:
         for name in values.pop("platforms", []) or []:
             found = parse_platform(str(name))
             if found is None:
-                raise SearchError(f"platform {name!r} is not known")
+                raise SearchError(f"platform {name!r} is not known", "platform")
             platforms.append(found)
         audience = tuple(AudienceCondition.parse(str(c)) for c in values.pop("audience", []))
         niches = tuple(values.pop("niches", []) or ())
@@ -139,7 +146,7 @@ class SearchRequest:
         try:
             values["target"] = AudienceTarget.from_dict(target) if target else None
         except ValueError as error:
-            raise SearchError(f"target: {error}") from None
+            raise SearchError(f"target: {error}", "target") from None
         unknown = set(values) - set(cls.__dataclass_fields__)
         if unknown:
             raise SearchError(f"unknown search fields: {', '.join(sorted(unknown))}")

@@ -67,7 +67,7 @@ class DiscoveryService:
     def today(self) -> date:
         return self._today or date.today()
 
-    def brand_named(self, name: str, scope: Scope) -> Brand:
+    def brand_named(self, name: str, scope: Scope, field: str = "brand") -> Brand:
         """The brand this scope may see with this name or handle; a client asking for a
         brand not granted to them (or anyone for another organisation's) gets the same
         answer as for a brand that does not exist."""
@@ -77,7 +77,7 @@ class DiscoveryService:
             if brand.name.casefold() == wanted or wanted in (h.casefold() for h in brand.handles):
                 return brand
         known = ", ".join(b.name for b in brands) or "none yet (kolscope brands add)"
-        raise SearchError(f"brand {name!r} is not in the workspace (brands: {known})")
+        raise SearchError(f"brand {name!r} is not in the workspace (brands: {known})", field)
 
     def resolve(self, request: SearchRequest, scope: Scope) -> tuple[ProfileQuery, TierScheme]:
         """Check a request and turn it into the store's query (errors name the option)."""
@@ -85,13 +85,13 @@ class DiscoveryService:
         try:
             scheme = self._config.tier_scheme(request.scheme)
         except ValueError as error:
-            raise SearchError(str(error)) from None
+            raise SearchError(str(error), "scheme") from None
         low, below = request.min_followers, None
         if request.tier:
             try:
                 tier = scheme.tier_named(request.tier)
             except ValueError as error:
-                raise SearchError(f"tier: {error}") from None
+                raise SearchError(f"tier: {error}", "tier") from None
             low = max(low or 0, tier.min_followers)
             below = tier.max_followers
         check_ranges(request)
@@ -141,13 +141,15 @@ class DiscoveryService:
     def _fans_terms(self, brand_name: str | None, scope: Scope) -> tuple[tuple[str, str], ...]:
         if not brand_name:
             return ()
-        brand = self.brand_named(brand_name, scope)
+        brand = self.brand_named(brand_name, scope, "fans_of")
         terms = tuple(
             [("mention", mention_key(h)) for h in brand.handles]
             + [("tag", hashtag_key(h)) for h in brand.hashtags]
         )
         if not terms:
-            raise SearchError(f"brand {brand.name!r} has no handles or hashtags to look for")
+            raise SearchError(
+                f"brand {brand.name!r} has no handles or hashtags to look for", "fans_of"
+            )
         return terms
 
     def search(self, request: SearchRequest, scope: Scope) -> SearchResult:
@@ -241,12 +243,13 @@ class DiscoveryService:
         try:
             platform, handle = parse_account_reference(request.like)
         except ValueError as error:
-            raise SearchError(f"like: {error}") from None
+            raise SearchError(f"like: {error}", "like") from None
         seed = self._store.profile_of(platform.value, handle_key(handle))
         if seed is None:
             raise SearchError(
                 f"like: {platform.value}:{handle} is not in the search index "
-                "(import it, or run `kolscope creators index`)"
+                "(import it, or run `kolscope creators index`)",
+                "like",
             )
         seed_niches = tuple(n.niche for n in seed.niches[:2])
         narrowed = query

@@ -18,6 +18,7 @@ from starlette.background import BackgroundTask
 
 from kolscope.bootstrap import Workspace
 from kolscope.discovery.export import EXPORT_COLUMNS, export_row
+from kolscope.discovery.field_values import FieldError
 from kolscope.discovery.handle_lists import HandleList, ListFileError, read_handles
 from kolscope.discovery.query import ListMatch, SearchHit, SearchRequest
 from kolscope.domain.team import Scope, User
@@ -26,7 +27,6 @@ from kolscope.entrypoints.web.discover_params import (
     check_brands,
     parse_search,
 )
-from kolscope.entrypoints.web.discover_values import FieldError
 from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.infra.table_files import ExportError, write_table
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from kolscope.discovery.fields import SEARCH_FIELDS
 from kolscope.discovery.query import (
     SORTS,
     SearchHit,
@@ -18,40 +19,16 @@ from kolscope.entrypoints.web.i18n import _, current_language
 
 
 def field_labels() -> dict[str, str]:
-    return {
-        "text": _("Words"),
-        "hashtag": _("Hashtag"),
-        "mentions": _("Mentions"),
-        "niche": _("Niche"),
-        "tier": _("Tier"),
-        "scheme": _("Tier scheme"),
-        "type": _("Creator type"),
-        "platform": _("Platform"),
-        "country": _("Country"),
-        "province": _("Province"),
-        "language": _("Language"),
-        "min_followers": _("Followers from"),
-        "max_followers": _("Followers up to"),
-        "min_er": _("Engagement rate from (%)"),
-        "max_er": _("Engagement rate up to (%)"),
-        "min_quality": _("Quality score from"),
-        "audience": _("Audience"),
-        "min_price": _("Price from (THB)"),
-        "max_price": _("Price up to (THB)"),
-        "active_within": _("Posted within (days)"),
-        "verified": _("Verified"),
-        "has_contact": _("Has a contact"),
-        "fans_of": _("Fans of a brand"),
-        "like": _("More like"),
-        "brand": _("Rank by fit for"),
-        "target": _("The brief's audience"),
-        "sort": _("Sort"),
-        "limit": _("Results per page"),
-        "offset": _("Offset"),
-        "name": _("Name"),
-        "shortlist": _("Shortlist"),
-        "file": _("File"),
-    }
+    """Each search field's label in the reader's language (from the field declarations), and
+    the few other inputs of the discover page."""
+    labels = {field.name: _(field.label) for field in SEARCH_FIELDS}
+    labels.update(name=_("Name"), shortlist=_("Shortlist"), file=_("File"))
+    return labels
+
+
+def field_helps() -> dict[str, str]:
+    """Each search field's help in the reader's language (shown as the input's title)."""
+    return {field.name: _(field.help) for field in SEARCH_FIELDS}
 
 
 def sort_labels() -> dict[str, str]:

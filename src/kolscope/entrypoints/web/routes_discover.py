@@ -16,6 +16,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kolscope.bootstrap import Workspace
+from kolscope.discovery.field_values import grouped
 from kolscope.discovery.query import (
     MAX_LIMIT,
     SearchError,
@@ -40,8 +41,8 @@ from kolscope.entrypoints.web.discover_params import (
     query_string,
     search_params,
 )
-from kolscope.entrypoints.web.discover_values import field_of, grouped
 from kolscope.entrypoints.web.discover_views import (
+    field_helps,
     field_labels,
     hit_view,
     language_labels,
@@ -138,8 +139,9 @@ def _discover_page(
         here=here if match is None else "/discover",
         view=view,
         error=str(error) if error is not None else None,
-        error_field=field_of(error) if error is not None else None,
+        error_field=error.field if error is not None else None,
         labels=field_labels(),
+        helps=field_helps(),
         export_query=export_query,
         saved_query=export_query,
         shortlists=workspace.shortlists.lists(_org(user)),

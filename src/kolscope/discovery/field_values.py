@@ -1,6 +1,6 @@
-"""Single values of a discovery search from a query string or form: text, lists, counts,
-numbers, days and yes/no, each refused with a ``FieldError`` that names its parameter (the
-page marks that field, the API answers 400)."""
+"""Single values of a search field from text (a query string, a form, a command-line option):
+text, lists, counts, numbers, days and yes/no, each refused with a ``FieldError`` that names
+its field (the page marks that field, the API answers 400, the command line names the option)."""
 
 from __future__ import annotations
 
@@ -13,59 +13,24 @@ from kolscope.domain.quantities import parse_count
 
 _YES = ("yes", "true", "1", "on", "y")
 _NO = ("no", "false", "0", "off", "n")
-# The words the search's own messages start with, and the parameter each names.
-_MESSAGE_FIELDS = {
-    "min-er": "min_er",
-    "max-er": "max_er",
-    "min-quality": "min_quality",
-    "min-followers": "min_followers",
-    "max-followers": "max_followers",
-    "min-price": "min_price",
-    "max-price": "max_price",
-    "active-within": "active_within",
-    "unknown tier scheme": "scheme",
-    "tier": "tier",
-    "niche": "niche",
-    "type": "type",
-    "audience": "audience",
-    "sort": "sort",
-    "limit": "limit",
-    "offset": "offset",
-    "text": "text",
-    "like": "like",
-    "brand": "brand",
-    "target": "target",
-    "platform": "platform",
-}
+Values = dict[str, list[str]]  # a field's values by name, as given (repeats kept)
 
 
 class FieldError(SearchError):
-    """A search parameter that cannot be read; ``field`` is its name."""
+    """A search field that cannot be read; ``field`` is its name."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
+        super().__init__(f"{field}: {message}", field)
 
 
-def field_of(error: SearchError) -> str | None:
-    """The parameter an error is about (for marking it in the form), if it says."""
-    if isinstance(error, FieldError):
-        return error.field
-    text = str(error).lower()
-    for start, field in _MESSAGE_FIELDS.items():
-        if text.startswith(start):
-            return field
-    return None
-
-
-def read_text(values: dict[str, list[str]], name: str) -> str | None:
+def read_text(values: Values, name: str) -> str | None:
     for value in values.get(name, []):
         if value.strip():
             return value.strip()
     return None
 
 
-def read_many(values: dict[str, list[str]], name: str) -> list[str]:
+def read_many(values: Values, name: str) -> list[str]:
     """A repeatable parameter (niches and platforms may also be comma-separated)."""
     found: list[str] = []
     for value in values.get(name, []):
@@ -74,7 +39,7 @@ def read_many(values: dict[str, list[str]], name: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def read_count(values: dict[str, list[str]], name: str) -> int | None:
+def read_count(values: Values, name: str) -> int | None:
     text = read_text(values, name)
     if text is None:
         return None
@@ -84,7 +49,7 @@ def read_count(values: dict[str, list[str]], name: str) -> int | None:
         raise FieldError(name, str(error)) from None
 
 
-def read_number(values: dict[str, list[str]], name: str) -> float | None:
+def read_number(values: Values, name: str) -> float | None:
     text = read_text(values, name)
     if text is None:
         return None
@@ -97,7 +62,7 @@ def read_number(values: dict[str, list[str]], name: str) -> float | None:
     return number
 
 
-def read_whole(values: dict[str, list[str]], name: str, default: int | None) -> int | None:
+def read_whole(values: Values, name: str, default: int | None) -> int | None:
     text = read_text(values, name)
     if text is None:
         return default
@@ -107,14 +72,14 @@ def read_whole(values: dict[str, list[str]], name: str, default: int | None) -> 
         raise FieldError(name, f"{text!r} is not a whole number") from None
 
 
-def read_days(values: dict[str, list[str]], name: str) -> int | None:
+def read_days(values: Values, name: str) -> int | None:
     days = read_whole(values, name, None)
     if days is not None and not 0 <= days <= MAX_DAYS:
         raise FieldError(name, f"must be a number of days from 0 to {MAX_DAYS:,}")
     return days
 
 
-def read_flag(values: dict[str, list[str]], name: str) -> bool | None:
+def read_flag(values: Values, name: str) -> bool | None:
     text = read_text(values, name)
     if text is None or text.lower() in ("any", "either"):
         return None
@@ -125,8 +90,8 @@ def read_flag(values: dict[str, list[str]], name: str) -> bool | None:
     raise FieldError(name, f"{text!r}: use yes or no")
 
 
-def grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
+def grouped(pairs: Iterable[tuple[str, str]]) -> Values:
+    values: Values = {}
     for key, value in pairs:
         values.setdefault(key, []).append(value)
     return values
