@@ -9,35 +9,26 @@ from pathlib import Path
 
 from kolscope.catalogue.formats.headers import header_key
 from kolscope.catalogue.formats.synonyms import best_match
-from kolscope.catalogue.importing.fields import FIELDS, KIND_MARKERS
+from kolscope.catalogue.importing.kinds import KINDS
 from kolscope.catalogue.importing.records import ImportKind
 from kolscope.domain.dates import find_date_in_text
 from kolscope.domain.platforms import Platform, parse_platform, platform_named_in
-
-_KIND_WORDS = {
-    ImportKind.POSTS: ("post", "posts", "media", "videos", "content", "โพสต์"),
-    ImportKind.COMMENTS: ("comment", "comments", "replies", "คอมเมนต์", "ความคิดเห็น"),
-    ImportKind.AUDIENCE: ("audience", "demographics", "demographic", "ผู้ชม"),
-    ImportKind.FOLLOWERS: ("follower-sample", "followers-sample", "follower_sample",
-                           "followersample", "follower sample", "fake", "instafake"),
-    ImportKind.CREATORS: ("creators", "influencers", "kols", "kol", "accounts", "channels"),
-}  # fmt: skip
 
 
 def detect_kind(name: str, headers: Sequence[str]) -> tuple[ImportKind, str]:
     """The kind whose distinctive fields the headers name most, with the file name as a hint."""
     scores: dict[ImportKind, float] = {}
     evidence: dict[ImportKind, list[str]] = {}
-    for kind, markers in KIND_MARKERS.items():
+    for kind, spec in KINDS.items():
         for header in headers:
-            match = best_match(header, FIELDS[kind])
-            if match and match.score >= 2.5 and match.field in markers:
+            match = best_match(header, spec.fields)
+            if match and match.score >= 2.5 and match.field in spec.markers:
                 scores[kind] = scores.get(kind, 0.0) + 1
                 evidence.setdefault(kind, []).append(header)
     words = set(re.findall(r"[a-z]+|[\u0e00-\u0e7f]+", name.lower()))
     lowered = name.lower()
-    for kind, hints in _KIND_WORDS.items():
-        if any(h in words or (not h.isalpha() and h in lowered) for h in hints):
+    for kind, spec in KINDS.items():
+        if any(h in words or (not h.isalpha() and h in lowered) for h in spec.file_words):
             scores[kind] = scores.get(kind, 0.0) + 2.5
             evidence.setdefault(kind, []).insert(0, "the file name")
     # Another kind needs two signs (two telling columns, or the name and one): a lone column

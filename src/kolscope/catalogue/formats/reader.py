@@ -17,6 +17,7 @@ from kolscope.catalogue.formats.mapping import map_columns
 from kolscope.catalogue.formats.parallel import read_in_child
 from kolscope.catalogue.formats.rows import RowConverter
 from kolscope.catalogue.formats.sources import OpenedFile, RawRow, open_file
+from kolscope.catalogue.importing.kinds import KINDS
 from kolscope.catalogue.importing.plan import ColumnPlan, FilePlan, ImportOptions
 from kolscope.catalogue.importing.records import (
     FileCounts,
@@ -31,14 +32,6 @@ HEADER_SEARCH_ROWS = 30
 PARALLEL_MIN_ROWS = 50_000  # from this size a second process parses while this one writes
 SAMPLE_ROWS = 1000
 PREVIEW_ROWS = 5
-
-_REQUIRED = {
-    ImportKind.CREATORS: ({"handle", "profile_url"}, "a handle column (or profile links)"),
-    ImportKind.POSTS: ({"post_id", "url"}, "a post id or post URL column"),
-    ImportKind.COMMENTS: ({"text"}, "a column with the comment text"),
-    ImportKind.AUDIENCE: ({"handle", "profile_url"}, "a handle column (or --account)"),
-    ImportKind.FOLLOWERS: ({"handle", "profile_url"}, "a handle column (or --account)"),
-}
 
 
 class FileImportReader:
@@ -69,7 +62,7 @@ class FileImportReader:
         if broken is not None:
             raise _named(broken, mapping.columns)
         mapped = {c.field for c in mapping.columns if c.field}
-        fields, description = _REQUIRED[kind]
+        fields, description = KINDS[kind].needs_one_of, KINDS[kind].needs
         has_wide = any(c.field and c.field.startswith("share:") for c in mapping.columns)
         if not fields & mapped and options.account is None:
             raise problem(f"needs {description}; columns found: {', '.join(map(repr, headers))}")

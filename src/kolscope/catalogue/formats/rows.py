@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from kolscope.catalogue.formats.audience_columns import WIDE_PREFIX, parse_wide_field
 from kolscope.catalogue.formats.cells import FieldReader, RowCells
 from kolscope.catalogue.formats.values import read_list, read_value
-from kolscope.catalogue.importing.fields import FIELDS, ValueType
+from kolscope.catalogue.importing.fields import ValueType
+from kolscope.catalogue.importing.kinds import KINDS
 from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
 from kolscope.catalogue.importing.records import (
     AccountRow,
@@ -17,7 +18,6 @@ from kolscope.catalogue.importing.records import (
     CommentRow,
     FileCounts,
     FollowerRow,
-    ImportKind,
     ImportRecord,
     PostRow,
     RowProblem,
@@ -47,7 +47,12 @@ class RowConverter:
         self.plan = plan
         self.options = options
         self.counts = counts
-        self.specs = {spec.name: spec for spec in FIELDS[plan.kind]}
+        kind = KINDS[plan.kind]
+        self.specs = {spec.name: spec for spec in kind.fields}
+        # The kind's converter, by the name its registry entry gives (``_account`` ...).
+        self._convert: Callable[[RowCells], ImportRecord | None] = getattr(
+            self, f"_{kind.converter}"
+        )
         self.columns = {k: v for k, v in plan.fields().items() if not k.startswith(WIDE_PREFIX)}
         self.fields = {
             name: FieldReader(self.specs[name], columns, name in plan.percent_scale)
@@ -66,14 +71,7 @@ class RowConverter:
 
     def convert(self, number: int, cells: Sequence[Any]) -> ImportRecord | list[RowProblem]:
         row = RowCells(self, number, cells)
-        reader = {
-            ImportKind.CREATORS: self._account,
-            ImportKind.POSTS: self._post,
-            ImportKind.COMMENTS: self._comment,
-            ImportKind.AUDIENCE: self._audience,
-            ImportKind.FOLLOWERS: self._follower,
-        }[self.plan.kind]
-        record = reader(row)
+        record = self._convert(row)
         if row.problems or record is None:
             return row.problems or [RowProblem(self.plan.name, number, None, "row left empty")]
         return record

@@ -15,16 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from kolscope.catalogue.importing.kinds import KINDS
 from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
 from kolscope.catalogue.importing.records import (
-    AccountRow,
-    AudienceRow,
     CommentRow,
     FileCounts,
-    FollowerRow,
     ImportKind,
     ImportRecord,
-    PostRow,
     RowProblem,
 )
 from kolscope.catalogue.ports import (
@@ -144,6 +141,10 @@ class ImportService:
         self._secret = pseudonym_secret
         self._batch_size = batch_size
         self._after_write = after_write
+
+    def recent_imports(self, limit: int, organisation_id: int | None) -> list[ImportSummary]:
+        """The latest imports this organisation may see, newest first."""
+        return self._log.recent_imports(limit, organisation_id)
 
     def plan(self, paths: Sequence[Path], options: ImportOptions) -> list[FilePlan]:
         """How each file will be read. Raises ``ImportFileError`` for a file that cannot be."""
@@ -281,18 +282,13 @@ class ImportService:
         batch: list[ImportRecord],
         import_id: int,
     ) -> BatchOutcome:
-        if kind == ImportKind.CREATORS:
-            return catalogue.write_accounts(_only(batch, AccountRow), import_id)
-        if kind == ImportKind.POSTS:
-            return catalogue.write_posts(_only(batch, PostRow), import_id)
-        if kind == ImportKind.COMMENTS:
-            comments = self._pseudonymise(catalogue, _only(batch, CommentRow))
-            return catalogue.write_comments(comments, import_id)
-        if kind == ImportKind.AUDIENCE:
-            return catalogue.write_audience(_only(batch, AudienceRow), import_id)
-        return catalogue.write_followers(_only(batch, FollowerRow), import_id)
+        spec = KINDS[kind]
+        prepare = self._pseudonymise if spec.private_authors else None
+        return spec.write(catalogue, batch, import_id, prepare)
 
-    def _pseudonymise(self, catalogue: CatalogueWriter, rows: list[CommentRow]) -> list[CommentRow]:
+    def _pseudonymise(
+        self, rows: Sequence[CommentRow], catalogue: CatalogueWriter
+    ) -> list[CommentRow]:
         return pseudonymise_commenters(rows, catalogue, self._secret)
 
 
