@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from kolscope.jobs.queue import HueyJobQueue
     from kolscope.jobs.service import JobService, JobView, Progress
     from kolscope.team.organisations import OrganisationService
+    from kolscope.team.resets import PasswordResets
     from kolscope.team.service import TeamService
     from kolscope.vetting.audits import AuditService
     from kolscope.vetting.comment_quality import CommentQualityService
@@ -155,6 +156,10 @@ class Workspace:
     @cached_property
     def team(self) -> TeamService:
         return team_wiring.team(self.engine, self.settings.secret_key)
+
+    @cached_property
+    def resets(self) -> PasswordResets:
+        return team_wiring.resets(self.team, self.settings)
 
     # The demo ----------------------------------------------------------------------------------
 

@@ -147,3 +147,6 @@ class FakeJobQueue:
 
     def pending(self) -> int:
         return len(self.sent) - self.taken
+
+    def describe(self) -> str:
+        return "an in-memory queue (tests)"

@@ -176,7 +176,15 @@ def fake_services(
         creators=CreatorCatalogue(reader, config),
         comment_quality=quality,
         jobs=JobService(job_store, job_queue, clock),
-        team=TeamService(FakeTeamStore(directory), hasher, SECRET_KEY, clock=clock),
+        team=TeamService(
+            FakeTeamStore(directory),
+            hasher,
+            SECRET_KEY,
+            clock=clock,
+            organisation_brands=lambda organisation_id: {
+                b.id for b in reader.brands(organisation_id) if b.id is not None
+            },
+        ),
         organisations=OrganisationService(FakeOrganisationStore(directory), hasher, clock=clock),
         indexer=DiscoveryIndexer(
             index, index, after_write=lambda profiles: upkeep.append(("index", profiles))

@@ -32,7 +32,7 @@ class Agencies:
         self.ungranted = brands.add(self.owner, "Sunny Snacks", hashtags="#sunnysnacks")
         self.theirs = brands.add(self.rival, "Rival Cola", handles="rivalcola")
         assert self.granted.id is not None
-        team.set_grants(client.id, {self.granted.id})
+        team.set_grants(self.owner, client.id, {self.granted.id})
         reread = team.user(client.id)  # as a login reads them: with their grants
         assert reread is not None
         assert reread.granted_brand_ids == {self.granted.id}

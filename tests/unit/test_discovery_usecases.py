@@ -246,12 +246,12 @@ def test_a_search_names_only_brands_its_scope_may_see(small: FakeServices) -> No
     mint = small.reader.brands()[0]  # Moonmint Skin: no organisation owns it yet
     assert mint.id is not None
     client = small.team.add_user(owner.organisation, "c@example.com", "Cleo", PASSWORD, Role.CLIENT)
-    small.team.set_grants(client.id, {mint.id})
+    small.team.set_grants(owner, client.id, {mint.id})
     granted = small.team.user(client.id)
     assert granted is not None
     fans = SearchRequest(fans_of="Moonmint Skin")
     assert [h.reference for h in small.discovery.search(fans, Scope.of(granted)).hits] == [MINT]
-    small.team.set_grants(client.id, set())
+    small.team.set_grants(owner, client.id, set())
     ungranted = small.team.user(client.id)
     assert ungranted is not None
     with pytest.raises(SearchError, match="not in the workspace"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kolscope.domain.brands import Brand
 from kolscope.domain.team import Permission, Role, User
 from kolscope.team.login_rules import MAX_FAILURES_PER_ADDRESS, LoginRefusedError, backoff
 from kolscope.team.service import SESSION_DAYS, TOKEN_USE_EVERY
@@ -272,25 +273,55 @@ def test_clients_see_only_the_brands_granted_to_them(
     services: FakeServices, owner: User, member: User
 ) -> None:
     team = services.team
+    first, second, third = (_brand(services, name, owner) for name in ("Aa", "Bb", "Cc"))
     client = team.add_user(owner.organisation, "c@example.com", "Cleo", PASSWORD, Role.CLIENT)
-    team.set_grants(client.id, {3, 5})
-    team.set_grants(member.id, {3})
+    team.set_grants(owner, client.id, {first, third})
+    team.set_grants(owner, member.id, {first})
     found = team.user(client.id)
     assert found is not None
-    assert found.granted_brand_ids == frozenset({3, 5})
-    assert found.sees_brand(5)
-    assert not found.sees_brand(4)
+    assert found.granted_brand_ids == frozenset({first, third})
+    assert found.sees_brand(third)
+    assert not found.sees_brand(second)
     token, _user = team.login(client.email, PASSWORD, HOME)
     visitor = team.session(token)
     assert visitor is not None
-    assert visitor.user.granted_brand_ids == frozenset({3, 5})
+    assert visitor.user.granted_brand_ids == frozenset({first, third})
     member_token, _user = team.login(member.email, PASSWORD, HOME)
     seen = team.session(member_token)
     assert seen is not None
     assert seen.user.granted_brand_ids == frozenset()  # not read for a member's visits
-    assert seen.user.sees_brand(4)
-    team.set_grants(client.id, set())
-    assert not team.user(client.id).sees_brand(5)  # type: ignore[union-attr]
+    assert seen.user.sees_brand(second)
+    team.set_grants(owner, client.id, set())
+    assert not team.user(client.id).sees_brand(third)  # type: ignore[union-attr]
+
+
+def _brand(services: FakeServices, name: str, owner: User) -> int:
+    with services.catalogue.unit_of_work() as work:
+        saved = work.catalogue.save_brand(Brand(name, organisation_id=owner.organisation.id))
+        work.commit()
+    assert saved.id is not None
+    return saved.id
+
+
+def test_only_owners_change_people_of_their_own_organisation(
+    services: FakeServices, owner: User, member: User
+) -> None:
+    team = services.team
+    ours = _brand(services, "Ours", owner)
+    rival = services.organisations.create("Rival", "r@example.com", "Rita", PASSWORD)
+    theirs = _brand(services, "Theirs", rival)
+    client = team.add_user(owner.organisation, "c@example.com", "Cleo", PASSWORD, Role.CLIENT)
+    assert team.set_grants(owner, client.id, {ours, theirs, 999}) == {ours}
+    assert team.user(client.id).granted_brand_ids == frozenset({ours})  # type: ignore[union-attr]
+    with pytest.raises(PermissionError):
+        team.set_grants(member, client.id, {ours})
+    with pytest.raises(PermissionError):
+        team.set_role(member, client.id, Role.MEMBER)
+    with pytest.raises(LookupError):
+        team.set_role(rival, client.id, Role.OWNER)  # another organisation's person
+    with pytest.raises(LookupError):
+        team.set_grants(rival, client.id, {theirs})
+    assert team.user(client.id).role == Role.CLIENT  # type: ignore[union-attr]
 
 
 def test_organisations_with_their_owners_and_site_admins(

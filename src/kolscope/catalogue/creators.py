@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kolscope.catalogue.ports import CatalogueReader
-from kolscope.catalogue.views import AccountDetail, AccountPage, AccountQuery
+from kolscope.catalogue.views import AccountDetail, AccountPage, AccountQuery, CatalogueTotals
 from kolscope.domain.creators import AccountSnapshot, PlatformAccount
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import Tier, TierScheme
@@ -50,6 +50,10 @@ class CreatorCatalogue:
 
     def scheme(self, name: str | None = None) -> TierScheme:
         return self._config.tier_scheme(name)
+
+    def totals(self) -> CatalogueTotals:
+        """How many creators, accounts, posts and comments the workspace holds."""
+        return self._reader.totals()
 
     def list(self, filters: CreatorFilters) -> CreatorList:
         scheme = self.scheme(filters.scheme)

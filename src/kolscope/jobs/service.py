@@ -133,6 +133,10 @@ class JobQueue(Protocol):
         """Messages waiting for a worker."""
         ...
 
+    def describe(self) -> str:
+        """Where the queue lives, for messages (a file in the workspace, or a Redis URL)."""
+        ...
+
 
 Progress = Callable[[int, int | None, str | None], None]
 Handler = Callable[[Mapping[str, Any], Progress], dict[str, Any]]
@@ -182,6 +186,10 @@ class JobService:
             if heartbeat_seconds is not None
             else min(HEARTBEAT_SECONDS, stale_after.total_seconds() / 4)
         )
+
+    def queue_description(self) -> str:
+        """Where jobs wait for a worker, for messages."""
+        return self._queue.describe()
 
     def register(self, kind: str, handler: Handler) -> None:
         self._handlers[kind] = handler

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from kolscope.domain.team import Organisation, Role, User, check_password, normalise_email
+from kolscope.domain.team import (
+    Organisation,
+    Permission,
+    Role,
+    User,
+    check_password,
+    normalise_email,
+)
 from kolscope.team.login_rules import (
     ADDRESS_WINDOW,
     PAIR_MEMORY,
@@ -143,7 +150,12 @@ class TeamService:
         hasher: PasswordHasher,
         secret_key: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        organisation_brands: Callable[[int], set[int]] = lambda _organisation: set(),
     ) -> None:
+        """``organisation_brands(id)``: the ids of the brands an organisation may grant (its
+        own and those nobody owns yet); grants outside them are dropped."""
+        self._brands_of = organisation_brands
         self._store = store
         self._hasher = hasher
         self._key = secret_key.encode()
@@ -223,18 +235,34 @@ class TeamService:
             self._store.update_user(user.id, **values)
 
     def set_role(self, actor: User, user_id: int, role: Role, active: bool = True) -> None:
-        """An owner changing someone's role or access (not their own: no lock-outs)."""
+        """An owner changing the role or access of someone in their organisation (not their
+        own: no lock-outs). Anyone else, or a person of another organisation, is refused."""
+        self._person_for(actor, user_id)
         if user_id == actor.id and (role != Role.OWNER or not active):
             raise ValueError("owners cannot demote or deactivate themselves")
         self.change_role(user_id, role, active=active)
 
     def change_role(self, user_id: int, role: Role, *, active: bool = True) -> None:
+        """Change anyone's role (the command line, run by whoever runs the server)."""
         self._store.update_user(user_id, role=role, is_active=active)
         if not active:
             self._store.delete_sessions_of(user_id)
 
-    def set_grants(self, user_id: int, brand_ids: set[int]) -> None:
-        self._store.set_grants(user_id, brand_ids)
+    def set_grants(self, actor: User, user_id: int, brand_ids: set[int]) -> set[int]:
+        """The brands a person of the actor's organisation sees as a client: only brands that
+        organisation may grant are kept (the rest are dropped). Returns the grants kept."""
+        self._person_for(actor, user_id)
+        kept = set(brand_ids) & self._brands_of(actor.organisation.id)
+        self._store.set_grants(user_id, kept)
+        return kept
+
+    def _person_for(self, actor: User, user_id: int) -> User:
+        if not actor.can(Permission.MANAGE_PEOPLE):
+            raise PermissionError("only owners manage people")
+        person = self._store.user_by_id(user_id)
+        if person is None or person.organisation.id != actor.organisation.id:
+            raise LookupError("There is no such person.")
+        return person
 
     # Logging in -----------------------------------------------------------------------------
 

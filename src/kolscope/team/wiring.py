@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 if TYPE_CHECKING:
+    from kolscope.config import Settings
     from kolscope.team.organisations import OrganisationService
+    from kolscope.team.resets import PasswordResets
     from kolscope.team.service import PasswordHasher, TeamService
 
 
@@ -26,7 +28,30 @@ def organisations(engine: Engine) -> OrganisationService:
 
 
 def team(engine: Engine, secret_key: str) -> TeamService:
+    from kolscope.catalogue.db.reader import SqlCatalogue
     from kolscope.team.db.team_store import SqlTeamStore
     from kolscope.team.service import TeamService
 
-    return TeamService(SqlTeamStore(engine), passwords(), secret_key)
+    catalogue = SqlCatalogue(engine)
+
+    def organisation_brands(organisation_id: int) -> set[int]:
+        return {b.id for b in catalogue.brands(organisation_id) if b.id is not None}
+
+    return TeamService(
+        SqlTeamStore(engine), passwords(), secret_key, organisation_brands=organisation_brands
+    )
+
+
+def resets(team: TeamService, settings: Settings) -> PasswordResets:
+    """Password resets, mailed through ``KOLSCOPE_SMTP_URL`` when it is set."""
+    from kolscope.infra.mail import send_mail
+    from kolscope.team.resets import PasswordResets
+
+    smtp_url, sender = settings.smtp_url, settings.mail_from
+    if not smtp_url:
+        return PasswordResets(team, settings.base_url, None)
+
+    def mail(to: str, subject: str, body: str) -> None:
+        send_mail(smtp_url, sender, to, subject, body)
+
+    return PasswordResets(team, settings.base_url, mail)

@@ -36,4 +36,4 @@ def add_demo_people(team: TeamService, catalogue: DemoBrands) -> None:
         if person.role == Role.CLIENT:
             brands = catalogue.brands(owner.organisation.id)
             if brands and brands[0].id is not None:
-                team.set_grants(person.id, {brands[0].id})
+                team.set_grants(owner, person.id, {brands[0].id})

@@ -132,7 +132,7 @@ def _audit_all(
     try:
         job = submit_audit_all(workspace.jobs, scheme=scheme, target=target, platforms=platforms)
     except Exception as error:  # the queue cannot be reached (Redis down)
-        fail(cli, f"could not queue the audit on {workspace.job_queue.describe()}: {error}")
+        fail(cli, f"could not queue the audit on {workspace.jobs.queue_description()}: {error}")
     if not as_json:
         where = "for a worker" if background else "running here"
         cli.out.print(f"job #{job.id} queued ({where}): {escape(job.title)}", highlight=False)

@@ -132,10 +132,10 @@ def _in_background(
     try:
         job = submit_import(workspace.jobs, files, options, dry_run=dry_run, index=index)
     except Exception as error:  # the queue cannot be reached (Redis down)
-        fail(cli, f"could not queue the import on {workspace.job_queue.describe()}: {error}")
+        fail(cli, f"could not queue the import on {workspace.jobs.queue_description()}: {error}")
     if not as_json:
         cli.out.print(
-            f"job #{job.id} queued: {escape(job.title)} ({workspace.job_queue.describe()})",
+            f"job #{job.id} queued: {escape(job.title)} ({workspace.jobs.queue_description()})",
             highlight=False,
         )
     if not wait:

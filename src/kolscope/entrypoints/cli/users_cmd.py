@@ -10,7 +10,6 @@ from rich.table import Table
 
 from kolscope.domain.team import Role
 from kolscope.entrypoints.cli.context import fail, state
-from kolscope.infra.mail import send_mail
 
 users = typer.Typer(help="People who log in to the web app.", no_args_is_help=True)
 
@@ -117,20 +116,11 @@ def reset_password(
     mail server is set (KOLSCOPE_SMTP_URL), else printed here for you to pass on."""
     cli = state(ctx)
     workspace = cli.workspace()
-    token = workspace.team.start_password_reset(email)
-    if token is None:
+    started = workspace.resets.start(email)
+    if started is None:
         fail(cli, f"no active user {email!r}")
-    settings = workspace.settings
-    link = f"{settings.base_url}/reset/{token}"
-    if settings.smtp_url:
-        send_mail(
-            settings.smtp_url,
-            settings.mail_from,
-            email.strip(),
-            "Reset your kolscope password",
-            f"Open this link within 2 hours to choose a new password:\n\n{link}\n",
-        )
+    if started.mailed:
         cli.out.print(f"a reset link was mailed to {email.strip()}")
     else:
         cli.out.print(f"reset link for {email.strip()} (valid 2 hours, once):")
-        typer.echo(link)
+        typer.echo(started.link)
