@@ -46,7 +46,7 @@ def people(workspace: Workspace) -> People:
         uow.catalogue.save_brand(Brand("Other Brand", organisation_id=owner.organisation.id))
         uow.commit()
     assert granted.id is not None
-    team.set_grants(client.id, {granted.id})
+    team.set_grants(owner, client.id, {granted.id})
     client = team.user(client.id) or client
     return People(owner, member, client)
 

@@ -20,22 +20,22 @@ from starlette.routing import Match
 from kolscope import __version__
 from kolscope.bootstrap import Workspace
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web import (
-    api,
-    api_discover,
-    i18n,
-    routes_audits,
-    routes_auth,
-    routes_brands,
-    routes_creators,
-    routes_discover,
-    routes_imports,
-    routes_organisations,
-    routes_settings,
-    routes_shortlists,
-)
-from kolscope.entrypoints.web.api_errors import validation_details
+from kolscope.entrypoints.web import i18n
+from kolscope.entrypoints.web.api import discovery as api_discovery
+from kolscope.entrypoints.web.api import workspace as api_workspace
+from kolscope.entrypoints.web.api.errors import validation_details
 from kolscope.entrypoints.web.middleware import KnowTheVisitor, limit_threads
+from kolscope.entrypoints.web.pages import (
+    audits,
+    auth,
+    brands,
+    creators,
+    discover,
+    imports,
+    organisations,
+    settings,
+    shortlists,
+)
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import PUBLIC, LoginRequiredError, need
 
@@ -58,17 +58,17 @@ def create_app(workspace: Workspace) -> FastAPI:
     _mount_vendor(app)  # before /static, which would otherwise catch these paths
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     routers = [
-        api_discover.router,  # before api: /api/creators/search is no account
-        api.router,
-        routes_auth.router,
-        routes_creators.router,
-        routes_discover.router,
-        routes_shortlists.router,
-        routes_audits.router,
-        routes_imports.router,
-        routes_brands.router,
-        routes_settings.router,
-        routes_organisations.router,
+        api_discovery.router,  # before the workspace API: /api/creators/search is no account
+        api_workspace.router,
+        auth.router,
+        creators.router,
+        discover.router,
+        shortlists.router,
+        audits.router,
+        imports.router,
+        brands.router,
+        settings.router,
+        organisations.router,
     ]
     for router in routers:
         app.include_router(router)

@@ -13,7 +13,7 @@ from kolscope.catalogue.creators import CreatorFilters
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.quantities import parse_count
-from kolscope.entrypoints.web.audit_views import SORTS, VERDICTS
+from kolscope.entrypoints.web.pages.audit_views import SORTS, VERDICTS
 from kolscope.vetting.audits import AuditQuery
 
 T = TypeVar("T")

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from kolscope.domain.places import PROVINCES_BY_CODE, THAI_PROVINCES, country_name
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web import i18n
-from kolscope.entrypoints.web.explanations import explain
+from kolscope.entrypoints.web.pages.explanations import explain
 from kolscope.entrypoints.web.security import visitor_of, workspace_of
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))

@@ -29,4 +29,7 @@ WORDS = (
     N_("Wrong email or password."),
     N_("A brand needs a name."), N_("You may not add brands."),
     N_("Another organisation on this server has a brand of that name."),
+    # the password-reset mail (team/resets.py)
+    N_("Reset your kolscope password"),
+    N_("Open this link within 2 hours to choose a new password:"),
 )  # fmt: skip

@@ -16,8 +16,8 @@ from typing import Any
 from kolscope.bootstrap import Workspace
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission
-from kolscope.entrypoints.web.audit_charts import Jump, engagement_figure
 from kolscope.entrypoints.web.i18n import _, current_language
+from kolscope.entrypoints.web.pages.audit_charts import Jump, engagement_figure
 from kolscope.vetting.audits import AuditRecord
 from kolscope.vetting.metrics.benchmarks import Benchmarks, ordinal
 from kolscope.vetting.metrics.registry import METRICS

@@ -20,20 +20,20 @@ from kolscope.discovery.query import (
 from kolscope.discovery.shortlists import Shortlist
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
-from kolscope.entrypoints.web.discover_files import (
+from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.pages.discover_files import (
     safe_filename,
     table_download,
 )
-from kolscope.entrypoints.web.discover_params import (
+from kolscope.entrypoints.web.pages.discover_params import (
     query_string,
     search_params,
 )
-from kolscope.entrypoints.web.discover_views import (
+from kolscope.entrypoints.web.pages.discover_views import (
     creator_url,
     field_labels,
     hit_view,
 )
-from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
 

@@ -22,12 +22,12 @@ from kolscope.discovery.field_values import FieldError
 from kolscope.discovery.handle_lists import HandleList, ListFileError, read_handles
 from kolscope.discovery.query import ListMatch, SearchHit, SearchRequest
 from kolscope.domain.team import Scope, User
-from kolscope.entrypoints.web.discover_params import (
+from kolscope.entrypoints.web.pages.brands import visible_brands
+from kolscope.entrypoints.web.pages.discover_params import (
     MATCH_LIMIT,
     check_brands,
     parse_search,
 )
-from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.infra.table_files import ExportError, write_table
 
 MAX_LIST_UPLOAD = 50 * 1024 * 1024

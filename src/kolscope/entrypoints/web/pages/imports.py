@@ -18,12 +18,13 @@ from kolscope.catalogue.importing.records import ImportKind
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web.api import import_dict, job_dict
-from kolscope.entrypoints.web.audit_views import verdict_labels
+from kolscope.entrypoints.web.api.workspace import import_dict, job_dict
 from kolscope.entrypoints.web.bounds import RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
-from kolscope.entrypoints.web.import_drafts import (
+from kolscope.entrypoints.web.pages.audit_views import verdict_labels
+from kolscope.entrypoints.web.pages.audits import job_title
+from kolscope.entrypoints.web.pages.import_drafts import (
     DRAFT_FILE,
     PLAN_CACHE,
     Draft,
@@ -33,7 +34,6 @@ from kolscope.entrypoints.web.import_drafts import (
     uploads,
 )
 from kolscope.entrypoints.web.render import page
-from kolscope.entrypoints.web.routes_audits import job_title
 from kolscope.entrypoints.web.security import need
 from kolscope.entrypoints.web.vocabulary import N_
 
@@ -78,7 +78,7 @@ def imports_page(
     request: Request, workspace: WorkspaceDep, user: Annotated[User, need(Permission.VIEW_IMPORTS)]
 ) -> HTMLResponse:
     organisation = user.organisation.id
-    recent = [import_dict(i) for i in workspace.import_log.recent_imports(100, organisation)]
+    recent = [import_dict(i) for i in workspace.importer.recent_imports(100, organisation)]
     jobs = workspace.jobs.recent(20, organisation_id=organisation)
     titles = {j.id: job_title(j) for j in jobs}
     return page(request, "imports.html", recent=recent, jobs=jobs, titles=titles)

@@ -66,7 +66,7 @@ def niche_options() -> list[tuple[str, str]]:
 
 
 def creator_url(platform: str, handle: str) -> str:
-    """The creator's page (routes_creators)."""
+    """The creator's page (pages/creators.py)."""
     return f"/creators/{quote(platform, safe='')}/{quote(handle, safe='')}"
 
 

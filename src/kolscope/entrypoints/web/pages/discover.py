@@ -1,5 +1,5 @@
 """Discover: searching creators with reasons, exporting results, matching a customer list,
-saving a search and adding creators to a shortlist (the shortlist pages: routes_shortlists.py).
+saving a search and adding creators to a shortlist (the shortlist pages: pages/shortlists.py).
 
 Search, shortlists and saved searches need ``VIEW_CREATORS`` (owners and members; a brand's
 client has no access); shortlists and saved searches belong to the person's organisation, and
@@ -28,12 +28,14 @@ from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission, Scope, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
-from kolscope.entrypoints.web.discover_files import (
+from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.pages.brands import visible_brands
+from kolscope.entrypoints.web.pages.discover_files import (
     UploadedMatch,
     match_upload,
     table_download,
 )
-from kolscope.entrypoints.web.discover_params import (
+from kolscope.entrypoints.web.pages.discover_params import (
     PAGE_SIZE,
     VIEWS,
     check_brands,
@@ -41,7 +43,7 @@ from kolscope.entrypoints.web.discover_params import (
     query_string,
     search_params,
 )
-from kolscope.entrypoints.web.discover_views import (
+from kolscope.entrypoints.web.pages.discover_views import (
     field_helps,
     field_labels,
     hit_view,
@@ -52,9 +54,7 @@ from kolscope.entrypoints.web.discover_views import (
     total_text,
     type_labels,
 )
-from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
-from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.entrypoints.web.security import need
 
 router = APIRouter(include_in_schema=False)

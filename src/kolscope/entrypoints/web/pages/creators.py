@@ -13,13 +13,13 @@ from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, Role, User
 from kolscope.entrypoints.web import i18n
-from kolscope.entrypoints.web.api import import_dict
-from kolscope.entrypoints.web.audit_charts import mark_jumps
-from kolscope.entrypoints.web.audit_views import RUN_AUDITS, stored_audit
+from kolscope.entrypoints.web.api.workspace import import_dict
 from kolscope.entrypoints.web.bounds import PageNumber
 from kolscope.entrypoints.web.charts import line_chart
 from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.pages.audit_charts import mark_jumps
+from kolscope.entrypoints.web.pages.audit_views import RUN_AUDITS, stored_audit
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
 from kolscope.vetting.comment_quality import CommentQuality
@@ -36,8 +36,8 @@ def overview(
 ) -> Response:
     if user.role == Role.CLIENT:
         return RedirectResponse("/brands", 303)
-    totals = workspace.catalogue.totals()
-    mine = workspace.import_log.recent_imports(5, user.organisation.id)
+    totals = workspace.creators.totals()
+    mine = workspace.importer.recent_imports(5, user.organisation.id)
     recent = [import_dict(i) for i in mine]
     biggest = workspace.creators.list(CreatorSearch().filters(limit=8, offset=0))
     return page(

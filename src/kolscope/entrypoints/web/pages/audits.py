@@ -12,7 +12,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from kolscope.discovery.indexing import INDEX
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web.audit_views import (
+from kolscope.entrypoints.web.bounds import PageNumber
+from kolscope.entrypoints.web.deps import WorkspaceDep, audit_query
+from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.pages.audit_views import (
     RUN_AUDITS,
     VERDICTS,
     confidence_labels,
@@ -20,9 +23,6 @@ from kolscope.entrypoints.web.audit_views import (
     sort_labels,
     verdict_labels,
 )
-from kolscope.entrypoints.web.bounds import PageNumber
-from kolscope.entrypoints.web.deps import WorkspaceDep, audit_query
-from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
 from kolscope.vetting.audits import AUDIT, AccountNotFoundError, submit_audit_all

@@ -18,15 +18,15 @@ from kolscope.discovery.query import MAX_LIMIT, SearchError
 from kolscope.discovery.shortlists import MAX_NOTE, Shortlist
 from kolscope.domain.limits import row_id
 from kolscope.domain.team import Permission, Scope, User
-from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
+from kolscope.entrypoints.web.api.errors import API_ERRORS, ErrorOut
 from kolscope.entrypoints.web.deps import WorkspaceDep, without_a_thread
-from kolscope.entrypoints.web.discover_files import match_upload
-from kolscope.entrypoints.web.discover_params import (
+from kolscope.entrypoints.web.pages.brands import visible_brands
+from kolscope.entrypoints.web.pages.discover_files import match_upload
+from kolscope.entrypoints.web.pages.discover_params import (
     SearchParams,
     check_brands,
     parse_search,
 )
-from kolscope.entrypoints.web.routes_brands import visible_brands
 from kolscope.entrypoints.web.security import need
 
 router = APIRouter(prefix="/api", tags=["discovery"], responses=API_ERRORS)

@@ -17,7 +17,6 @@ from kolscope.entrypoints.web.security import (
     visitor_of,
     workspace_of,
 )
-from kolscope.infra.mail import send_mail
 from kolscope.team.login_rules import LoginRefusedError
 from kolscope.team.service import SESSION_DAYS
 
@@ -151,26 +150,16 @@ def setup(
 
 @router.get("/forgot", response_class=HTMLResponse, dependencies=[PUBLIC])
 def forgot_form(request: Request) -> Response:
-    mail = bool(workspace_of(request).settings.smtp_url)
+    mail = workspace_of(request).resets.mails
     return page(request, "forgot.html", mail=mail, sent=False)
 
 
 @router.post("/forgot", response_class=HTMLResponse, dependencies=[PUBLIC])
 def forgot(request: Request, email: Annotated[str, Form()]) -> Response:
-    workspace = workspace_of(request)
-    settings = workspace.settings
-    if not settings.smtp_url:
+    resets = workspace_of(request).resets
+    if not resets.mails:
         return page(request, "forgot.html", mail=False, sent=False)
-    token = workspace.team.start_password_reset(email)
-    if token is not None:
-        link = f"{settings.base_url}/reset/{token}"
-        send_mail(
-            settings.smtp_url,
-            settings.mail_from,
-            email.strip(),
-            _("Reset your kolscope password"),
-            _("Open this link within 2 hours to choose a new password:") + f"\n\n{link}\n",
-        )
+    resets.start(email, translate=_)
     # The same answer whether or not the address has an account.
     return page(request, "forgot.html", mail=True, sent=True)
 

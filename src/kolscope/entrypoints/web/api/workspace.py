@@ -9,11 +9,8 @@ from fastapi import APIRouter, HTTPException, Query
 from kolscope.catalogue.creators import account_dict, detail_dict
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web.api_errors import API_ERRORS, ErrorOut
-from kolscope.entrypoints.web.audit_views import RUN_AUDITS, SORTS, VERDICTS
-from kolscope.entrypoints.web.bounds import Offset, RowId
-from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep, audit_query
-from kolscope.entrypoints.web.schemas import (
+from kolscope.entrypoints.web.api.errors import API_ERRORS, ErrorOut
+from kolscope.entrypoints.web.api.schemas import (
     AuditListOut,
     AuditReportOut,
     CreatorDetailOut,
@@ -22,6 +19,9 @@ from kolscope.entrypoints.web.schemas import (
     StatsOut,
     TierSchemeOut,
 )
+from kolscope.entrypoints.web.bounds import Offset, RowId
+from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep, audit_query
+from kolscope.entrypoints.web.pages.audit_views import RUN_AUDITS, SORTS, VERDICTS
 from kolscope.entrypoints.web.security import need
 from kolscope.vetting.audits import AccountNotFoundError, AuditRecord
 
@@ -179,7 +179,7 @@ def run_audit(
 def stats(
     workspace: WorkspaceDep, _user: Annotated[User, need(Permission.VIEW_CREATORS)]
 ) -> dict[str, Any]:
-    totals = workspace.catalogue.totals()
+    totals = workspace.creators.totals()
     return {
         "synthetic": workspace.config.synthetic,
         "workspace": workspace.config.name,
@@ -229,7 +229,7 @@ def imports(
     workspace: WorkspaceDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[dict[str, Any]]:
-    found = workspace.import_log.recent_imports(limit, user.organisation.id)
+    found = workspace.importer.recent_imports(limit, user.organisation.id)
     return [import_dict(item) for item in found]
 
 

@@ -161,9 +161,6 @@ async def update_person(
         workspace.team.set_role(user, person_id, role, active=form.get("active") == "on")
     except ValueError as error:
         return _people_page(request, workspace, user, status_code=400, error=str(error))
-    organisation_brands = {b.id for b in workspace.brands.visible(Scope.of(user))}
-    granted = {n for v in form.getlist("brands") if (n := row_id(str(v))) is not None} & {
-        b for b in organisation_brands if b is not None
-    }
-    workspace.team.set_grants(person_id, granted)
+    asked = {n for v in form.getlist("brands") if (n := row_id(str(v))) is not None}
+    workspace.team.set_grants(user, person_id, asked)
     return RedirectResponse("/settings/people", 303)
