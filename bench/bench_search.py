@@ -94,14 +94,16 @@ def run_indexed(
     service: Any, queries: Sequence[tuple[str, Any]]
 ) -> tuple[dict[str, list[float]], list[Outcome]]:
     """Every search once to warm the caches, then once timed."""
+    from kolscope.domain.team import INSTALLATION
+
     for _kind, request in queries:
-        service.search(request)
+        service.search(request, INSTALLATION)
     times: dict[str, list[float]] = {kind: [] for kind in CLASSES}
     outcomes = []
     for kind, request in queries:
         gc.collect()
         started = time.perf_counter()
-        result = service.search(request)
+        result = service.search(request, INSTALLATION)
         times[kind].append(time.perf_counter() - started)
         outcomes.append(Outcome([h.row.account_id for h in result.hits], result.total))
     return times, outcomes

@@ -223,6 +223,8 @@ def naive_lookalikes(scanner: Scanner, query: Any, request: Any) -> Outcome:
 def run_naive(
     scanner: Scanner, service: Any, queries: Sequence[tuple[str, Any]], per_class: int
 ) -> tuple[dict[str, list[float]], dict[int, Outcome]]:
+    from kolscope.domain.team import INSTALLATION
+
     times: dict[str, list[float]] = {kind: [] for kind in CLASSES}
     outcomes: dict[int, Outcome] = {}
     counted = dict.fromkeys(CLASSES, 0)
@@ -230,7 +232,7 @@ def run_naive(
         if counted[kind] >= per_class:
             continue
         counted[kind] += 1
-        query, _scheme = service.resolve(request)
+        query, _scheme = service.resolve(request, INSTALLATION)
         gc.collect()
         started = time.perf_counter()
         outcomes[index] = naive_search(scanner, kind, query, request)
