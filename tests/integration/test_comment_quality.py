@@ -17,7 +17,7 @@ from kolscope.catalogue.views import CommentStamp
 from kolscope.domain.content import Comment
 from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.web.app import create_app
-from kolscope.entrypoints.web.routes_creators import quality_labels, readable_evidence
+from kolscope.entrypoints.web.pages.creators import quality_labels, readable_evidence
 from kolscope.vetting.comment_quality import (
     DEFAULT_LIMIT,
     FEW_COMMENTS,

@@ -79,7 +79,7 @@ def test_the_command_line_options_are_the_declared_fields() -> None:
 def test_the_api_documents_one_parameter_per_field() -> None:
     import inspect
 
-    from kolscope.entrypoints.web.discover_params import SearchParams
+    from kolscope.entrypoints.web.pages.discover_params import SearchParams
 
     parameters = inspect.signature(SearchParams).parameters
     assert list(parameters) == [f.name for f in SEARCH_FIELDS]

@@ -48,7 +48,7 @@ def test_translations_keep_their_placeholders() -> None:
 def test_import_warnings_read_in_thai() -> None:
     """Warnings an import writes (shown on its job page) are explained in Thai on Thai pages."""
     from kolscope.entrypoints.web import i18n
-    from kolscope.entrypoints.web.explanations import explain
+    from kolscope.entrypoints.web.pages.explanations import explain
 
     i18n.set_language("th")
     try:
