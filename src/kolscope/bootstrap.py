@@ -155,7 +155,12 @@ class Workspace:
 
     @cached_property
     def team(self) -> TeamService:
-        return team_wiring.team(self.engine, self.settings.secret_key)
+        catalogue = catalogue_wiring.reader(self.engine)
+
+        def organisation_brands(organisation_id: int) -> set[int]:
+            return {b.id for b in catalogue.brands(organisation_id) if b.id is not None}
+
+        return team_wiring.team(self.engine, self.settings.secret_key, organisation_brands)
 
     @cached_property
     def resets(self) -> PasswordResets:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -27,15 +28,12 @@ def organisations(engine: Engine) -> OrganisationService:
     return OrganisationService(SqlOrganisations(engine), passwords())
 
 
-def team(engine: Engine, secret_key: str) -> TeamService:
-    from kolscope.catalogue.db.reader import SqlCatalogue
+def team(
+    engine: Engine, secret_key: str, organisation_brands: Callable[[int], set[int]]
+) -> TeamService:
+    """``organisation_brands``: the brands an organisation may grant (from the catalogue)."""
     from kolscope.team.db.team_store import SqlTeamStore
     from kolscope.team.service import TeamService
-
-    catalogue = SqlCatalogue(engine)
-
-    def organisation_brands(organisation_id: int) -> set[int]:
-        return {b.id for b in catalogue.brands(organisation_id) if b.id is not None}
 
     return TeamService(
         SqlTeamStore(engine), passwords(), secret_key, organisation_brands=organisation_brands

@@ -18,7 +18,11 @@ from sqlalchemy import (
     tuple_,
 )
 
-from kolscope.catalogue.db.account_merge import (
+from kolscope.catalogue.db.writer_base import WriterBase, chunks, now
+from kolscope.catalogue.importing.records import (
+    AccountRow,
+)
+from kolscope.catalogue.merge import (
     LIST_COLUMNS,
     MERGED_COLUMNS,
     METRIC_COLUMNS,
@@ -26,10 +30,6 @@ from kolscope.catalogue.db.account_merge import (
     account_values,
     merge_existing,
     merge_new,
-)
-from kolscope.catalogue.db.writer_base import WriterBase, chunks, now
-from kolscope.catalogue.importing.records import (
-    AccountRow,
 )
 from kolscope.catalogue.ports import BatchOutcome
 from kolscope.domain.creators import PlatformAccount, handle_key

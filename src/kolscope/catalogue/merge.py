@@ -1,5 +1,6 @@
-"""How an imported account row becomes a stored row: new accounts as insert tuples, and newer or
-older data merged into an account already stored."""
+"""The catalogue's merge rules, in plain Python: how an imported account row becomes a stored
+row (new accounts as insert tuples), and how newer or older data merge into an account already
+stored (newer data wins, older fills gaps). The SQL writers (``catalogue/db``) apply them."""
 
 from __future__ import annotations
 
