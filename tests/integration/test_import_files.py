@@ -357,6 +357,21 @@ def test_audience_long_and_wide(workspace: Workspace, tmp_path: Path) -> None:
     assert workspace.catalogue.totals().audience_profiles == 2
 
 
+def test_a_repeated_wide_audience_row_counts_once(workspace: Workspace, tmp_path: Path) -> None:
+    run(workspace, write_csv(tmp_path / "c.csv", [CREATORS_HEADER, *creators_rows(1)]))
+    row = ["instagram", "creator_0", "62", "38", "40%"]
+    wide = write_csv(
+        tmp_path / "audience.csv",
+        [["platform", "handle", "Female %", "Male %", "18-24"], row, row],
+    )
+    report = run(workspace, wide, as_of=date(2026, 11, 1))
+    assert report.committed, report.to_dict()
+    counts = report.files[0].counts
+    assert (counts.rows_read, counts.imported, counts.duplicates) == (2, 1, 1)
+    assert len(counts.warnings) == 1  # one warning for the row, not one per share
+    assert counts.warnings[0].startswith("row 3: ")
+
+
 def test_follower_samples_from_instafake_style_json(workspace: Workspace, tmp_path: Path) -> None:
     run(workspace, write_csv(tmp_path / "c.csv", [CREATORS_HEADER, *creators_rows(1)]))
     sample = tmp_path / "followers-sample.json"

@@ -266,14 +266,19 @@ class ImportService:
         counts = report.counts
         counts.created += outcome.created
         counts.updated += outcome.updated
-        counts.duplicates += len(outcome.duplicates)
-        for row, message in outcome.duplicates[:50]:
+        # A row is repeated once however many of its parts repeat (each share of a wide
+        # audience row is reported on its own).
+        repeated: dict[int, str] = {}
+        for row, message in outcome.duplicates:
+            repeated.setdefault(row, message)
+        counts.duplicates += len(repeated)
+        for row, message in list(repeated.items())[:50]:
             counts.warn(f"row {row}: {message}")
         rejected = {row for row, _field, _message in outcome.problems}
         for row, field_name, message in outcome.problems:
             report.add_problem(RowProblem(report.plan.name, row, field_name, message))
         counts.rejected += len(rejected)
-        counts.imported += written - len(outcome.duplicates) - len(rejected)
+        counts.imported += written - len(repeated.keys() | rejected)
 
     def _write(
         self,
