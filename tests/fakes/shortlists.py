@@ -1,9 +1,10 @@
 """``ShortlistStore`` in memory (``discovery/db/shortlist_store.py``).
 
-An organisation sees its own lists and searches and the unowned ones (made before sign-in
-existed, or by the command line in a workspace without people); ``None`` sees only the
-unowned. Saving a search replaces the one of that name with exactly that owner. Deleting a
-list deletes its entries. Accounts are looked up in ``CatalogueData``.
+An organisation sees its own lists and searches, and the unowned ones (made before sign-in
+existed, or by the command line in a workspace without people) when it is the first
+organisation; ``None`` sees only the unowned. Saving a search replaces the one of that name
+with exactly that owner. Deleting a list deletes its entries. Accounts are looked up in
+``CatalogueData``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from kolscope.discovery.shortlists import SavedSearch, Shortlist, ShortlistEntry
 from tests.fakes.catalogue_data import CatalogueData
-from tests.fakes.tenancy import NoOrganisations, Tenancy
+from tests.fakes.tenancy import NoOrganisations, Tenancy, visible_to
 
 
 @dataclass
@@ -34,8 +35,10 @@ class StoredSearch:
     created_by: int | None
 
 
-def _owned(owner: int | None, organisation_id: int | None) -> bool:
-    return owner is None or owner == organisation_id
+def _owned(owner: int | None, organisation_id: int | None, tenancy: Tenancy) -> bool:
+    if organisation_id is None:
+        return owner is None
+    return visible_to(owner, organisation_id, tenancy)
 
 
 class FakeShortlistStore:
@@ -57,7 +60,11 @@ class FakeShortlistStore:
         return replace(shortlist, entries=count)
 
     def shortlists(self, organisation_id: int | None) -> list[Shortlist]:
-        mine = [s for s in self.lists.values() if _owned(s.organisation_id, organisation_id)]
+        mine = [
+            s
+            for s in self.lists.values()
+            if _owned(s.organisation_id, organisation_id, self._tenancy)
+        ]
         return [self._counted(s) for s in sorted(mine, key=lambda s: (s.name, s.id))]
 
     def shortlist(self, organisation_id: int | None, name: str) -> Shortlist | None:
@@ -159,7 +166,9 @@ class FakeShortlistStore:
 
     def saved_searches(self, organisation_id: int | None) -> list[SavedSearch]:
         mine = [
-            s.search for s in self.searches.values() if _owned(s.organisation_id, organisation_id)
+            s.search
+            for s in self.searches.values()
+            if _owned(s.organisation_id, organisation_id, self._tenancy)
         ]
         return sorted(mine, key=lambda s: (s.name, s.id))
 
@@ -167,7 +176,7 @@ class FakeShortlistStore:
         gone = [
             i
             for i, s in self.searches.items()
-            if _owned(s.organisation_id, organisation_id) and s.search.name == name
+            if _owned(s.organisation_id, organisation_id, self._tenancy) and s.search.name == name
         ]
         for search_id in gone:
             del self.searches[search_id]

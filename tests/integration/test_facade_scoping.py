@@ -101,3 +101,21 @@ def test_a_search_names_only_brands_the_scope_may_see(
         discovery.match_list(
             ["someone"], SearchRequest(brand="Sunny Snacks"), Scope.of(agencies.client)
         )
+
+
+def test_unowned_shortlists_and_searches_are_the_first_organisations_only(
+    workspace: Workspace, agencies: Agencies
+) -> None:
+    lists = workspace.shortlists
+    lists.create("Made before sign-in")  # no organisation owns it
+    lists.save_search("Old search", SearchRequest(text="กันแดด"))
+    first, rival = agencies.owner.organisation.id, agencies.rival.organisation.id
+    assert [s.name for s in lists.lists(first)] == ["Made before sign-in"]
+    assert [s.name for s in lists.searches(first)] == ["Old search"]
+    assert lists.lists(rival) == []
+    assert lists.searches(rival) == []
+    with pytest.raises(SearchError, match="no shortlist named"):
+        lists.delete("Made before sign-in", rival)
+    assert not lists.delete_search("Old search", rival)
+    assert [s.name for s in lists.searches(first)] == ["Old search"]
+    assert [s.name for s in lists.lists(None)] == ["Made before sign-in"]

@@ -5,19 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Engine, delete, func, insert, select, update
 
 from kolscope.discovery.shortlists import SavedSearch, Shortlist, ShortlistEntry
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.rows import stored_time
+from kolscope.infra.db.tenancy import visible_to
 
 
 def _owned(column: ColumnElement[Any], organisation_id: int | None) -> ColumnElement[bool]:
-    """An organisation's rows and the rows no organisation owns (made before sign-in existed,
-    or by the command line in a workspace without people)."""
+    """An organisation's rows, and the rows no organisation owns (made before sign-in existed,
+    or by the command line in a workspace without people) when it is the first organisation:
+    the same rule as jobs and the import log (``infra/db/tenancy.py``). ``None`` (a workspace
+    without organisations) sees only the unowned rows."""
     if organisation_id is None:
         return column.is_(None)
-    return or_(column == organisation_id, column.is_(None))
+    return visible_to(column, organisation_id)
 
 
 class SqlShortlists:
