@@ -463,3 +463,22 @@ def test_a_large_file_is_read_by_a_second_process(
     assert report.committed
     assert report.files[0].counts.imported == 60_000
     assert sqlite_workspace.catalogue.totals().accounts == 60_000
+
+
+def test_a_creators_accounts_list_the_biggest_first_and_unknown_sizes_last(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "creators.csv",
+        [
+            ["platform", "handle", "creator_key", "followers"],
+            ["youtube", "som.unknown", "som", ""],
+            ["instagram", "som.small", "som", "1200"],
+            ["tiktok", "som.big", "som", "54000"],
+        ],
+    )
+    assert run(workspace, path).committed
+    detail = workspace.creators.show(Platform.INSTAGRAM, "som.small")
+    assert detail is not None
+    # the same order on SQLite and PostgreSQL (PostgreSQL puts NULLs first unless told)
+    assert [a.handle for a in detail.creator.accounts] == ["som.big", "som.small", "som.unknown"]

@@ -155,3 +155,9 @@ def test_norms_are_kept_until_the_data_change(services: FakeServices) -> None:
     assert (new_stamp != stamp, recomputed) == (True, services.clock())
     assert services.audits.kept_benchmarks("standard") is not None
     assert services.audits.kept_benchmarks("wide-micro") is None
+
+
+def test_an_account_removed_between_the_two_reads_is_not_found(services: FakeServices) -> None:
+    services.audit_source.bundles = lambda _ids, _max: []  # type: ignore[method-assign]
+    with pytest.raises(AccountNotFoundError, match="no account instagram:spiky"):
+        services.audits.audit(IG, "spiky")

@@ -232,6 +232,8 @@ class AuditService:
         chosen = self._config.tier_scheme(scheme)
         norms = self.benchmarks(chosen)
         bundles = self._source.bundles([account_id], MAX_POSTS)
+        if not bundles:  # removed between the two reads
+            raise AccountNotFoundError(f"no account {platform.value}:{handle} in this workspace")
         now = self._clock()
         result = self._audit(bundles[0], chosen, norms, self.network(), target, now)
         if save:

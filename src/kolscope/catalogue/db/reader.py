@@ -173,7 +173,9 @@ class SqlCatalogue:
             siblings = tuple(
                 account_from_row(r)
                 for r in db.execute(
-                    select(a).where(a.c.creator_id == row.creator_id).order_by(a.c.followers.desc())
+                    select(a)
+                    .where(a.c.creator_id == row.creator_id)
+                    .order_by(a.c.followers.desc().nulls_last(), a.c.id)
                 )
             )
             creator = Creator(
