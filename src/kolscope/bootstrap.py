@@ -23,13 +23,14 @@ from kolscope.discovery import wiring as discovery_wiring
 from kolscope.domain.workspace import WorkspaceConfig
 from kolscope.infra.db.engine import describe, open_engine
 from kolscope.infra.db.migrate import upgrade
-from kolscope.infra.workspace_files import create_workspace, load_workspace_config
+from kolscope.infra.workspace_files import config_path, create_workspace, load_workspace_config
 from kolscope.jobs import kinds
 from kolscope.jobs import wiring as jobs_wiring
 from kolscope.team import wiring as team_wiring
 from kolscope.vetting import wiring as vetting_wiring
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from kolscope.catalogue.brands import BrandBook
@@ -257,6 +258,19 @@ class Workspace:
 
         return index_handler(lambda: self.discovery_index)
 
+    def run_worker(self, *, workers: int = 2, processes: bool = False) -> None:
+        """Run this workspace's jobs until stopped (``kolscope worker``)."""
+        from kolscope.jobs.worker import run_worker
+
+        run_worker(self.job_queue, self.jobs, workers=workers, processes=processes)
+
+    def start_embedded_worker(self) -> Callable[[], None]:
+        """Run jobs on a thread of this process (``kolscope serve`` without Redis); returns the
+        function that stops it."""
+        from kolscope.jobs.worker import start_embedded_worker
+
+        return start_embedded_worker(self)
+
     def _run_job(self, job_id: int) -> JobView | None:
         """The queue's task body, in a worker thread or a forked worker process. A forked
         process opens its own workspace from the same settings (never the parent's
@@ -279,6 +293,14 @@ class Workspace:
 
 
 _WORKER_WORKSPACES: dict[tuple[int, int], Workspace] = {}
+# The workspace folder, for commands that only touch its files (entry points use these names).
+__all__ = [
+    "Workspace",
+    "config_path",
+    "create_workspace",
+    "load_workspace_config",
+    "open_workspace",
+]
 
 
 def open_workspace(

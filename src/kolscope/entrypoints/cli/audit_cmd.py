@@ -12,7 +12,7 @@ from rich.table import Table
 from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.entrypoints.cli.context import CliState, fail, state
-from kolscope.vetting.signals.audience_fit import AudienceTarget
+from kolscope.vetting.facade import AudienceTarget
 
 _VERDICT_STYLE = {
     "ok": "green",
@@ -125,8 +125,8 @@ def _audit_all(
     import threading
 
     from kolscope.entrypoints.cli.job_views import JOB_FAILED, follow, leave_queued
-    from kolscope.jobs.service import JobStatus
-    from kolscope.vetting.audits import submit_audit_all
+    from kolscope.jobs.facade import JobStatus
+    from kolscope.vetting.facade import submit_audit_all
 
     workspace = cli.workspace()
     try:
@@ -229,7 +229,7 @@ def register(app: typer.Typer) -> None:
             chosen_platform, handle = parse_account_reference(account)
         except ValueError as error:
             fail(cli, str(error))
-        from kolscope.vetting.audits import AccountNotFoundError
+        from kolscope.vetting.facade import AccountNotFoundError
 
         workspace = cli.workspace()
         try:

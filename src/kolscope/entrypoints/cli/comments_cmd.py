@@ -14,17 +14,20 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kolscope.entrypoints.cli.context import CliState, fail, state
-from kolscope.vetting.comments import OUTPUT_COLUMNS, CommentInsight, analyse_comments
-from kolscope.vetting.files.comment_files import (
+from kolscope.vetting.tools import (
     CP874,
+    OUTPUT_COLUMNS,
     UTF16,
     CommentFile,
     CommentFileError,
+    CommentInsight,
+    analyse_comments,
+    atomic_output,
     find_text_column,
     open_comment_file,
+    output_format,
     text_of,
 )
-from kolscope.vetting.files.comment_output import atomic_output, output_format
 
 comments = typer.Typer(
     help="Comment intelligence: sentiment, questions, purchase intent, spam, low effort.",

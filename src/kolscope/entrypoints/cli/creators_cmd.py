@@ -9,7 +9,7 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from kolscope.catalogue.creators import CreatorFilters, account_dict, detail_dict
+from kolscope.catalogue.facade import CreatorFilters, account_dict, detail_dict
 from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.places import PROVINCES_BY_CODE, country_name
 from kolscope.domain.quantities import format_count

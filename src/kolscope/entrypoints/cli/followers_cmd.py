@@ -10,26 +10,28 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from kolscope.bootstrap import create_workspace
 from kolscope.entrypoints.cli.context import CliState, fail, state
-from kolscope.infra.workspace_files import create_workspace
-from kolscope.vetting.files.corpora import CorpusError, default_data_dir
-from kolscope.vetting.files.follower_corpora import SHARED_LICENCE, shared_followers
-from kolscope.vetting.files.follower_files import (
+from kolscope.vetting.tools import (
+    SHARED_LICENCE,
+    CorpusError,
+    DataSource,
     FollowerFileError,
     FollowerFilePlan,
+    FollowerModel,
+    ModelFileError,
+    ScoredOutput,
+    TrainingDataError,
+    default_data_dir,
+    default_model_path,
+    feature_matrix_from_columns,
     plan_follower_file,
     read_followers,
+    shared_followers,
+    train_on_matrix,
     workspace_model_path,
 )
-from kolscope.vetting.files.follower_output import ScoredOutput
-from kolscope.vetting.followers import FollowerModel, ModelFileError, feature_matrix_from_columns
-from kolscope.vetting.followers.model import default_model_path
-from kolscope.vetting.followers.training import (
-    DataSource,
-    TrainingDataError,
-    train,
-    train_on_matrix,
-)
+from kolscope.vetting.tools import train_follower_model as train
 
 followers = typer.Typer(
     help="Fake followers: score follower profiles, train the follower model.",

@@ -10,10 +10,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
-from kolscope.catalogue.importing.records import ImportKind
-from kolscope.catalogue.importing.service import ImportReport
-from kolscope.catalogue.ports import ImportFileError
+from kolscope.catalogue.facade import (
+    FilePlan,
+    ImportFileError,
+    ImportKind,
+    ImportOptions,
+    ImportReport,
+)
 from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
@@ -119,14 +122,14 @@ def _in_background(
     index: bool,
 ) -> None:
     """``--background``: queue the import as a job, then follow it to the end."""
-    from kolscope.catalogue.importing.jobs import submit_import
+    from kolscope.catalogue.facade import submit_import
     from kolscope.entrypoints.cli.job_views import (
         JOB_FAILED,
         follow,
         leave_queued,
         show_import_result,
     )
-    from kolscope.jobs.service import JobStatus
+    from kolscope.jobs.facade import JobStatus
 
     workspace = cli.workspace()
     try:

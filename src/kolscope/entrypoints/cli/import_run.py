@@ -13,9 +13,14 @@ from rich.progress import (
     Progress,
 )
 
-from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
-from kolscope.catalogue.importing.records import FileCounts
-from kolscope.catalogue.importing.service import ImportReport, ImportService, ImportStoppedError
+from kolscope.catalogue.facade import (
+    FileCounts,
+    FilePlan,
+    ImportOptions,
+    ImportReport,
+    ImportService,
+    ImportStoppedError,
+)
 from kolscope.entrypoints.cli.context import CliState, progress_bar
 
 STOPPED_BY_SIGTERM = 143  # 128 + 15, as shells report a process ended by SIGTERM

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from kolscope.entrypoints.cli.context import CliState, fail, progress_bar
-from kolscope.jobs.service import JobService, JobStatus, JobView
+from kolscope.jobs.facade import JobService, JobStatus, JobView
 
 JOB_FAILED = 2  # exit code of a job that failed, like an import that wrote nothing
 POLL_SECONDS = 0.3

@@ -19,7 +19,7 @@ from kolscope.entrypoints.cli.job_views import (
     progress_text,
     show_import_result,
 )
-from kolscope.jobs.service import JobStatus, JobView
+from kolscope.jobs.facade import JobStatus, JobView
 
 jobs = typer.Typer(
     help="Background jobs (imports and other long work): list them, show one, wait for one.",
@@ -159,19 +159,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run background jobs until stopped. Ctrl+C lets the running jobs finish first; a job
         cut short (kill, crash) is taken up again by a worker once its heartbeat is stale."""
-        from kolscope.jobs.worker import run_worker
-
         cli = state(ctx)
         workspace = cli.workspace()
-        queue = workspace.job_queue
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
         logging.getLogger("alembic").setLevel(logging.WARNING)
         kind = "processes" if processes else "threads"
         cli.out.print(
-            f"kolscope worker: {workers} {kind} on {queue.describe()}; workspace "
+            f"kolscope worker: {workers} {kind} on {workspace.jobs.queue_description()}; workspace "
             f"{workspace.settings.workspace} ({workspace.database}). Ctrl+C stops.",
             highlight=False,
         )
-        run_worker(queue, workspace.jobs, workers=workers, processes=processes)
+        workspace.run_worker(workers=workers, processes=processes)

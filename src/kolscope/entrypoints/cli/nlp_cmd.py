@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from kolscope.entrypoints.cli.context import CliState, fail, state
-from kolscope.vetting.comments.training import train
-from kolscope.vetting.files.corpora import CorpusError, default_data_dir, training_data
+from kolscope.vetting.tools import CorpusError, default_data_dir, training_data
+from kolscope.vetting.tools import train_comment_models as train
 
 nlp = typer.Typer(help="Text models: train the comment models.", no_args_is_help=True)
 

@@ -50,7 +50,7 @@ BEGIN, END = "<!-- BEGIN generated field tables -->", "<!-- END generated field 
 
 def with_field_tables(page: str) -> str:
     """docs/data-formats.md with its generated block replaced by the current field tables."""
-    from kolscope.catalogue.importing.fields import field_tables
+    from kolscope.catalogue.facade import field_tables
 
     head, _, rest = page.partition(BEGIN)
     _, _, tail = rest.partition(END)

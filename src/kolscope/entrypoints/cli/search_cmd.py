@@ -9,19 +9,23 @@ from typing import Annotated, Any
 
 import typer
 
-from kolscope.discovery.export import EXPORT_COLUMNS, export_row, result_dict
-from kolscope.discovery.handle_lists import ListFileError, read_handles
-from kolscope.discovery.indexing import submit_index
-from kolscope.discovery.query import (
+from kolscope.discovery.facade import (
+    EXPORT_COLUMNS,
+    ExportError,
+    ListFileError,
     SearchError,
     SearchResult,
+    export_row,
+    read_handles,
+    result_dict,
+    submit_index,
+    write_table,
 )
 from kolscope.domain.quantities import format_count
 from kolscope.domain.team import INSTALLATION
 from kolscope.entrypoints.cli.context import CliState, fail, state
 from kolscope.entrypoints.cli.job_views import leave_queued
 from kolscope.entrypoints.cli.search_options import request_of, search_options
-from kolscope.infra.table_files import ExportError, write_table
 
 Opt = typer.Option
 

@@ -11,9 +11,15 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from kolscope.discovery.field_values import FieldError
-from kolscope.discovery.fields import BY_NAME, SEARCH_FIELDS, SearchField, read_search
-from kolscope.discovery.query import MAX_LIMIT, SearchRequest
+from kolscope.discovery.facade import (
+    BY_NAME,
+    MAX_LIMIT,
+    SEARCH_FIELDS,
+    FieldError,
+    SearchField,
+    SearchRequest,
+    read_search,
+)
 from kolscope.entrypoints.cli.context import CliState, fail
 
 F = TypeVar("F", bound=Callable[..., Any])

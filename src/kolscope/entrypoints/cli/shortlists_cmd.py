@@ -9,11 +9,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kolscope.discovery.export import EXPORT_COLUMNS, export_row, hit_dict
-from kolscope.discovery.query import SearchError
+from kolscope.discovery.facade import (
+    EXPORT_COLUMNS,
+    ExportError,
+    SearchError,
+    export_row,
+    hit_dict,
+    write_table,
+)
 from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import fail, state
-from kolscope.infra.table_files import ExportError, write_table
 
 shortlists = typer.Typer(
     help="Shortlists of creators (with notes) and saved searches.", no_args_is_help=True

@@ -9,15 +9,14 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from kolscope.bootstrap import config_path
 from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import DEMO_WORKSPACE, CliState, fail, progress_bar, state
-from kolscope.infra.workspace_files import config_path
 
 
 def _serve(cli: CliState, host: str | None, port: int | None, processes: int | None = None) -> None:
-    from kolscope.catalogue.demo.build import DEMO_LOGIN
+    from kolscope.catalogue.facade import DEMO_LOGIN
     from kolscope.entrypoints.web.serving import run_web, web_processes
-    from kolscope.jobs.worker import start_embedded_worker
 
     workspace = cli.workspace()
     chosen_host = host or workspace.settings.host
@@ -38,7 +37,7 @@ def _serve(cli: CliState, host: str | None, port: int | None, processes: int | N
     if workspace.settings.redis_url:
         cli.out.print("Jobs go to Redis: run `kolscope worker` to process them.")
     else:
-        stop_worker = start_embedded_worker(workspace)
+        stop_worker = workspace.start_embedded_worker()
     served = web_processes(workspace.settings, processes)
     if served > 1:
         cli.out.print(f"{served} web processes.")
@@ -105,7 +104,7 @@ def register(app: typer.Typer) -> None:
         cli = state(ctx)
         settings = cli.settings(default=DEMO_WORKSPACE)
         if config_path(settings.workspace).exists():
-            from kolscope.infra.workspace_files import load_workspace_config
+            from kolscope.bootstrap import load_workspace_config
 
             try:
                 synthetic = load_workspace_config(settings.workspace).synthetic
@@ -120,7 +119,7 @@ def register(app: typer.Typer) -> None:
         if creators < 10:
             fail(cli, "--creators: at least 10")
         workspace = cli.workspace(synthetic=True, default=DEMO_WORKSPACE)
-        from kolscope.catalogue.demo.build import GROUND_TRUTH_FILE
+        from kolscope.catalogue.facade import GROUND_TRUTH_FILE
 
         built = (settings.workspace / GROUND_TRUTH_FILE).exists()
         if built and rebuild:
@@ -149,7 +148,7 @@ def register(app: typer.Typer) -> None:
                 f"comments, {summary.audience_profiles} audiences, {summary.brands} brands; "
                 f"planted problems listed in {summary.ground_truth_path}"
             )
-        from kolscope.catalogue.demo.build import DEMO_LOGIN, DEMO_PASSWORD, DEMO_PEOPLE
+        from kolscope.catalogue.facade import DEMO_LOGIN, DEMO_PASSWORD, DEMO_PEOPLE
 
         cli.out.print(
             f"demo login: [bold]{DEMO_LOGIN}[/] (also "

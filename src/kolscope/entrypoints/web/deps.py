@@ -9,12 +9,12 @@ from typing import Annotated, Any, TypeVar, get_type_hints
 from fastapi import Depends, HTTPException, Query, Request
 
 from kolscope.bootstrap import Workspace
-from kolscope.catalogue.creators import CreatorFilters
+from kolscope.catalogue.facade import CreatorFilters
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.quantities import parse_count
 from kolscope.entrypoints.web.pages.audit_views import SORTS, VERDICTS
-from kolscope.vetting.audits import AuditQuery
+from kolscope.vetting.facade import AuditQuery
 
 T = TypeVar("T")
 

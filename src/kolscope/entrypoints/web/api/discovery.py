@@ -13,9 +13,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
 from pydantic import BaseModel, Field
 
-from kolscope.discovery.export import hit_dict, result_dict
-from kolscope.discovery.query import MAX_LIMIT, SearchError
-from kolscope.discovery.shortlists import MAX_NOTE, Shortlist
+from kolscope.discovery.facade import (
+    MAX_LIMIT,
+    MAX_NOTE,
+    SearchError,
+    Shortlist,
+    hit_dict,
+    result_dict,
+)
 from kolscope.domain.limits import row_id
 from kolscope.domain.team import Permission, Scope, User
 from kolscope.entrypoints.web.api.errors import API_ERRORS, ErrorOut

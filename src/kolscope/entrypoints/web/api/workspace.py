@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from kolscope.catalogue.creators import account_dict, detail_dict
+from kolscope.catalogue.facade import account_dict, detail_dict
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api.errors import API_ERRORS, ErrorOut
@@ -23,7 +23,7 @@ from kolscope.entrypoints.web.bounds import Offset, RowId
 from kolscope.entrypoints.web.deps import SearchDep, WorkspaceDep, audit_query
 from kolscope.entrypoints.web.pages.audit_views import RUN_AUDITS, SORTS, VERDICTS
 from kolscope.entrypoints.web.security import need
-from kolscope.vetting.audits import AccountNotFoundError, AuditRecord
+from kolscope.vetting.facade import AccountNotFoundError, AuditRecord
 
 router = APIRouter(prefix="/api", tags=["api"], responses=API_ERRORS)
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from kolscope.entrypoints.web.i18n import _
-from kolscope.vetting.metrics.benchmarks import Distribution
+from kolscope.vetting.facade import Distribution
 
 FONT = "Noto Sans Thai, Sarabun, Tahoma, sans-serif"
 

@@ -18,9 +18,7 @@ from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission
 from kolscope.entrypoints.web.i18n import _, current_language
 from kolscope.entrypoints.web.pages.audit_charts import Jump, engagement_figure
-from kolscope.vetting.audits import AuditRecord
-from kolscope.vetting.metrics.benchmarks import Benchmarks, ordinal
-from kolscope.vetting.metrics.registry import METRICS
+from kolscope.vetting.facade import METRICS, AuditRecord, Benchmarks, ordinal
 
 # Running an audit is vetting work: owners and members. The domain has no permission of its
 # own for it yet, so it is the one that opens the audits section (held by the same roles).

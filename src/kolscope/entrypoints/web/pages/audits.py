@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kolscope.discovery.indexing import INDEX
+from kolscope.discovery.facade import INDEX
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.bounds import PageNumber
@@ -25,7 +25,7 @@ from kolscope.entrypoints.web.pages.audit_views import (
 )
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
-from kolscope.vetting.audits import AUDIT, AccountNotFoundError, submit_audit_all
+from kolscope.vetting.facade import AUDIT, AccountNotFoundError, submit_audit_all
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50

@@ -17,8 +17,7 @@ from kolscope.entrypoints.web.security import (
     visitor_of,
     workspace_of,
 )
-from kolscope.team.login_rules import LoginRefusedError
-from kolscope.team.service import SESSION_DAYS
+from kolscope.team.facade import SESSION_DAYS, LoginRefusedError
 
 router = APIRouter(include_in_schema=False)
 

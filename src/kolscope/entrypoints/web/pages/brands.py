@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kolscope.catalogue.brands import BrandError
+from kolscope.catalogue.facade import BrandError
 from kolscope.domain.brands import Brand
 from kolscope.domain.team import Permission, Scope, User
 from kolscope.entrypoints.web import i18n

@@ -22,7 +22,7 @@ from kolscope.entrypoints.web.pages.audit_charts import mark_jumps
 from kolscope.entrypoints.web.pages.audit_views import RUN_AUDITS, stored_audit
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
-from kolscope.vetting.comment_quality import CommentQuality
+from kolscope.vetting.facade import CommentQuality
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50

@@ -16,13 +16,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kolscope.bootstrap import Workspace
-from kolscope.discovery.field_values import grouped
-from kolscope.discovery.query import (
-    MAX_LIMIT,
-    SearchError,
-    SearchRequest,
-    SearchResult,
-)
+from kolscope.discovery.facade import MAX_LIMIT, SearchError, SearchRequest, SearchResult, grouped
 from kolscope.domain.brands import Brand
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform

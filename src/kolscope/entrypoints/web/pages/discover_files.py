@@ -17,10 +17,19 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from kolscope.bootstrap import Workspace
-from kolscope.discovery.export import EXPORT_COLUMNS, export_row
-from kolscope.discovery.field_values import FieldError
-from kolscope.discovery.handle_lists import HandleList, ListFileError, read_handles
-from kolscope.discovery.query import ListMatch, SearchHit, SearchRequest
+from kolscope.discovery.facade import (
+    EXPORT_COLUMNS,
+    ExportError,
+    FieldError,
+    HandleList,
+    ListFileError,
+    ListMatch,
+    SearchHit,
+    SearchRequest,
+    export_row,
+    read_handles,
+    write_table,
+)
 from kolscope.domain.team import Scope, User
 from kolscope.entrypoints.web.pages.brands import visible_brands
 from kolscope.entrypoints.web.pages.discover_params import (
@@ -28,7 +37,6 @@ from kolscope.entrypoints.web.pages.discover_params import (
     check_brands,
     parse_search,
 )
-from kolscope.infra.table_files import ExportError, write_table
 
 MAX_LIST_UPLOAD = 50 * 1024 * 1024
 LIST_SUFFIXES = (".csv", ".xlsx", ".txt")

@@ -14,9 +14,15 @@ from urllib.parse import urlencode
 
 from fastapi import Query
 
-from kolscope.discovery.field_values import FieldError
-from kolscope.discovery.fields import PAGE_SIZE, SEARCH_FIELDS, parse_pairs, search_pairs
-from kolscope.discovery.query import MAX_LIMIT, SearchRequest
+from kolscope.discovery.facade import (
+    MAX_LIMIT,
+    PAGE_SIZE,
+    SEARCH_FIELDS,
+    FieldError,
+    SearchRequest,
+    parse_pairs,
+    search_pairs,
+)
 from kolscope.domain.brands import Brand
 
 MATCH_LIMIT = 100

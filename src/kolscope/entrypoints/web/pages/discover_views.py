@@ -8,12 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from kolscope.discovery.fields import SEARCH_FIELDS
-from kolscope.discovery.query import (
-    SORTS,
-    SearchHit,
-)
-from kolscope.discovery.scoring.taxonomy import BY_ID, NICHES
+from kolscope.discovery.facade import NICHES, SEARCH_FIELDS, SORTS, SearchHit
+from kolscope.discovery.facade import NICHES_BY_ID as BY_ID
 from kolscope.domain.platforms import parse_platform
 from kolscope.entrypoints.web.i18n import _, current_language
 

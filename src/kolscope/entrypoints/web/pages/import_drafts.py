@@ -22,9 +22,13 @@ from typing import Any
 from fastapi import HTTPException
 
 from kolscope.bootstrap import Workspace
-from kolscope.catalogue.importing.plan import ColumnPlan, FilePlan, ImportOptions
-from kolscope.catalogue.importing.records import ImportKind
-from kolscope.catalogue.ports import ImportFileError
+from kolscope.catalogue.facade import (
+    ColumnPlan,
+    FilePlan,
+    ImportFileError,
+    ImportKind,
+    ImportOptions,
+)
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import User
 from kolscope.entrypoints.web.i18n import _

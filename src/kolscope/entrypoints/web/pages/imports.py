@@ -11,10 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kolscope.catalogue.importing.fields import FIELDS
-from kolscope.catalogue.importing.jobs import submit_import
-from kolscope.catalogue.importing.plan import FilePlan
-from kolscope.catalogue.importing.records import ImportKind
+from kolscope.catalogue.facade import FIELDS, FilePlan, ImportKind, submit_import
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User

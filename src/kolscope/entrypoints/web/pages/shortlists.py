@@ -13,11 +13,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kolscope.bootstrap import Workspace
-from kolscope.discovery.query import (
-    SearchError,
-    SearchRequest,
-)
-from kolscope.discovery.shortlists import Shortlist
+from kolscope.discovery.facade import SearchError, SearchRequest, Shortlist
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
