@@ -1,5 +1,6 @@
 """Word lists kept in data files: a TOML file of words read once at import, with errors that
-name the file and the key (discovery's niche and tone words, the comment cues).
+name the file and the key (discovery's niche and tone words, the comment cues, the demo's
+vocabularies).
 
 ``terms`` reads a comma-separated term list (``term~0.5`` gives a weight); ``regex`` a regular
 expression written as one string or as pieces, with ``{name}`` standing for a shared piece.
@@ -57,9 +58,10 @@ class WordFile:
             raise self.error(key, "should be an array of tables, at least one")
         return [WordFile(self.path, t, f"{self.prefix}{key}[{i}].") for i, t in enumerate(found)]
 
-    def text(self, key: str) -> str:
+    def text(self, key: str, *, blank: bool = False) -> str:
+        """A string; ``blank=True`` lets it be "" (a title that is not used)."""
         value = self.get(key, str, "a string")
-        if not value:
+        if not value and not blank:
             raise self.error(key, "is empty")
         return value
 
@@ -69,10 +71,13 @@ class WordFile:
             return float(value)
         return self.get(key, float, "a number")
 
-    def strings(self, key: str) -> tuple[str, ...]:
+    def strings(self, key: str, *, blank: bool = False) -> tuple[str, ...]:
+        """A list of at least one string, none of them "" unless ``blank=True`` (where "" is
+        one of the choices, such as adding nothing)."""
         values = self.get(key, list, "a list of strings")
-        if not values or not all(isinstance(v, str) and v for v in values):
-            raise self.error(key, "should be a list of strings, none empty")
+        if not values or not all(isinstance(v, str) and (v or blank) for v in values):
+            none_empty = "" if blank else ", none empty"
+            raise self.error(key, f"should be a list of strings{none_empty}")
         return tuple(values)
 
     def mapping(self, key: str) -> dict[str, str]:

@@ -1,95 +1,49 @@
 """Comment texts, written for this demo: what Thai audiences write under posts, and the spam and
-bot texts the planted problems use."""
+bot texts the planted problems use.
+
+The texts live in ``words/comments.toml`` beside this module, read once at import.
+"""
 
 from __future__ import annotations
 
-PURCHASE_TH = (
-    "ราคาเท่าไหร่คะ", "ราคาเท่าไหร่ครับ", "พิกัดค่าาา", "สั่งยังไงคะ", "CF ค่ะ", "cf 1 ค่ะ", "ทักแชทแล้วนะคะ",
-    "ทักไปแล้วค่ะ ตอบด้วยน้า", "ซื้อได้ที่ไหนครับ", "ส่งต่างจังหวัดได้ไหมคะ", "มีเก็บเงินปลายทางไหมคะ",
-    "ขอลิงก์หน่อยค่ะ", "โค้ดส่วนลดใช้ได้ถึงวันไหนคะ", "ตะกร้าอยู่ไหนคะ", "สนใจค่ะ ทักไปนะ", "ราคาส่งมีไหมคะ",
-    "ยังมีของไหมคะ", "ขอราคาหน่อยครับ",
-)  # fmt: skip
-PURCHASE_EN = (
-    "how much?", "where can I buy this?", "link pls", "price?", "do you ship to Chiang Mai?",
-    "is this available online?", "still in stock?",
-)  # fmt: skip
-QUESTION_TH = (
-    "เหมาะกับมือใหม่ไหมครับ", "คลิปหน้าทำเรื่องอะไรคะ", "กล้องที่ใช้ถ่ายรุ่นอะไรครับ", "ใช้นานแค่ไหนถึงเห็นผลคะ",
-    "มีรีวิวแบบละเอียดไหมคะ", "แบบนี้ทำเองที่บ้านได้ไหมครับ", "ผู้ชายใช้ได้ไหมครับ", "ทำพาร์ทสองด้วยได้ไหมคะ",
-)  # fmt: skip
+from importlib.resources import files
+
+from kolscope.catalogue.demo.data.vocab_people import NICHES
+from kolscope.text.word_files import WordFile
+
+_COMMENTS = WordFile(files("kolscope.catalogue.demo.data") / "words" / "comments.toml")
+_ASKS = _COMMENTS.table("niche_asks")
+_RINGS = _COMMENTS.tables("rings")
+
+PURCHASE_TH: tuple[str, ...] = _COMMENTS.strings("purchase_th")
+PURCHASE_EN: tuple[str, ...] = _COMMENTS.strings("purchase_en")
+QUESTION_TH: tuple[str, ...] = _COMMENTS.strings("question_th")
 # Questions only the audience of one niche asks (half of Thai purchase and other questions).
-NICHE_ASKS: dict[str, tuple[str, ...]] = {
-    "beauty": ("สีนี้เหมาะกับผิวสองสีไหมคะ", "ติดทนกี่ชั่วโมงคะ", "เบอร์อะไรคะ", "ผิวแทนใช้สีไหนดีคะ"),
-    "skincare": ("ใช้กับผิวแพ้ง่ายได้ไหมคะ", "ใช้ตอนเช้าหรือตอนเย็นคะ", "คนท้องใช้ได้ไหมคะ",
-                 "ใช้คู่กับเรตินอลได้ไหมคะ"),
-    "fashion": ("มีไซส์ L ไหมคะ", "มีสีอื่นไหมคะ", "ผ้ายืดไหมคะ", "สูง 155 ใส่ไซส์ไหนดีคะ"),
-    "food": ("พิกัดร้านอยู่ไหนคะ", "ร้านเปิดกี่โมงคะ", "จองโต๊ะยังไงครับ", "ที่จอดรถมีไหมครับ", "เผ็ดไหมคะ"),
-    "travel": ("ไปช่วงไหนดีครับ", "ต้องจองก่อนไหมคะ", "ที่พักชื่ออะไรคะ", "เดินทางยังไงครับ"),
-    "fitness": ("มือใหม่เริ่มยังไงดีครับ", "ทำวันละกี่เซ็ตคะ", "เวย์ตัวนี้รสไหนอร่อยครับ"),
-    "health": ("คนเป็นเบาหวานทำได้ไหมคะ", "ต้องไปหาหมอไหมครับ", "ทานคู่กับยาได้ไหมคะ"),
-    "it_gadgets": ("ต่างจากรุ่นเก่ายังไงครับ", "ประกันศูนย์ไทยไหมครับ", "ใช้กับแอนดรอยด์ได้ไหมครับ",
-                   "แบตอยู่ได้กี่ชั่วโมงครับ"),
-    "finance": ("เริ่มลงทุนขั้นต่ำเท่าไหร่ครับ", "ลดหย่อนภาษีได้จริงไหมคะ", "มือใหม่ควรเริ่มจากอะไรดีคะ"),
-    "parenting": ("ลูก 6 เดือนใช้ได้ไหมคะ", "ล้างยังไงคะ", "ซื้อที่ไหนคะคุณแม่"),
-    "pets": ("น้องกี่ขวบแล้วคะ", "แมวแพ้ง่ายกินได้ไหมคะ", "ถุงละกี่กิโลคะ"),
-    "gaming": ("สเปคคอมเท่าไหร่ครับ", "เล่นแรงก์อะไรครับ", "ไลฟ์กี่โมงครับ"),
-    "home": ("ประกอบเองได้ไหมคะ", "ขนาดเท่าไหร่คะ", "ส่งฟรีไหมคะ"),
-    "automotive": ("ชาร์จเต็มวิ่งได้กี่โลครับ", "ค่าประกันปีละเท่าไหร่ครับ", "ศูนย์ไหนบริการดีครับ"),
-    "education": ("มีคอร์สออนไลน์ไหมคะ", "ใช้หนังสือเล่มไหนดีคะ", "สอบรอบไหนดีครับ"),
-    "lifestyle": ("ร้านนี้อยู่ไหนคะ", "ชุดซื้อที่ไหนคะ", "ใช้แอปแต่งรูปอะไรคะ"),
-}  # fmt: skip
-QUESTION_EN = ("what camera do you use?", "is it good for sensitive skin?",
-               "how long until you saw results?", "which one would you pick?",
-               "can you do a part 2?")  # fmt: skip
-PRAISE_TH = (
-    "สวยมากกกก 555", "ดีมากค่ะ ใช้แล้วชอบ", "ชอบมากค่ะ", "น่ารักมากกก", "ปังมากแม่", "คลิปดีมากครับ มีประโยชน์",
-    "อธิบายเข้าใจง่ายมากค่ะ ขอบคุณนะคะ", "ติดตามตลอดเลยค่ะ", "เก่งมากๆ เลยค่ะ", "ตามไปซื้อแล้ว ดีจริง",
-    "ขอบคุณที่รีวิวนะคะ", "คอนเทนต์ดีมากครับ", "ดูจบแล้วอยากลองเลย", "แม่ปังมากกก 💖", "ชอบที่รีวิวตรงๆ ค่ะ",
-    "ได้ความรู้มากครับ", "ถ่ายรูปสวยทุกรูปเลย", "รอคลิปใหม่อยู่นะคะ", "ดีต่อใจมากก", "ใช้ตามแล้วดีจริงค่ะ",
-)  # fmt: skip
-PRAISE_EN = ("love this!", "so helpful, thank you!", "great review 👏", "you always pick the best",
-             "obsessed 😍", "this is so aesthetic", "saved!")  # fmt: skip
-COMPLAINT_TH = (
-    "ใช้แล้วแพ้ค่ะ", "ของไม่ตรงปก", "ส่งช้ามาก", "สั่งไป 2 อาทิตย์ยังไม่ได้ของเลย", "แพงไปนะ",
-    "ใช้แล้วไม่เห็นผลเลยค่ะ", "ตอบแชทช้ามาก", "รอบนี้ได้ของเสียมา", "รีวิวแต่ของดี ของไม่ดีไม่พูดถึงเลย",
-    "โฆษณาอีกแล้ว 😒", "ของหมดตลอดเลย", "รสชาติเปลี่ยนไปนะ ไม่เหมือนเดิม", "ใช้แล้วผิวแห้งมาก",
-)  # fmt: skip
-COMPLAINT_EN = ("broke me out 😢", "shipping took forever", "overpriced imo",
-                "not as shown in the pic", "too many ads lately")  # fmt: skip
-CHATTER_TH = ("มาแล้วจ้า", "เพิ่งเห็นคลิปนี้", "ทักทายค่ะ", "ดูอยู่ค่ะ", "วันนี้ร้อนมาก 555",
-              "แท็กเพื่อนแปป", "เหมือนเราเลย 555", "กินข้าวยังคะ", "ฝนตกหนักมากที่บ้าน",
-              "ดูจากขอนแก่นค่ะ", "ใครดูอยู่บ้าง", "ฮาาา 555555")  # fmt: skip
-CHATTER_EN = ("first!", "watching from Khon Kaen", "same lol", "haha this is me", "hi from Phuket")
-EMOJI_ONLY = ("😍😍😍", "🔥🔥", "❤️", "👍", "🥰🥰", "😂😂😂", "👏👏👏", "💕", "🙏", "😋😋", "💯",
-              "😭😭", "🤣")  # fmt: skip
-STICKER = "[sticker]"
-GENERIC_TH = ("สวยครับ", "น่ารักค่ะ", "ดีครับ", "เยี่ยม", "ปัง", "สุดยอด", "ดีค่ะ")
-GENERIC_EN = ("nice pic", "nice", "cool", "good", "wow", "great")
-LOOSE_SPAM = (
-    "follow for follow", "f4f ค่ะ ฟอลกลับด้วยนะ", "check my profile 🔥", "รับทำยอดฟอล ราคาถูก ทักเลย",
-    "ปั้มไลค์ ปั้มวิว ราคาส่ง", "งานออนไลน์ รายได้วันละ 3,000 ทักแชท", "DM me for crypto profits",
-)  # fmt: skip
+NICHE_ASKS: dict[str, tuple[str, ...]] = {niche: _ASKS.strings(niche) for niche in NICHES}
+QUESTION_EN: tuple[str, ...] = _COMMENTS.strings("question_en")
+PRAISE_TH: tuple[str, ...] = _COMMENTS.strings("praise_th")
+PRAISE_EN: tuple[str, ...] = _COMMENTS.strings("praise_en")
+COMPLAINT_TH: tuple[str, ...] = _COMMENTS.strings("complaint_th")
+COMPLAINT_EN: tuple[str, ...] = _COMMENTS.strings("complaint_en")
+CHATTER_TH: tuple[str, ...] = _COMMENTS.strings("chatter_th")
+CHATTER_EN: tuple[str, ...] = _COMMENTS.strings("chatter_en")
+EMOJI_ONLY: tuple[str, ...] = _COMMENTS.strings("emoji_only")
+STICKER: str = _COMMENTS.text("sticker")
+GENERIC_TH: tuple[str, ...] = _COMMENTS.strings("generic_th")
+GENERIC_EN: tuple[str, ...] = _COMMENTS.strings("generic_en")
+LOOSE_SPAM: tuple[str, ...] = _COMMENTS.strings("loose_spam")
 
 # Praise pod members leave on each other's posts within minutes.
-POD_TEXTS = ("สวยมากค่ะ 😍", "ปังมากกก", "ชอบมากค่ะ", "love this! 🔥", "น่าใช้มากเลย", "รูปสวยมาก ✨",
-             "ดีมากเลยค่ะ", "amazing 👏", "สุดยอดไปเลย", "🔥🔥🔥", "❤️❤️", "ตามไปซื้อแน่นอน",
-             "so good!", "ปังทุกโพสต์เลย")  # fmt: skip
+POD_TEXTS: tuple[str, ...] = _COMMENTS.strings("pod_texts")
 
-# Spam rings: the texts each ring posts in near-identical copies. {id} is the ring's LINE ID.
-RING_TEXTS = (
-    ("สล็อตเว็บตรง ฝากถอนไม่มีขั้นต่ำ แตกง่าย ทักไลน์ @{id}",
-     "เว็บตรงไม่ผ่านเอเย่นต์ สมัครวันนี้รับโบนัส 100% ลิงก์ในโปรไฟล์",
-     "ใครอยากมีรายได้เสริม เล่นวันละนิด ถอนได้จริง ทักไลน์ @{id}"),
-    ("กู้เงินด่วน ไม่เช็คบูโร อนุมัติใน 5 นาที ทักไลน์ @{id}",
-     "DM me to learn how I made 50,000 baht a week with crypto 💰",
-     "สินเชื่อออนไลน์ ไม่ต้องมีคนค้ำ รับเงินภายในวัน ทักไลน์ @{id}"),
-)  # fmt: skip
-RING_HANDLE_STEMS = (
-    ("slot", "webtrong", "spin", "jackpot", "bonus", "lucky"),
-    ("loan", "ngernduan", "crypto", "richmind", "easymoney", "invest"),
+# Spam rings: the texts each ring posts in near-identical copies ({id} is the ring's LINE ID),
+# and the stems of its handles (one [[rings]] table each).
+RING_TEXTS: tuple[tuple[str, ...], ...] = tuple(ring.strings("texts") for ring in _RINGS)
+RING_HANDLE_STEMS: tuple[tuple[str, ...], ...] = tuple(
+    ring.strings("handle_stems") for ring in _RINGS
 )
-RING_LINE_IDS = ("slot888", "win2go", "ngern99", "fastcash7")
-RING_SUFFIXES = ("", " 💰", " 🎰", "!!", " ✅", " 🔥🔥", " ทักเลย")
+RING_LINE_IDS: tuple[str, ...] = _COMMENTS.strings("ring_line_ids")
+RING_SUFFIXES: tuple[str, ...] = _COMMENTS.strings("ring_suffixes", blank=True)  # "": none
 
 # Bought engagement: the same few emoji, stickers and words, again and again.
-BOT_TEXTS = ("😍", "🔥🔥🔥", "[sticker]", "nice", "good", "👍👍", "❤️", "สวย", "wow")
+BOT_TEXTS: tuple[str, ...] = _COMMENTS.strings("bot_texts")
