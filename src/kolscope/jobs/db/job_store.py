@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,11 +42,11 @@ from sqlalchemy.exc import OperationalError
 
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.engine import WRITER_OPTIONS, open_engine
+from kolscope.infra.db.live import live_path_for, utc
 from kolscope.infra.db.tenancy import organisation_of_user, visible_to
 from kolscope.jobs.service import JobStatus, JobView
 
 LOCK_WAIT_SECONDS = 6 * 3600  # SQLite: how long a job write waits for another write to end
-LIVE_SUFFIX = "-jobs-live.db"
 MAX_INTEGER = 2**31 - 1  # the largest id of an INTEGER column on PostgreSQL
 
 _live_metadata = MetaData()
@@ -68,26 +68,8 @@ _OPEN = (JobStatus.QUEUED.value, JobStatus.RUNNING.value)
 T = TypeVar("T")
 
 
-def utc(moment: datetime) -> datetime:
-    """``moment`` in UTC (a naive time is taken to be UTC already)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
-
-
 def _maybe_utc(moment: datetime | None) -> datetime | None:
     return utc(moment) if moment is not None else None
-
-
-def live_path_for(engine: Engine) -> Path | None:
-    """Where the side database of a SQLite database file goes (None: not a SQLite file)."""
-    if engine.dialect.name != "sqlite":
-        return None
-    database = engine.url.database
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    path = Path(database)
-    return path.with_name(path.stem + LIVE_SUFFIX)
 
 
 class SqlJobStore:
