@@ -38,7 +38,7 @@ from kolscope.discovery.query import (
 from kolscope.domain.limits import MAX_OFFSET
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
-from kolscope.vetting.signals.audience_fit import AudienceTarget
+from kolscope.vetting.facade import AudienceTarget
 
 PAGE_SIZE = 25
 LANGUAGES = ("th", "en", "mixed")

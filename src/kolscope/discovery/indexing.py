@@ -26,8 +26,7 @@ from kolscope.discovery.scoring.tone import tone_of
 from kolscope.domain.audience import AudienceShare
 from kolscope.domain.content import Post
 from kolscope.domain.creators import PlatformAccount
-from kolscope.jobs import kinds
-from kolscope.jobs.service import Handler, JobService, JobStatus, JobView, Progress
+from kolscope.jobs.facade import Handler, JobService, JobStatus, JobView, Progress, kinds
 from kolscope.text.cleaning import language_of
 from kolscope.text.search_words import hashtag_key, join_words, mention_key, search_words
 

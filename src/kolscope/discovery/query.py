@@ -15,7 +15,7 @@ from kolscope.domain.audience import AudienceDimension, AudienceProfile
 from kolscope.domain.brands import Brand
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
-from kolscope.vetting.signals.audience_fit import AudienceTarget
+from kolscope.vetting.facade import AudienceTarget
 
 CREATOR_TYPES = ("kol", "koc", "creator")
 SORTS = ("relevance", "followers", "engagement", "quality", "recent", "fit", "similarity", "fan")

@@ -50,7 +50,7 @@ from kolscope.domain.team import INSTALLATION, Scope
 from kolscope.domain.tiers import TierScheme
 from kolscope.domain.workspace import WorkspaceConfig
 from kolscope.text.search_words import hashtag_key, mention_key
-from kolscope.vetting.signals.audience_fit import AudienceTarget, audience_fit_signal
+from kolscope.vetting.facade import AudienceTarget, audience_fit_signal
 
 
 class DiscoveryService:

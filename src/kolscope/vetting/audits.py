@@ -20,8 +20,7 @@ from kolscope.domain.followers import FollowerProfile
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
 from kolscope.domain.workspace import WorkspaceConfig
-from kolscope.jobs import kinds
-from kolscope.jobs.service import Handler, JobService, JobView, Progress
+from kolscope.jobs.facade import Handler, JobService, JobView, Progress, kinds
 from kolscope.vetting.comment_quality import CommentQuality
 from kolscope.vetting.metrics.benchmarks import Benchmarks
 from kolscope.vetting.signals.audience_fit import AudienceTarget

@@ -16,9 +16,10 @@ from kolscope.vetting.audits import (
 from kolscope.vetting.comment_quality import CommentQuality
 from kolscope.vetting.metrics.benchmarks import Benchmarks, Distribution, ordinal
 from kolscope.vetting.metrics.registry import METRICS
-from kolscope.vetting.signals.audience_fit import AudienceTarget
+from kolscope.vetting.signals.audience_fit import AudienceTarget, audience_fit_signal
 
 __all__ = [
     "AUDIT", "METRICS", "AccountNotFoundError", "AudienceTarget", "AuditQuery", "AuditRecord",
-    "AuditService", "Benchmarks", "CommentQuality", "Distribution", "ordinal", "submit_audit_all",
+    "AuditService", "Benchmarks", "CommentQuality", "Distribution", "audience_fit_signal",
+    "ordinal", "submit_audit_all",
 ]  # fmt: skip

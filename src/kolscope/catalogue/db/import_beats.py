@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.engine import WRITER_OPTIONS, open_engine
 from kolscope.infra.db.live import live_path_for, utc
-from kolscope.jobs.service import Heartbeat
+from kolscope.jobs.facade import Heartbeat
 
 _live_metadata = MetaData()
 import_live = Table(  # in the side database only, never in the main schema

@@ -15,7 +15,7 @@ from kolscope.infra.db import tables as t
 from kolscope.infra.db.engine import WRITER_OPTIONS
 from kolscope.infra.db.rows import stored_time
 from kolscope.infra.db.tenancy import visible_to
-from kolscope.jobs.service import STALE_AFTER
+from kolscope.jobs.facade import STALE_AFTER
 
 RUNNING = "running"
 INTERRUPTED = "interrupted"

@@ -9,7 +9,7 @@ from kolscope.domain.brands import Brand
 from kolscope.domain.team import Role
 
 if TYPE_CHECKING:
-    from kolscope.team.service import TeamService
+    from kolscope.team.facade import TeamService
 
 
 class DemoBrands(Protocol):

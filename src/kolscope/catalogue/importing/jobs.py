@@ -20,14 +20,14 @@ from kolscope.catalogue.importing.records import FileCounts, ImportKind
 from kolscope.catalogue.importing.service import ImportReport, ImportService
 from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.platforms import Platform
-from kolscope.jobs import kinds
-from kolscope.jobs.service import (
+from kolscope.jobs.facade import (
     Handler,
     JobFailedError,
     JobService,
     JobView,
     Progress,
     current_job,
+    kinds,
 )
 
 IMPORT = kinds.IMPORT
