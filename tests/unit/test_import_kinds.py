@@ -7,6 +7,8 @@ import typing
 from collections.abc import Sequence
 from typing import Any
 
+import pytest
+
 from kolscope.catalogue.formats.rows import RowConverter
 from kolscope.catalogue.importing.kinds import KINDS
 from kolscope.catalogue.importing.records import ImportKind, ImportRecord
@@ -55,3 +57,22 @@ def test_an_entry_writes_its_records_through_its_writer_after_its_step() -> None
     assert seen == [1]  # other records never reach the writer
     assert writer.calls == [("posts", [post, post], 7)]
     assert outcome.created == 2
+
+
+def test_the_first_of_each_key_is_kept_and_later_rows_repeat_it() -> None:
+    from kolscope.catalogue.importing.kinds import repeats_of
+    from kolscope.catalogue.repeats import first_of_each
+    from tests.fakes.records import account_row
+
+    key, message = repeats_of(ImportKind.POSTS)
+    rows = [post_row(2, "Som", "p1"), post_row(3, "som", "p1"), post_row(4, "som", "p2")]
+    kept, repeated = first_of_each(rows, key, message)
+    assert [r.row for r in kept] == [2, 4]  # handles are compared as keys (case ignored)
+    assert repeated == [(3, "repeats row 2")]
+    key, message = repeats_of(ImportKind.CREATORS)
+    accounts = [account_row(2, "a"), account_row(5, "a"), account_row(6, "b")]
+    kept, repeated = first_of_each(accounts, key, message)
+    assert [r.row for r in kept] == [2, 6]
+    assert repeated == [(5, "repeats row 2; kept row 2")]
+    with pytest.raises(ValueError, match="stored rows"):  # a comment needs its post first
+        repeats_of(ImportKind.COMMENTS)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -19,8 +18,10 @@ from sqlalchemy import (
 )
 
 from kolscope.catalogue.db.writer_base import WriterBase, chunks, now
+from kolscope.catalogue.importing.kinds import repeats_of
 from kolscope.catalogue.importing.records import (
     AccountRow,
+    ImportKind,
 )
 from kolscope.catalogue.merge import (
     LIST_COLUMNS,
@@ -32,12 +33,15 @@ from kolscope.catalogue.merge import (
     merge_new,
 )
 from kolscope.catalogue.ports import BatchOutcome
+from kolscope.catalogue.repeats import first_of_each
 from kolscope.domain.creators import PlatformAccount, handle_key
 from kolscope.domain.platforms import Platform
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.bulk import bulk_insert, bulk_update
 from kolscope.infra.db.rows import SNAPSHOT_COLUMNS
 from kolscope.infra.db.upsert import bulk_upsert
+
+_ACCOUNT_KEY, _ACCOUNT_REPEAT = repeats_of(ImportKind.CREATORS)
 
 
 def _member_of(connection: Connection, keys: set[str]) -> Any:
@@ -145,19 +149,10 @@ class AccountWriting(WriterBase):
 
     def write_accounts(self, rows: Sequence[AccountRow], import_id: int) -> BatchOutcome:
         outcome = BatchOutcome()
-        first: dict[tuple[str, str, date | None], tuple[AccountRow, tuple[str, str]]] = {}
-        for row in rows:
-            account = row.account
-            key = (account.platform.value, handle_key(account.handle))
-            taken = row.snapshot.taken_on if row.snapshot else None
-            seen = first.get((*key, taken))
-            if seen is not None:
-                outcome.duplicates.append(
-                    (row.row, f"repeats row {seen[0].row}; kept row {seen[0].row}")
-                )
-                continue
-            first[(*key, taken)] = (row, key)
-        unique = list(first.values())
+        kept, outcome.duplicates = first_of_each(rows, _ACCOUNT_KEY, _ACCOUNT_REPEAT)
+        unique = [
+            (row, (row.account.platform.value, handle_key(row.account.handle))) for row in kept
+        ]
         existing = self._existing_accounts((Platform(key[0]), key[1]) for _row, key in unique)
         repeated = self._snapshots_already_imported(unique, existing, import_id)
         stored_by_id = {r.id: r._mapping for r in existing.values()}

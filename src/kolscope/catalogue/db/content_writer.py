@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Table,
@@ -13,16 +13,20 @@ from sqlalchemy import (
 
 from kolscope.catalogue.db.accounts_writer import AccountWriting
 from kolscope.catalogue.db.writer_base import chunks
+from kolscope.catalogue.importing.kinds import repeats_of
 from kolscope.catalogue.importing.records import (
     CommentRow,
+    ImportKind,
     PostRow,
 )
 from kolscope.catalogue.ports import BatchOutcome
+from kolscope.catalogue.repeats import first_of_each
 from kolscope.domain.content import comment_identity
 from kolscope.domain.creators import handle_key
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.upsert import bulk_upsert
 
+_POST_KEY, _POST_REPEAT = repeats_of(ImportKind.POSTS)
 POST_UPDATE = (
     "url", "post_type", "caption", "hashtags", "mentions", "posted_at", "likes",
     "comments_count", "shares", "saves", "views", "reach", "is_sponsored", "brand_mentions",
@@ -45,20 +49,29 @@ _COMMENT_INSERT = (
 )
 
 
+class _Placed(NamedTuple):
+    """A comment row with its key: the stored post it is under and its identity there."""
+
+    record: CommentRow
+    key: tuple[int, str]
+
+    @property
+    def row(self) -> int:
+        return self.record.row
+
+
 class ContentWriting(AccountWriting):
     """Posts (creating their accounts when new) and comments (under imported posts only)."""
 
     def write_posts(self, rows: Sequence[PostRow], import_id: int) -> BatchOutcome:
         outcome = BatchOutcome()
-        ids = self._account_ids(((r.platform, r.handle) for r in rows), create=True)
+        kept, outcome.duplicates = first_of_each(rows, _POST_KEY, _POST_REPEAT)
+        ids = self._account_ids(((r.platform, r.handle) for r in kept), create=True)
         values: dict[tuple[int, str], dict[str, Any]] = {}
         first_row: dict[tuple[int, str], int] = {}
-        for row in rows:
+        for row in kept:
             account_id = ids[(row.platform.value, handle_key(row.handle))]
             key = (account_id, row.post.platform_post_id)
-            if key in values:
-                outcome.duplicates.append((row.row, f"repeats row {first_row[key]}"))
-                continue
             first_row[key] = row.row
             post = row.post
             values[key] = {
@@ -159,8 +172,7 @@ class ContentWriting(AccountWriting):
     def write_comments(self, rows: Sequence[CommentRow], import_id: int) -> BatchOutcome:
         outcome = BatchOutcome()
         posts = self._post_ids(rows)
-        values: dict[tuple[int, str], dict[str, Any]] = {}
-        first_row: dict[tuple[int, str], int] = {}
+        placed: list[_Placed] = []
         for row in rows:
             handle = handle_key(row.handle) if row.handle else None
             post_id = posts.get((row.platform.value, handle, row.platform_post_id))
@@ -174,10 +186,13 @@ class ContentWriting(AccountWriting):
                 outcome.problems.append((row.row, "post_id", reason))
                 continue
             comment = row.comment
-            key = (post_id, comment_identity(row.platform_post_id, comment))
-            if key in values:
-                outcome.duplicates.append((row.row, f"repeats row {first_row[key]}"))
-                continue
+            placed.append(_Placed(row, (post_id, comment_identity(row.platform_post_id, comment))))
+        # A comment's identity needs the post it is under, so its key is made here.
+        kept, outcome.duplicates = first_of_each(placed, lambda item: item.key)
+        values: dict[tuple[int, str], dict[str, Any]] = {}
+        first_row: dict[tuple[int, str], int] = {}
+        for row, key in kept:
+            post_id, comment = key[0], row.comment
             first_row[key] = row.row
             values[key] = {
                 "post_id": post_id,

@@ -11,7 +11,7 @@ in ``fields.py``, its converter and its writer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,8 @@ from kolscope.catalogue.importing.records import (
     PostRow,
 )
 from kolscope.catalogue.ports import BatchOutcome, CatalogueWriter
+from kolscope.catalogue.repeats import repeats_row
+from kolscope.domain.creators import handle_key
 
 Write = Callable[[CatalogueWriter, Sequence[Any], int], BatchOutcome]
 # Before writing: (rows, the writer) -> rows, e.g. commenters' handles replaced by pseudonyms.
@@ -44,6 +46,10 @@ class KindSpec:
     writer: str  # the CatalogueWriter method that writes a batch
     repeat: str  # what makes two rows the same row (the first is kept)
     private_authors: bool = False  # rows name people who are not creators: pseudonymise them
+    # The key of ``repeat`` when a record alone gives it (the writers apply
+    # ``repeats.first_of_each`` with it); None when it needs the stored rows (a comment's post).
+    repeat_key: Callable[[Any], Hashable] | None = None
+    repeat_message: Callable[[int], str] = repeats_row
 
     def write(
         self,
@@ -71,6 +77,8 @@ def _spec(
     writer: str,
     repeat: str,
     private_authors: bool = False,
+    repeat_key: Callable[[Any], Hashable] | None = None,
+    repeat_message: Callable[[int], str] = repeats_row,
 ) -> KindSpec:
     return KindSpec(
         kind,
@@ -84,7 +92,25 @@ def _spec(
         writer,
         repeat,
         private_authors,
+        repeat_key,
+        repeat_message,
     )
+
+
+def account_key(row: AccountRow) -> Hashable:
+    """An account row's identity: its platform, its handle and the day of its numbers."""
+    account = row.account
+    taken = row.snapshot.taken_on if row.snapshot else None
+    return (account.platform.value, handle_key(account.handle), taken)
+
+
+def post_key(row: PostRow) -> Hashable:
+    """A post row's identity: its account (platform and handle) and the platform's post id."""
+    return (row.platform.value, handle_key(row.handle), row.post.platform_post_id)
+
+
+def _kept_too(first: int) -> str:
+    return f"repeats row {first}; kept row {first}"
 
 
 KINDS: Mapping[ImportKind, KindSpec] = {
@@ -94,12 +120,13 @@ KINDS: Mapping[ImportKind, KindSpec] = {
               needs_one_of={"handle", "profile_url"}, needs="a handle column (or profile links)",
               file_words=("creators", "influencers", "kols", "kol", "accounts", "channels"),
               converter="account", writer="write_accounts",
-              repeat="the same platform, handle and day"),
+              repeat="the same platform, handle and day",
+              repeat_key=account_key, repeat_message=_kept_too),
         _spec(ImportKind.POSTS, PostRow,
               needs_one_of={"post_id", "url"}, needs="a post id or post URL column",
               file_words=("post", "posts", "media", "videos", "content", "โพสต์"),
               converter="post", writer="write_posts",
-              repeat="the same account and post id"),
+              repeat="the same account and post id", repeat_key=post_key),
         _spec(ImportKind.COMMENTS, CommentRow,
               needs_one_of={"text"}, needs="a column with the comment text",
               file_words=("comment", "comments", "replies", "คอมเมนต์", "ความคิดเห็น"),
@@ -119,3 +146,11 @@ KINDS: Mapping[ImportKind, KindSpec] = {
               repeat="the same account, day and source (a sample imported again replaces it)"),
     )
 }  # fmt: skip
+
+
+def repeats_of(kind: ImportKind) -> tuple[Callable[[Any], Hashable], Callable[[int], str]]:
+    """The key and the warning with which a kind's repeated rows are found and reported."""
+    spec = KINDS[kind]
+    if spec.repeat_key is None:
+        raise ValueError(f"{kind.value} rows need the stored rows to find their repeats")
+    return spec.repeat_key, spec.repeat_message
