@@ -222,3 +222,23 @@ def test_an_owner_manages_tokens_and_organisations_in_thai(
         shot(page, f"organisations{suffix}")
         assert errors == []
         context.close()
+
+
+def test_the_api_docs_render_the_openapi_31_schema(
+    site: tuple[str, Workspace], browser: object
+) -> None:
+    url, _workspace = site
+    page = browser.new_page()  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{url}/login")
+    page.fill("input[name=email]", "owner@example.com")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{url}/api/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)  # an operation is drawn
+    assert "Unable to render" not in page.content()
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/creators/search" in p for p in paths)
+    assert errors == []

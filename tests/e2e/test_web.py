@@ -170,6 +170,23 @@ def test_api_is_documented_and_served_offline(client: TestClient) -> None:
         assert "https://" not in html
 
 
+def test_static_files_are_served_gzipped_and_cached(client: TestClient) -> None:
+
+    for path in ("/static/vendor/plotly.min.js", "/static/swagger/swagger-ui-bundle.js"):
+        plain = client.get(path, headers={"Accept-Encoding": "identity"})
+        packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+        assert plain.headers.get("content-encoding") is None
+        assert packed.headers["content-encoding"] == "gzip"
+        assert packed.headers["cache-control"] == "public, max-age=86400"
+        assert packed.headers["vary"] == "Accept-Encoding"
+        assert packed.content == plain.content  # the client undoes the gzip
+        size = int(packed.headers["content-length"])
+        assert size < len(plain.content) / 2, (path, size)
+    css = client.get("/static/kolscope.css", headers={"Accept-Encoding": "gzip"})
+    assert css.status_code == 200
+    assert css.headers["content-encoding"] == "gzip"
+
+
 @pytest.fixture
 def live_server(filled: Workspace) -> Iterator[str]:
     with live_app(filled) as url:

@@ -11,9 +11,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -38,6 +37,7 @@ from kolscope.entrypoints.web.pages import (
 )
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import PUBLIC, LoginRequiredError, need
+from kolscope.entrypoints.web.static_files import CompressedStatic, compressed_file
 
 STATIC = Path(__file__).with_name("static")
 
@@ -56,7 +56,7 @@ def create_app(workspace: Workspace) -> FastAPI:
     )
     app.state.workspace = workspace
     _mount_vendor(app)  # before /static, which would otherwise catch these paths
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", CompressedStatic(directory=STATIC), name="static")
     routers = [
         api_discovery.router,  # before the workspace API: /api/creators/search is no account
         api_workspace.router,
@@ -131,21 +131,22 @@ def _allowed_methods(routers: Sequence[APIRouter], request: Request) -> str:
 
 def _mount_vendor(app: FastAPI) -> None:
     """Front-end libraries that ship inside PyPI packages, served from here (no CDN)."""
-    import plotly
-    import swagger_ui_bundle
+    import importlib.util
 
-    app.mount(
-        "/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
-    )
+    import plotly
+
+    # Swagger UI 5 (it reads OpenAPI 3.1, which FastAPI writes) from the swagger-ui-py package;
+    # its static folder is found without importing the package's framework adapters.
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("swagger-ui-py is not installed: run make install")
+    swagger = Path(next(iter(spec.submodule_search_locations))) / "static"
+    app.mount("/static/swagger", CompressedStatic(directory=swagger), name="swagger")
     plotly_js = Path(plotly.__file__).with_name("package_data") / "plotly.min.js"
 
     @app.get("/static/vendor/plotly.min.js", include_in_schema=False, dependencies=[PUBLIC])
-    def plotly_script() -> FileResponse:
-        return FileResponse(
-            plotly_js,
-            media_type="text/javascript",
-            headers={"Cache-Control": "public, max-age=86400"},
-        )
+    def plotly_script(request: Request) -> Response:
+        return compressed_file(plotly_js, request.scope, "text/javascript")
 
 
 def _api_docs(app: FastAPI) -> None:
