@@ -140,6 +140,22 @@ def test_a_person_imports_a_real_export_and_browses_in_thai(
         time.sleep(1)
     assert page.locator("html").get_attribute("lang") == "th"
     shot(page, "discover")
+    # the table at a laptop's and a wide screen's width: names keep room, nothing squeezed
+    for width in (1366, 1920):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{url}/discover?niche=music&view=table")
+        name = page.locator("#hits tbody tr td:first-child").first.bounding_box()
+        assert name is not None
+        assert name["width"] >= 150, name
+        shot(page, f"discover-table-{width}")
+    # on a phone the menu keeps each word whole: every link is one line high
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{url}/discover?niche=music&view=table")
+    links = page.locator("nav[aria-label] a").all()
+    heights = [box["height"] for box in (link.bounding_box() for link in links) if box]
+    assert heights
+    assert max(heights) < 2 * min(heights), heights
+    shot(page, "discover-phone")
     assert errors == []
     context.close()
 
