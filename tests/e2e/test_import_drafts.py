@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -123,3 +124,29 @@ def test_an_upload_named_like_the_draft_file_does_not_overwrite_it(
     review = app_client.get(response.headers["location"])
     assert review.status_code == 200
     assert "upload-draft.json" in review.text
+
+
+def test_the_import_log_shows_file_names_in_the_readers_time(
+    app_client: TestClient, owner: str, workspace: Workspace, people: People, tmp_path: Path
+) -> None:
+    secret_folder = tmp_path / "uploads" / "Zq8token"
+    secret_folder.mkdir(parents=True)
+    path = write_csv(
+        secret_folder / "creators.csv",
+        [["platform", "handle", "followers"], ["instagram", "mint.review", "9,000"]],
+    )
+    options = ImportOptions()
+    workspace.importer.run(
+        workspace.importer.plan([path], options),
+        options,
+        organisation_id=people.owner.organisation.id,
+    )
+    page = app_client.get("/imports").text
+    assert "creators.csv" in page
+    assert "Zq8token" not in page
+    assert str(tmp_path) not in page
+    api = app_client.get("/api/imports").json()
+    assert "Zq8token" not in str(api)
+    started = workspace.importer.recent_imports(1, people.owner.organisation.id)[0].started_at
+    bangkok = started.astimezone(ZoneInfo("Asia/Bangkok"))
+    assert f"{bangkok:%H:%M}" in page  # the page's time is Bangkok's, as everywhere else

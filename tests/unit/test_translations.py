@@ -61,3 +61,26 @@ def test_import_warnings_read_in_thai() -> None:
         i18n.set_language("en")
     assert spans.startswith("ไฟล์มี 1,002 บรรทัด แต่เป็นข้อมูล 1,001 แถว")
     assert repeat == "แถว 52: ซ้ำกับแถว 51; ใช้ข้อมูลแถว 51"
+
+
+def test_import_explanations_on_pages_give_no_command_line_hints() -> None:
+    """The importer words its warnings for the command line; pages say where to act instead,
+    in English and in Thai."""
+    from kolscope.entrypoints.web import i18n
+    from kolscope.entrypoints.web.pages.explanations import explain
+
+    warning = (
+        "columns 3 and 4 both look like followers; using 'Followers' "
+        "(pass --map followers=COLUMN to choose)"
+    )
+    dated = "no date in the file name or title: today (use --as-of to set it)"
+    english = [explain(warning), explain(dated)]
+    i18n.set_language("th")
+    try:
+        thai = [explain(warning), explain(dated)]
+    finally:
+        i18n.set_language("en")
+    for text in english + thai:
+        assert "--" not in text, text
+    assert english[0].endswith("(choose the column in the table below)")
+    assert thai[0].startswith("คอลัมน์ที่ 3 และ 4")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -243,7 +244,8 @@ def import_dict(item: Any) -> dict[str, Any]:
         "finished_at": item.finished_at.isoformat() if item.finished_at else None,
         "status": item.status,
         "kind": item.kind,
-        "files": [str(f.get("file", "")) for f in item.files],
+        # the file's name only: the server's folders (and an upload's token) stay private
+        "files": [PurePath(str(f.get("file", ""))).name for f in item.files],
         "rows_imported": imported,
         "error": item.error,
     }

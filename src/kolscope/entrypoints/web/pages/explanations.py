@@ -72,11 +72,33 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(compiled)
 
 
+# The importer's sentences are written for the command line; a page says where to act instead.
+_PAGE_WORDING = (
+    (
+        re.compile(r" \(pass --map \S+=COLUMN to choose\)"),
+        " (choose the column in the table below)",
+    ),
+    (re.compile(r"correct the mapping with --map FIELD=COLUMN\."), "correct the mapping below."),
+    (re.compile(r" \(use --as-of to set it\)"), " (set the date of the numbers above)"),
+)
+
+
 def explain(text: str | None) -> str:
-    """``text`` in the reader's language when it is one of the importer's sentences."""
-    if not text or current_language() == "en":
-        return text or ""
-    return "; ".join(_one(part) for part in text.split("; "))
+    """``text`` in the reader's language when it is one of the importer's sentences; on an
+    English page its command-line hints are worded for the page."""
+    if not text:
+        return ""
+    if current_language() == "en":
+        for pattern, wording in _PAGE_WORDING:
+            text = pattern.sub(wording, text)
+        return text
+    parts = text.split("; ")
+    read = [_one(part) for part in parts]
+    if any(new == old for new, old in zip(read, parts, strict=True)):
+        whole = _one(text)  # a sentence that holds a "; " of its own
+        if whole != text:
+            return whole
+    return "; ".join(read)
 
 
 def _one(text: str) -> str:

@@ -75,7 +75,10 @@ def imports_page(
     request: Request, workspace: WorkspaceDep, user: Annotated[User, need(Permission.VIEW_IMPORTS)]
 ) -> HTMLResponse:
     organisation = user.organisation.id
-    recent = [import_dict(i) for i in workspace.importer.recent_imports(100, organisation)]
+    recent = [
+        {**import_dict(i), "started": i.started_at}
+        for i in workspace.importer.recent_imports(100, organisation)
+    ]
     jobs = workspace.jobs.recent(20, organisation_id=organisation)
     titles = {j.id: job_title(j) for j in jobs}
     return page(request, "imports.html", recent=recent, jobs=jobs, titles=titles)
