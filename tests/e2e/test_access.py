@@ -171,3 +171,32 @@ def test_api_tokens_work_and_can_be_revoked(
     client_token, _info = filled.team.create_api_token(people.client, "client")
     forbidden = app_client.get("/api/creators", headers={"Authorization": f"Bearer {client_token}"})
     assert forbidden.status_code == 403
+
+
+def test_error_pages_are_in_the_readers_language(
+    workspace: Workspace, people: People, app_client: TestClient
+) -> None:
+    thai = {"Accept-Language": "th-TH,th;q=0.9"}
+    log_in(app_client, workspace, people.client)
+    forbidden = app_client.get("/imports", headers=thai)
+    assert forbidden.status_code == 403
+    assert "คุณไม่มีสิทธิ์เข้าถึงหน้านี้" in forbidden.text
+    assert "You do not have access" not in forbidden.text
+    missing = app_client.get("/no-such-page", headers=thai)
+    assert missing.status_code == 404
+    assert "ไม่พบหน้านี้" in missing.text
+    assert "Not Found" not in missing.text
+
+    app = create_app(workspace)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    broken = TestClient(app, raise_server_exceptions=False)
+    log_in(broken, workspace, people.owner)
+    page = broken.get("/boom", headers=thai)
+    assert page.status_code == 500
+    assert "ระบบขัดข้องชั่วคราว" in page.text
+    assert "a bug" not in page.text
+    assert broken.get("/api/boom").status_code == 404  # the API answers JSON, not pages

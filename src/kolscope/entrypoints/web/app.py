@@ -100,7 +100,20 @@ def create_app(workspace: Workspace) -> FastAPI:
             "error.html",
             status_code=error.status_code,
             status=error.status_code,
-            message=error.detail,
+            message=i18n.gettext(str(error.detail)),  # catalogued messages read in Thai too
+        )
+
+    @app.exception_handler(Exception)
+    async def broken(request: Request, _error: Exception) -> Response:
+        """A bug: the person gets a page in their language (the traceback goes to the log)."""
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": "Internal Server Error"}, status_code=500)
+        return page(
+            request,
+            "error.html",
+            status_code=500,
+            status=500,
+            message=i18n.gettext("Something went wrong on our side. Please try again later."),
         )
 
     @app.exception_handler(RequestValidationError)

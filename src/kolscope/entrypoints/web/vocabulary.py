@@ -29,6 +29,9 @@ WORDS = (
     N_("Wrong email or password."),
     N_("A brand needs a name."), N_("You may not add brands."),
     N_("Another organisation on this server has a brand of that name."),
+    # error pages: Starlette's own details and the permission guard's (security.py)
+    N_("Not Found"), N_("Method Not Allowed"), N_("You do not have access to this page."),
+    N_("The form expired or did not come from kolscope: reload the page and try again."),
     # the password-reset mail (team/resets.py)
     N_("Reset your kolscope password"),
     N_("Open this link within 2 hours to choose a new password:"),
