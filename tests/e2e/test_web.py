@@ -201,3 +201,17 @@ def test_over_real_http(live_server: str, hostile: Workspace, people: People) ->
         assert http.get("/api/creators").status_code == 401
         headers = {"Authorization": f"Bearer {token}"}
         assert http.get("/api/creators", headers=headers).json()["total"] == 2
+
+
+def test_a_thai_page_shows_thai_formats_until_the_person_chooses(
+    client: TestClient, hostile: Workspace, people: People
+) -> None:
+    thai = {"Accept-Language": "th-TH,th;q=0.9"}
+    settings = client.get("/settings", headers=thai).text
+    assert 'name="buddhist_era" value="true" checked' in settings
+    assert 'name="thai_units" value="true" checked' in settings
+    english = client.get("/settings", headers={"Accept-Language": "en"}).text
+    assert 'name="buddhist_era" value="true" checked' not in english
+    hostile.team.update_preferences(people.member, buddhist_era=False, thai_units=False)
+    chosen = client.get("/settings", headers=thai).text
+    assert 'name="buddhist_era" value="true" checked' not in chosen

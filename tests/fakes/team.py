@@ -56,6 +56,7 @@ class Person:
     language: str | None = None
     buddhist_era: bool = False
     thai_units: bool = False
+    formats_chosen: bool = False
     last_login_at: datetime | None = None
 
 
@@ -153,6 +154,7 @@ class Directory:
             language=person.language,
             buddhist_era=person.buddhist_era,
             thai_units=person.thai_units,
+            formats_chosen=person.formats_chosen,
             last_login_at=person.last_login_at,
             granted_brand_ids=grants,
         )

@@ -118,6 +118,21 @@ def test_preferences_are_checked_and_kept(services: FakeServices, member: User) 
     assert team.user(member.id).language is None  # type: ignore[union-attr]
 
 
+def test_a_thai_page_shows_thai_formats_until_the_person_chooses(
+    services: FakeServices, member: User
+) -> None:
+    team = services.team
+    fresh = team.user(member.id)
+    assert fresh is not None
+    assert fresh.formats("th") == (True, True)  # Buddhist era and Thai units by default
+    assert fresh.formats("en") == (False, False)
+    team.update_preferences(member, buddhist_era=False, thai_units=True)
+    chosen = team.user(member.id)
+    assert chosen is not None
+    assert chosen.formats_chosen
+    assert chosen.formats("th") == (False, True)  # their choice, even on a Thai page
+
+
 def test_a_login_makes_a_session_and_logging_out_ends_it(
     services: FakeServices, member: User
 ) -> None:

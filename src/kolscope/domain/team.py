@@ -59,11 +59,19 @@ class User:
     language: str | None = None  # "th" or "en"; None follows the browser
     buddhist_era: bool = False
     thai_units: bool = False
+    formats_chosen: bool = False  # until they choose, a Thai page shows Thai formats
     last_login_at: datetime | None = None
     granted_brand_ids: frozenset[int] = frozenset()
 
     def can(self, permission: Permission) -> bool:
         return self.is_active and permission in ROLE_PERMISSIONS[self.role]
+
+    def formats(self, language: str) -> tuple[bool, bool]:
+        """(Buddhist-era years, Thai number units) on a page in ``language``: what the person
+        chose, or both on for a Thai page until they choose."""
+        if not self.formats_chosen and language == "th":
+            return True, True
+        return self.buddhist_era, self.thai_units
 
     def sees_brand(self, brand_id: int) -> bool:
         """Owners and members see every brand of their organisation; clients only theirs."""

@@ -231,6 +231,8 @@ class TeamService:
             values["buddhist_era"] = buddhist_era
         if thai_units is not None:
             values["thai_units"] = thai_units
+        if buddhist_era is not None or thai_units is not None:
+            values["formats_chosen"] = True
         if values:
             self._store.update_user(user.id, **values)
 

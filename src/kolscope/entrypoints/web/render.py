@@ -127,8 +127,7 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
     visitor = visitor_of(request)
     workspace = workspace_of(request)
     user: User | None = visitor.user
-    thai_units = bool(user and user.thai_units)
-    buddhist = bool(user and user.buddhist_era)
+    buddhist, thai_units = user.formats(i18n.current_language()) if user else (False, False)
     shared = {
         "workspace": workspace.config,
         "user": user,
@@ -144,5 +143,6 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
         "day": lambda value: i18n.day(value, buddhist_era=buddhist),
         "moment": lambda value: i18n.moment(value, buddhist_era=buddhist),
         "Permission": Permission,
+        "formats": {"buddhist_era": buddhist, "thai_units": thai_units},
     }
     return templates.TemplateResponse(request, name, {**shared, **context}, status_code=status_code)

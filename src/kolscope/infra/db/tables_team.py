@@ -13,6 +13,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from kolscope.infra.db.tables_base import JsonList, Stamp, metadata
@@ -38,6 +39,8 @@ users = Table(
     Column("language", String(5)),  # th, en; None: follow the browser
     Column("buddhist_era", Boolean, nullable=False),
     Column("thai_units", Boolean, nullable=False),
+    # False until the person saves their formats: till then a Thai page shows Thai formats
+    Column("formats_chosen", Boolean, nullable=False, server_default=false()),
     Column("created_at", Stamp, nullable=False),
     Column("last_login_at", Stamp),
 )

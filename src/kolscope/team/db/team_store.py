@@ -80,6 +80,7 @@ class SqlTeamStore:
             language=m["language"],
             buddhist_era=m["buddhist_era"],
             thai_units=m["thai_units"],
+            formats_chosen=m["formats_chosen"],
             last_login_at=m["last_login_at"],
             granted_brand_ids=grants,
         )
