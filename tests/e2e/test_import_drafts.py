@@ -150,3 +150,27 @@ def test_the_import_log_shows_file_names_in_the_readers_time(
     started = workspace.importer.recent_imports(1, people.owner.organisation.id)[0].started_at
     bangkok = started.astimezone(ZoneInfo("Asia/Bangkok"))
     assert f"{bangkok:%H:%M}" in page  # the page's time is Bangkok's, as everywhere else
+
+
+def test_the_review_shows_the_preview_as_a_table_with_thai_as_thai(
+    app_client: TestClient, owner: str, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "tv-2026-10-01.csv",
+        [
+            ["platform", "handle", "display_name", "followers"],
+            ["tiktok", "one31", "ช่อง one31", "1,200,000"],
+            ["tiktok", "", "no handle", "5"],
+        ],
+    )
+    response = _upload(app_client, owner, path)
+    assert response.status_code == 303
+    review = app_client.get(response.headers["location"]).text
+    preview = review[review.index('id="preview"') :]
+    assert '<th scope="col">display_name</th>' in preview
+    assert "<td>ช่อง one31</td>" in preview
+    assert "\\u0e0a" not in review  # no escaped Thai
+    assert "{&#34;" not in preview  # no JSON
+    assert '{"' not in preview
+    assert 'class="warning"' in preview  # the row without a handle says what is wrong
+    assert review.index('id="import-now"') < review.index('id="mapping"')  # Import comes first

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -174,7 +175,37 @@ def _review_page(
         kinds=list(ImportKind),
         platforms=list(Platform),
         fields=[spec.name for spec in FIELDS[kind]],
+        preview=preview_table(plan.preview if plan else ()),
     )
+
+
+def _flat(values: Mapping[str, Any], into: dict[str, str]) -> None:
+    for key, value in values.items():
+        if isinstance(value, Mapping):
+            _flat(value, into)
+        elif key not in into:  # a snapshot's followers repeat the account's: shown once
+            if isinstance(value, list | tuple):
+                into[key] = ", ".join(str(v) for v in value)
+            else:
+                into[key] = "" if value is None else str(value)
+
+
+def preview_table(
+    rows: Sequence[Mapping[str, Any]],
+) -> tuple[list[str], list[tuple[list[str], list[str]]]]:
+    """The preview as a table: one column per field any row has (in the order they first
+    appear), each row's values as text, and each row's problems beside it."""
+    columns: list[str] = []
+    flat_rows: list[tuple[dict[str, str], list[str]]] = []
+    for row in rows:
+        problems = [str(p) for p in row.get("problems", [])]
+        values: dict[str, str] = {}
+        _flat({k: v for k, v in row.items() if k != "problems"}, values)
+        for key in values:
+            if key not in columns:
+                columns.append(key)
+        flat_rows.append((values, problems))
+    return columns, [([v.get(c, "") for c in columns], p) for v, p in flat_rows]
 
 
 @router.get("/imports/draft/{draft}", response_class=HTMLResponse)
