@@ -174,3 +174,6 @@ def test_the_review_shows_the_preview_as_a_table_with_thai_as_thai(
     assert '{"' not in preview
     assert 'class="warning"' in preview  # the row without a handle says what is wrong
     assert review.index('id="import-now"') < review.index('id="mapping"')  # Import comes first
+    assert ">Display name (display_name)</option>" in review  # a name, the key as a hint
+    thai = app_client.get(response.headers["location"], headers={"Accept-Language": "th"}).text
+    assert ">ผู้ติดตาม (followers)</option>" in thai

@@ -22,6 +22,7 @@ from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.pages.audit_views import verdict_labels
 from kolscope.entrypoints.web.pages.audits import job_title
+from kolscope.entrypoints.web.pages.field_names import FIELD_LABELS
 from kolscope.entrypoints.web.pages.import_drafts import (
     DRAFT_FILE,
     PLAN_CACHE,
@@ -176,6 +177,7 @@ def _review_page(
         platforms=list(Platform),
         fields=[spec.name for spec in FIELDS[kind]],
         preview=preview_table(plan.preview if plan else ()),
+        field_labels=FIELD_LABELS,
     )
 
 
