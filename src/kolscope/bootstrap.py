@@ -146,7 +146,10 @@ class Workspace:
         from kolscope.jobs.service import current_job
 
         job = current_job()
-        return {"index_job": submit_index(self.jobs, user_id=job.user_id if job else None).id}
+        user_id = job.user_id if job else None
+        index_job = submit_index(self.jobs, user_id=user_id)
+        norms_job = self.jobs.submit(kinds.NORMS, "Update the peer norms of audits", {}, user_id)
+        return {"index_job": index_job.id, "norms_job": norms_job.id}
 
     # Team --------------------------------------------------------------------------------------
 
@@ -197,6 +200,12 @@ class Workspace:
             else None,
         )
         tidy_tables(self.engine, CATALOGUE_TABLES)  # the index refresh tidied its own
+        # every account audited, so the demo shows scores and keeps the norms single audits read
+        self.audits.audit_all(
+            progress=(lambda done, total, _note: progress.step("audits", done, total or 0))
+            if progress is not None
+            else None
+        )
         add_demo_people(self.team, self.catalogue)
         return summary
 
@@ -240,6 +249,7 @@ class Workspace:
         service.register(kinds.IMPORT, jobs_wiring.on_first_use(self._import_handler))
         service.register(kinds.AUDIT, jobs_wiring.on_first_use(self._audit_handler))
         service.register(kinds.INDEX, jobs_wiring.on_first_use(self._index_handler))
+        service.register(kinds.NORMS, jobs_wiring.on_first_use(self._norms_handler))
         service.sweep_on_recovery(self.import_log.interrupt_stale)
         return service
 
@@ -252,6 +262,11 @@ class Workspace:
         from kolscope.vetting.audits import audit_handler
 
         return audit_handler(lambda: self.audits)
+
+    def _norms_handler(self) -> Any:
+        from kolscope.vetting.audits import norms_handler
+
+        return norms_handler(lambda: self.audits)
 
     def _index_handler(self) -> Any:
         from kolscope.discovery.indexing import index_handler

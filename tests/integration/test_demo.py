@@ -14,6 +14,7 @@ from kolscope.catalogue.creators import CreatorFilters
 from kolscope.config import Settings
 from kolscope.entrypoints.cli.app import app
 from kolscope.infra.workspace_files import load_workspace_config
+from kolscope.vetting.audits import AuditQuery
 
 
 def test_demo_command_builds_a_labelled_synthetic_workspace(
@@ -40,6 +41,10 @@ def test_demo_command_builds_a_labelled_synthetic_workspace(
         assert totals.comments > 0
         assert totals.audience_profiles == totals.accounts
         assert totals.brands >= 3
+        # every account is audited, so the demo shows quality scores from the start
+        audited = workspace.audits.list(AuditQuery(limit=1))
+        assert audited.total == totals.accounts
+        assert sum(audited.counts.values()) == totals.accounts
         page = workspace.creators.list(CreatorFilters(limit=1000, with_snapshots=True)).page
         assert {a.country for a in page.accounts} >= {"TH"}
         assert any(a.province for a in page.accounts)

@@ -357,21 +357,27 @@ def test_import_in_the_background_and_wait_for_jobs(cli_worker: Workspace, tmp_p
     assert '"job_status": "failed"' in result.output
     assert '"problem_count": 1' in result.output
 
-    # the successful import queued a search-index update as job #2, so the failed one is #3
+    # the successful import queued a search-index update as job #2 and a refresh of the audit
+    # norms as job #3, so the failed one is #4
     index_job = cli_worker.jobs.get(2)
     assert index_job is not None
     assert index_job.kind == "search-index"
+    norms_job = cli_worker.jobs.get(3)
+    assert norms_job is not None
+    assert norms_job.kind == "audit-norms"
     result = runner.invoke(app, ["-w", ws, "import", str(good), "--background", "--no-wait"])
     assert result.exit_code == 0, result.output
-    assert "kolscope jobs wait 4" in result.output
-    waited = runner.invoke(app, ["-w", ws, "jobs", "wait", "4"])
+    assert "kolscope jobs wait 5" in result.output
+    waited = runner.invoke(app, ["-w", ws, "jobs", "wait", "5"])
     assert waited.exit_code == 0, waited.output
     assert "succeeded" in waited.output
     indexed = runner.invoke(app, ["-w", ws, "jobs", "wait", "2"])
     assert indexed.exit_code == 0, indexed.output
     assert cli_worker.discovery.search(SearchRequest(limit=100), INSTALLATION).indexed == 30
+    normed = runner.invoke(app, ["-w", ws, "jobs", "wait", "3"])
+    assert normed.exit_code == 0, normed.output
 
-    failed = runner.invoke(app, ["-w", ws, "jobs", "wait", "3"])
+    failed = runner.invoke(app, ["-w", ws, "jobs", "wait", "4"])
     assert failed.exit_code == 2
     assert "1 problem in the rows" in failed.output
     missing = runner.invoke(app, ["-w", ws, "jobs", "wait", "99"])

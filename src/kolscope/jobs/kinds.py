@@ -10,3 +10,4 @@ from __future__ import annotations
 IMPORT = "import"  # catalogue: files into the catalogue (``kolscope import --background``)
 AUDIT = "audit"  # vetting: audit every account (``kolscope audit --all``)
 INDEX = "search-index"  # discovery: bring the search index up to date
+NORMS = "audit-norms"  # vetting: rebuild the workspace's peer norms after the data changed

@@ -167,6 +167,9 @@ class AuditService:
         except (ValueError, KeyError, TypeError):
             return None
 
+    def tier_scheme(self, name: str | None = None) -> TierScheme:
+        return self._config.tier_scheme(name)
+
     def benchmarks(self, scheme: TierScheme, *, refresh: bool = False) -> Benchmarks:
         """Distributions of every metric per platform and tier, kept until the data change."""
         stamp = self._source.data_stamp()
@@ -336,6 +339,20 @@ def submit_audit_all(
     which = ", ".join(p.label for p in platforms)
     title = "Audit of every account" if not platforms else f"Audit of {which} accounts"
     return jobs.submit(AUDIT, title, params, user_id)
+
+
+def norms_handler(service: Callable[[], AuditService]) -> Handler:
+    """The job handler for ``NORMS``: rebuild the peer norms of the default tier scheme (and of
+    ``scheme`` when given) once after an import, so a single audit only reads them."""
+
+    def handle(params: Mapping[str, Any], progress: Progress) -> dict[str, Any]:
+        audits = service()
+        scheme = audits.tier_scheme(params.get("scheme"))
+        progress(0, None, "rebuilding the workspace's norms")
+        audits.benchmarks(scheme)
+        return {"scheme": scheme.name}
+
+    return handle
 
 
 def audit_handler(service: Callable[[], AuditService]) -> Handler:

@@ -25,6 +25,7 @@ from kolscope.entrypoints.web.pages.audit_views import (
 )
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
+from kolscope.jobs.facade import kinds
 from kolscope.vetting.facade import AUDIT, AccountNotFoundError, submit_audit_all
 
 router = APIRouter(include_in_schema=False)
@@ -148,4 +149,6 @@ def job_title(job: Any) -> str:
         if job.params.get("all"):
             return _("Rebuild the search index")
         return _("Update the search index")
+    if job.kind == kinds.NORMS:
+        return _("Update the peer norms of audits")
     return str(job.title)
