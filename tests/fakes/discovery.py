@@ -156,6 +156,7 @@ class FakeDiscoveryStore:
             not q.mention_terms or bool(terms & set(q.mention_terms)),
             not q.niches or any(n.niche in q.niches for n in p.niches),
             q.min_quality is None or (score is not None and score >= q.min_quality),
+            not q.audited or p.account_id in self._audits,
         )
         return all(checks) and all(self._audience_has(p.account_id, c) for c in q.audience)
 

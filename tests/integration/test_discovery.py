@@ -438,3 +438,21 @@ def test_two_index_updates_at_once_both_succeed(small: Workspace) -> None:
         thread.join()
     assert errors == []
     assert refs(small, text="ครีมกันแดด") == ["instagram:mint.skin"]
+
+
+def test_a_minimum_quality_says_how_many_accounts_it_left_out_unaudited(
+    small: Workspace,
+) -> None:
+    before = small.discovery.search(SearchRequest(min_quality=0), INSTALLATION)
+    assert before.total == 0
+    assert before.notes == (
+        "3 matching accounts are not audited yet, so the minimum quality leaves them out",
+    )
+    small.audits.audit(Platform.INSTAGRAM, "mint.skin")
+    after = small.discovery.search(SearchRequest(min_quality=0), INSTALLATION)
+    assert after.notes == (  # audited, whatever its score (too little data gives none)
+        "2 matching accounts are not audited yet, so the minimum quality leaves them out",
+    )
+    small.audits.audit_all()
+    assert small.discovery.search(SearchRequest(min_quality=0), INSTALLATION).notes == ()
+    assert small.discovery.search(SearchRequest(), INSTALLATION).notes == ()

@@ -84,3 +84,17 @@ def test_import_explanations_on_pages_give_no_command_line_hints() -> None:
         assert "--" not in text, text
     assert english[0].endswith("(choose the column in the table below)")
     assert thai[0].startswith("คอลัมน์ที่ 3 และ 4")
+
+
+def test_discovery_notes_read_in_thai() -> None:
+    from kolscope.entrypoints.web import i18n
+    from kolscope.entrypoints.web.pages.explanations import explain
+
+    i18n.set_language("th")
+    try:
+        note = explain(
+            "1,204 matching accounts are not audited yet, so the minimum quality leaves them out"
+        )
+    finally:
+        i18n.set_language("en")
+    assert note == "มี 1,204 บัญชีที่ตรงเงื่อนไขแต่ยังไม่ได้ตรวจสอบ จึงไม่แสดงเมื่อกำหนดคะแนนคุณภาพขั้นต่ำ"

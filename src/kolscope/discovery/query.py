@@ -173,6 +173,7 @@ class ProfileQuery:
     min_er: float | None = None
     max_er: float | None = None
     min_quality: float | None = None
+    audited: bool = False  # only accounts that have an audit (whatever its score)
     audience: tuple[AudienceCondition, ...] = ()
     min_price: int | None = None
     max_price: int | None = None

@@ -23,6 +23,7 @@ from kolscope.discovery.checks import (
     niche_ids,
     search_words_of,
 )
+from kolscope.discovery.notes import unaudited_note
 from kolscope.discovery.query import (
     COUNT_CAP,
     FIT_POOL,
@@ -178,6 +179,8 @@ class DiscoveryService:
             explain(h, request, query, scheme, brand, uses.get(h.row.account_id, []), self.today)
             for h in hits
         ]
+        if query.min_quality is not None:
+            notes.extend(unaudited_note(self._store, query))
         capped = total > COUNT_CAP
         return SearchResult(
             request,

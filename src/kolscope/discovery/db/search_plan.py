@@ -138,6 +138,8 @@ def id_sets(query: ProfileQuery, dialect: str) -> list[IdSet]:
     if query.min_quality is not None:
         a = t.audits
         sets.append(IdSet(a, (a.c.score >= query.min_quality,), a.c.account_id))
+    elif query.audited:
+        sets.append(IdSet(t.audits, (), t.audits.c.account_id))
     for condition in query.audience:
         ap, sh = t.audience_profiles, t.audience_shares
         shares = (

@@ -55,6 +55,10 @@ PATTERNS = (
         "first is row {row}, lines {start}-{end})"
     ),
     N_("row {row}: repeats row {first}"),
+    # discovery's notes beside a page of results
+    N_("{count} matching accounts are not audited yet, so the minimum quality leaves them out"),
+    N_("ranked among {niche} and related niches ({related}); choose niches to widen"),
+    N_("brand fit scored for the first {count} matches by followers"),
     N_("kept row {row}"),
 )
 THE_FILE_NAME = N_("the file name")
