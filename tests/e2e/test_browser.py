@@ -147,6 +147,7 @@ def test_a_person_imports_a_real_export_and_browses_in_thai(
         name = page.locator("#hits tbody tr td:first-child").first.bounding_box()
         assert name is not None
         assert name["width"] >= 150, name
+        assert "เมกะ" in page.locator("#hits tbody").inner_text()  # tier names in Thai
         shot(page, f"discover-table-{width}")
     # on a phone the menu keeps each word whole: every link is one line high
     page.set_viewport_size({"width": 390, "height": 844})

@@ -32,6 +32,9 @@ WORDS = (
     # error pages: Starlette's own details and the permission guard's (security.py)
     N_("Not Found"), N_("Method Not Allowed"), N_("You do not have access to this page."),
     N_("The form expired or did not come from kolscope: reload the page and try again."),
+    # the shipped tier schemes and their tiers (domain/tiers.py); a workspace's own keep theirs
+    N_("standard"), N_("wide-micro"), N_("kol-th"),
+    N_("consumer"), N_("nano"), N_("micro"), N_("mid"), N_("macro"), N_("mega"), N_("rising"),
     # the password-reset mail (team/resets.py)
     N_("Reset your kolscope password"),
     N_("Open this link within 2 hours to choose a new password:"),
