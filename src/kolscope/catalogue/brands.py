@@ -48,11 +48,7 @@ class BrandBook:
 
     def named(self, scope: Scope, name: str) -> Brand | None:
         """The visible brand with this name or handle (case and spacing ignored), if any."""
-        wanted = " ".join(name.split()).casefold()
-        for brand in self.visible(scope):
-            if brand.name.casefold() == wanted or wanted in (h.casefold() for h in brand.handles):
-                return brand
-        return None
+        return next((b for b in self.visible(scope) if b.is_named(name)), None)
 
     def add(
         self,

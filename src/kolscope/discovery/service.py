@@ -72,10 +72,9 @@ class DiscoveryService:
         """The brand this scope may see with this name or handle; a client asking for a
         brand not granted to them (or anyone for another organisation's) gets the same
         answer as for a brand that does not exist."""
-        wanted = " ".join(name.split()).casefold()
         brands = [b for b in self._store.brands() if scope.sees(b)]
         for brand in brands:
-            if brand.name.casefold() == wanted or wanted in (h.casefold() for h in brand.handles):
+            if brand.is_named(name):
                 return brand
         known = ", ".join(b.name for b in brands) or "none yet (kolscope brands add)"
         raise SearchError(f"brand {name!r} is not in the workspace (brands: {known})", field)

@@ -17,3 +17,9 @@ class Brand:
     competitors: tuple[str, ...] = ()
     id: int | None = None
     organisation_id: int | None = None
+
+    def is_named(self, name: str) -> bool:
+        """True when ``name`` is this brand's name or one of its handles (case and spacing
+        ignored): how a person names a brand in a search or a form."""
+        wanted = " ".join(name.split()).casefold()
+        return self.name.casefold() == wanted or wanted in (h.casefold() for h in self.handles)

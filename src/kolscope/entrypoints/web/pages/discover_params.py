@@ -42,18 +42,13 @@ def search_params(request: SearchRequest, *, paging: bool = True) -> list[tuple[
     return search_pairs(request, paging=paging)
 
 
-def _brand_matches(brand: Brand, name: str) -> bool:
-    wanted = " ".join(name.split()).casefold()
-    return brand.name.casefold() == wanted or wanted in (h.casefold() for h in brand.handles)
-
-
 def check_brands(request: SearchRequest, brands: Sequence[Brand]) -> None:
     """Only the person's organisation's brands may be searched for (fans of, rank by fit)."""
     known = ", ".join(b.name for b in brands) or "none yet"
     for field, name in (("fans_of", request.fans_of), ("brand", request.brand)):
         if name is None:
             continue
-        found = next((b for b in brands if _brand_matches(b, name)), None)
+        found = next((b for b in brands if b.is_named(name)), None)
         if found is None:
             raise FieldError(field, f"{name!r} is not one of your brands ({known})")
         if field == "fans_of" and not (found.handles or found.hashtags):

@@ -1,6 +1,7 @@
-"""The importer explains its choices in English sentences (shown by the CLI too); pages show
-them in the reader's language. Each sentence's pattern is a catalogued message whose
-``{placeholders}`` match any text, so translators handle them like every other label."""
+"""The importer explains its choices, and discovery notes what a search could not do, in English
+sentences (shown by the CLI too); pages show them in the reader's language. Each sentence's
+pattern is a catalogued message whose ``{placeholders}`` match any text, so translators handle
+them like every other label."""
 
 from __future__ import annotations
 
