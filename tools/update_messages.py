@@ -29,6 +29,8 @@ def main() -> int:
             "_",
             "-k",
             "N_",
+            "-k",
+            "Template:2",
             "--no-location",
             "--sort-output",
             "-o",

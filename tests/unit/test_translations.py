@@ -10,18 +10,19 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "src/kolscope/entrypoints/web/locales/th/LC_MESSAGES/messages.po"
-PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+(?::\w+)?\}")
 
 
 def messages_in_code() -> set[str]:
     method_map = [
         ("src/kolscope/entrypoints/**.py", "python"),
         ("src/kolscope/entrypoints/web/templates/**.html", "jinja2"),
+        ("src/kolscope/*/messages.py", "python"),
     ]
     options = {"src/kolscope/entrypoints/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT), method_map, options, keywords={"_": None, "N_": None}
+        str(ROOT), method_map, options, keywords={"_": None, "N_": None, "Template": (2,)}
     ):
         found.add(message if isinstance(message, str) else message[0])
     return found

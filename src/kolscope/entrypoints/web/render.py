@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from kolscope.domain.places import PROVINCES_BY_CODE, THAI_PROVINCES, country_name
+from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web import i18n
+from kolscope.entrypoints.web import i18n, said
 from kolscope.entrypoints.web.pages.explanations import explain
 from kolscope.entrypoints.web.security import visitor_of, workspace_of
 
@@ -55,23 +55,17 @@ def template_ngettext(singular: str, plural: str, number: int, **variables: Any)
 env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
 
 
-@lru_cache(maxsize=1024)
-def _country(code: str | None) -> str:
-    """A country's name: looked up once per code (pycountry's lookup was a tenth of the
-    creators list's rendering)."""
-    return country_name(code) or ""
+@lru_cache(maxsize=2048)
+def _place(code: str | None, language: str) -> str:
+    """A country's or province's name in the reader's language: looked up once per code
+    (pycountry's lookup was a tenth of the creators list's rendering)."""
+    return said.place(code, language)
 
 
-env.filters["country"] = _country
-env.filters["province"] = lambda code: (
-    (
-        PROVINCES_BY_CODE[code].name_th
-        if i18n.current_language() == "th"
-        else PROVINCES_BY_CODE[code].name_en
-    )
-    if code in PROVINCES_BY_CODE
-    else (code or "")
-)
+env.filters["country"] = lambda code: _place(code, i18n.current_language())
+env.filters["province"] = env.filters["country"]
+env.filters["say"] = said.say
+env.filters["say_all"] = said.say_all
 env.filters["percent"] = lambda value: "" if value is None else f"{value:.0%}"
 env.filters["rate"] = lambda value: "" if value is None else f"{value:.1%}"
 env.filters["exact"] = lambda value: "" if value is None else f"{value:,}"
