@@ -66,7 +66,7 @@ def test_one_account_is_audited_from_the_source_and_kept(services: FakeServices)
     growth = quality.signal("growth")
     assert growth is not None
     assert growth.verdict.value == "problem"
-    assert "+500% (10,000 to 60,000)" in growth.reason
+    assert "500% (10,000 to 60,000)" in str(growth.reason)
     assert services.follower_scorer.scored == [40]
     account_id = services.data.account_id(IG, "spiky")
     assert account_id is not None

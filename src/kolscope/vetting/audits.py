@@ -32,6 +32,7 @@ from kolscope.vetting.signals.audit import (
     metric_rows,
 )
 from kolscope.vetting.signals.comments import CommentCounts
+from kolscope.vetting.signals.fake_followers import DEFAULT_SOURCE
 from kolscope.vetting.signals.network import NetworkFacts, commenting_network
 
 AUDIT = kinds.AUDIT  # the job kind of ``kolscope audit --all``
@@ -209,7 +210,7 @@ class AuditService:
         facts = facts.with_context(
             comments=counts,
             network=network.get(facts.reference),
-            follower_source=bundle.follower_source or "follower sample",
+            follower_source=bundle.follower_source or DEFAULT_SOURCE,
         )
         if bundle.followers:
             facts = facts.with_context(

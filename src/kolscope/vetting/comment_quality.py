@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kolscope.catalogue.ports import CommentSource
 from kolscope.domain.content import Comment
+from kolscope.domain.messages import Message, literal
 
 if TYPE_CHECKING:
     from kolscope.vetting.comments import CommentInsight
@@ -50,12 +51,13 @@ Analyser = Callable[[Sequence[str]], "list[CommentInsight]"]
 
 @dataclass(frozen=True, slots=True)
 class CommentExample:
-    """One comment shown as an example, with the evidence the reader gave for it."""
+    """One comment shown as an example, with the evidence the reader gave for it (messages:
+    pages say them in the reader's language; ``str()`` is the English)."""
 
     text: str
     posted_at: datetime | None
     likes: int | None
-    evidence: tuple[str, ...]
+    evidence: tuple[Message, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,9 +199,9 @@ def _examples(
             continue
         seen.add(key)
         comment = comments[i]
-        chosen.append(
-            CommentExample(comment.text, comment.posted_at, comment.likes, insights[i].evidence)
-        )
+        insight = insights[i]
+        said = insight.said or tuple(literal(e) for e in insight.evidence)
+        chosen.append(CommentExample(comment.text, comment.posted_at, comment.likes, said))
         if len(chosen) == EXAMPLES:
             break
     return tuple(chosen)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kolscope.domain.messages import Message
+
 SENTIMENTS = ("negative", "neutral", "positive")
 LOW_EFFORT_KINDS = ("emoji_only", "sticker_only", "generic", "duplicate", "empty")
 
@@ -17,7 +19,9 @@ OUTPUT_COLUMNS = (
 @dataclass(frozen=True, slots=True)
 class CommentInsight:
     """One comment's reading. Each ``*_p`` is the probability the model (and rules) give
-    to the label beside it; ``evidence`` names the words, tokens and rules that decided."""
+    to the label beside it; ``evidence`` names the words, tokens and rules that decided, in
+    English (the ``evidence`` column), and ``said`` holds the same as messages, for pages that
+    say it in the reader's language."""
 
     sentiment: str  # negative, neutral or positive
     sentiment_p: float  # probability of that sentiment
@@ -32,6 +36,7 @@ class CommentInsight:
     toxic: bool
     language: str  # th, en, mixed or none
     evidence: tuple[str, ...]
+    said: tuple[Message, ...] = ()
 
     @property
     def wisesight_label(self) -> str:

@@ -101,3 +101,8 @@ def combined(weights: list[float]) -> float:
     for weight in weights:
         miss *= 1.0 - weight
     return 1.0 - miss
+
+
+_STOP = WordFile(WORDS / "stop_words.toml")
+# Words too common to cite as evidence (Thai and English; words/stop_words.toml).
+STOP_WORDS: frozenset[str] = frozenset((*_STOP.strings("thai"), *_STOP.strings("english")))

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kolscope.domain.messages import Message
+from kolscope.text.cleaning import MAX_CHARS as TRUNCATED_AT
 from kolscope.text.cleaning import CleanText, normalise
+from kolscope.vetting import messages as m
 from kolscope.vetting.comments import rules
 from kolscope.vetting.comments.features import (
     BLOCK,
@@ -20,6 +23,7 @@ from kolscope.vetting.comments.features import (
     handle_features,
 )
 from kolscope.vetting.comments.insight import SENTIMENTS, CommentInsight
+from kolscope.vetting.comments.lexicon import STOP_WORDS
 from kolscope.vetting.comments.model import CommentModels, Head, shipped_manifest
 
 BATCH = 2_048  # comments featurised together; bounds memory on very large lists
@@ -103,44 +107,41 @@ class CommentReader:
         repeats: Counter[str],
     ) -> CommentInsight:
         heads = self.models.heads
-        evidence: list[str] = []
+        evidence: list[Message] = []
         buy = rules.purchase_intent(text)
         # A purchase question is a question whatever the model says; the rules' names are the
         # evidence, the model finds the phrasings the rules miss.
         spam_p, scam = rules.spam_probability(spam_model_p, text)
         spam = spam_p >= heads["spam"].threshold
         if spam:
-            found = (_words(text, heads["spam"], 0), _handles(text, heads["spam"]))
-            names = scam or tuple(part for part in found if part) or ("model",)
-            evidence.append("spam: " + ", ".join(names))
+            found = _words(text, heads["spam"], 0) + _handles(text, heads["spam"])
+            evidence.append(m.EVIDENCE_SPAM(why=_why(scam, found)))
         purchase_p = max(buy.probability, purchase_model_p)
         if spam:  # "DM me" in a crypto pitch is selling, not buying
             purchase_p = min(purchase_p, 1.0 - spam_p)
         purchase = purchase_p >= heads["purchase_intent"].threshold
         if purchase:
-            said = ", ".join(buy.evidence) or _words(text, heads["purchase_intent"], 0) or "model"
-            evidence.append("purchase intent: " + said)
+            found = [] if buy.evidence else _words(text, heads["purchase_intent"], 0)
+            evidence.append(m.EVIDENCE_PURCHASE(why=_why(buy.evidence, found)))
         if question:
-            said = (
-                ", ".join(rules.question_cues(text).evidence)
-                or _words(text, heads["sentiment"], "q")
-                or "model"
-            )
-            evidence.append("question: " + said)
+            cues = rules.question_cues(text).evidence
+            found = [] if cues else _words(text, heads["sentiment"], "q")
+            evidence.append(m.EVIDENCE_QUESTION(why=_why(cues, found)))
         kind = rules.low_effort_kind(text)
         if kind is None and repeats.get(text.text, 0) > 1 and not purchase:
             kind = "duplicate"
         if kind is not None:
-            evidence.append(f"low effort: {kind.replace('_', ' ')}")
+            evidence.append(m.EVIDENCE_LOW_EFFORT(kind=m.low_effort_kind(kind)))
         toxic = rules.toxic(text)
         if toxic.evidence:
-            evidence.append("toxic: " + ", ".join(toxic.evidence))
+            evidence.append(m.EVIDENCE_TOXIC(why=_why(toxic.evidence, [])))
         if not question and kind != "empty" and sentiment != "neutral":
-            said = _words(text, heads["sentiment"], sentiment[:3])
-            if said:
-                evidence.append(f"{sentiment}: {said}")
+            words = _words(text, heads["sentiment"], sentiment[:3])
+            if words:
+                said = m.EVIDENCE_POSITIVE if sentiment == "positive" else m.EVIDENCE_NEGATIVE
+                evidence.append(said(words=words))
         if text.truncated:
-            evidence.append("read the first 5,000 characters only")
+            evidence.append(m.EVIDENCE_TRUNCATED(count=TRUNCATED_AT))
         return CommentInsight(
             sentiment=sentiment,
             sentiment_p=sentiment_p,
@@ -154,7 +155,8 @@ class CommentReader:
             low_effort_kind=kind,
             toxic=bool(toxic.evidence),
             language=text.language,
-            evidence=tuple(evidence),
+            evidence=tuple(str(e) for e in evidence),
+            said=tuple(evidence),
         )
 
 
@@ -165,18 +167,43 @@ def _column(feature: str) -> int:
     return abs(int(murmurhash3_32(feature, seed=0))) % BLOCK
 
 
-def _words(text: CleanText, head: Head, label: str | int, top: int = 3) -> str:
-    """The words of this comment that push the head most towards the label."""
+def citable(token: str, emoji: frozenset[str] | set[str] | Sequence[str] = ()) -> bool:
+    """Whether a token may be cited as evidence: an emoji, or a word of two characters or more
+    that is no stop word (words/stop_words.toml), no typed token (``<num>``) and not only
+    digits or punctuation."""
+    if token in emoji:
+        return True
+    return (
+        len(token) >= 2
+        and token not in STOP_WORDS
+        and not token.startswith("<")
+        and any(ch.isalpha() for ch in token)
+    )
+
+
+def _words(text: CleanText, head: Head, label: str | int, top: int = 3) -> list[str]:
+    """The words of this comment that push the head most towards the label (words it wrote:
+    cited as they are, never translated)."""
     column = head.classes.index(label) if isinstance(label, str) else label
     emoji = text.emoji
-    tokens = [t for t in set(text.tokens) if len(t) >= 2 or t in emoji]
+    tokens = [t for t in set(text.tokens) if citable(t, emoji)]
     if not tokens:
-        return ""
+        return []
     weights = head.leaning()[[_column(t) for t in tokens], column]
     scored = sorted(
         ((float(w), t) for w, t in zip(weights, tokens, strict=True) if w > 0.5), reverse=True
     )
-    return ", ".join(token for _w, token in scored[:top])
+    return [token for _w, token in scored[:top]]
+
+
+def _why(cues: Sequence[str], words: Sequence[str]) -> Message:
+    """The evidence behind a label: the cues' names (said in the reader's language), else the
+    comment's own words, else "model"."""
+    if cues:
+        return m.listed([m.cue(name) for name in cues])
+    if words:
+        return m.EVIDENCE_WORDS(words=list(words))
+    return m.EVIDENCE_MODEL()
 
 
 @lru_cache(maxsize=65_536)
@@ -186,7 +213,7 @@ def _spam_column(feature: str) -> int:
     return SPAM_START + abs(int(murmurhash3_32(feature, seed=0))) % (1 << SPAM_BITS)
 
 
-def _handles(text: CleanText, head: Head, top: int = 2) -> str:
+def _handles(text: CleanText, head: Head, top: int = 2) -> list[str]:
     """The @handles of this comment whose letters push the spam head most towards yes
     ("@janet_chavez_fx"): the spam block reads them, the word features see only <mention>."""
     scored = []
@@ -195,7 +222,7 @@ def _handles(text: CleanText, head: Head, top: int = 2) -> str:
         weight = SPAM_WEIGHT * float(head.leaning()[columns, 0].sum())
         if weight > 0.5:
             scored.append((weight, "@" + handle))
-    return ", ".join(handle for _w, handle in sorted(scored, reverse=True)[:top])
+    return [handle for _w, handle in sorted(scored, reverse=True)[:top]]
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,15 @@ from kolscope.domain.audience import (
     normalise_age_band,
     normalise_gender,
 )
-from kolscope.vetting.signals.signal import Signal, Verdict, confidence_from_count, unknown
+from kolscope.domain.messages import Message
+from kolscope.vetting import messages as m
+from kolscope.vetting.signals.signal import (
+    Signal,
+    Verdict,
+    confidence_from_count,
+    printed,
+    unknown,
+)
 
 NAME = "audience_fit"
 GOOD_MATCH = 0.5
@@ -87,47 +95,51 @@ def audience_fit_signal(profiles: tuple[AudienceProfile, ...], target: AudienceT
     100. Confidence from the sample the profile was measured on (unknown sample: low).
     """
     if target.empty:
-        return unknown(NAME, "no target audience was given", "no target")
+        return unknown(NAME, m.FIT_NO_TARGET(), m.FIT_NO_TARGET_DATA())
     if not profiles:
-        return unknown(NAME, "no audience data has been imported for this account")
+        return unknown(NAME, m.FIT_NO_AUDIENCE())
     matched = 1.0
-    used: list[str] = []
-    parts: list[str] = []
+    used: list[Message] = []
+    parts: list[Message] = []
     samples: list[int | None] = []
     for dimension, segments in target.wanted().items():
         profile = next((p for p in profiles if p.by_dimension(dimension)), None)
         if profile is None:
             return unknown(
                 NAME,
-                f"the audience data has no {dimension.value} breakdown, which the target needs",
-                f"{len(profiles)} audience profiles",
+                m.FIT_MISSING(dimension=m.dimension(dimension.value)),
+                m.FIT_PROFILES(count=len(profiles)),
             )
         shares = profile.by_dimension(dimension)
         wanted = {s.casefold() for s in segments}
         share = min(1.0, sum(v for k, v in shares.items() if k.casefold() in wanted))
         matched *= share
-        parts.append(f"{share:.0%} {dimension.value} {', '.join(segments)}")
-        sample = f"{profile.sample_size:,} people" if profile.sample_size else "sample size unknown"
-        used.append(f"{dimension.value} from {profile.source} ({sample})")
+        named = m.dimension(dimension.value)
+        parts.append(m.FIT_PART(share=share, dimension=named, segments=list(segments)))
+        used.append(
+            m.FIT_FROM(dimension=named, source=profile.source, people=profile.sample_size)
+            if profile.sample_size
+            else m.FIT_FROM_UNKNOWN(dimension=named, source=profile.source)
+        )
         samples.append(profile.sample_size)
     known_samples = [s for s in samples if s]
     smallest = min(known_samples) if len(known_samples) == len(samples) else None
     # An unknown sample size reads as low confidence, however big the audience.
     confidence = confidence_from_count(smallest or 0, low=0, medium=100, high=1_000)
+    shown = printed(matched)  # judged as printed, in whole percents
     verdict = (
         Verdict.OK
-        if matched >= GOOD_MATCH
+        if shown >= GOOD_MATCH
         else Verdict.WARNING
-        if matched >= POOR_MATCH
+        if shown >= POOR_MATCH
         else Verdict.PROBLEM
     )
-    independent = " (dimensions assumed independent)" if len(parts) > 1 else ""
+    matches = m.FIT_MATCHES_INDEPENDENT if len(parts) > 1 else m.FIT_MATCHES
     return Signal(
         name=NAME,
         verdict=verdict,
-        reason=f"{matched:.0%} of the audience matches the target{independent}: "
-        + "; ".join(parts),
-        data="; ".join(used),
+        reason=matches(share=matched, parts=m.joined(parts)),
+        data=m.joined(used),
         value=matched,
         unit="share",
         score=min(100.0, 100.0 * matched / GOOD_MATCH),

@@ -22,6 +22,7 @@ from kolscope.domain.creators import PlatformAccount, handle_key
 from kolscope.domain.followers import FollowerProfile
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
+from kolscope.vetting import messages as m
 from kolscope.vetting.metrics.benchmarks import Benchmarks
 from kolscope.vetting.metrics.engagement import engagement_rate_by_followers
 from kolscope.vetting.metrics.growth import FollowerHistory, day_number
@@ -30,7 +31,7 @@ from kolscope.vetting.metrics.registry import MeasuredAccount, measure_all
 from kolscope.vetting.signals.audience_fit import AudienceTarget, audience_fit_signal
 from kolscope.vetting.signals.comments import CommentCounts, comment_signal
 from kolscope.vetting.signals.engagement import TierNorm, engagement_signal
-from kolscope.vetting.signals.fake_followers import fake_follower_signal
+from kolscope.vetting.signals.fake_followers import DEFAULT_SOURCE, fake_follower_signal
 from kolscope.vetting.signals.growth import growth_signal
 from kolscope.vetting.signals.network import NetworkFacts, pod_signal
 from kolscope.vetting.signals.score import QualityScore, quality_score
@@ -70,7 +71,7 @@ class AccountFacts:
     network: NetworkFacts | None = None
     fake_probabilities: NDArray[np.float64] | None = None
     follower_threshold: float = 0.5
-    follower_source: str = "follower sample"
+    follower_source: str = DEFAULT_SOURCE
 
     def with_context(self, **changes: Any) -> AccountFacts:
         return dataclasses.replace(self, **changes)
@@ -189,7 +190,7 @@ def _norm(
     if tier is None:
         return None
     distribution = norms.distribution(facts.platform, scheme.name, tier, ER_METRIC)
-    group = f"{tier} {Platform(facts.platform).label} creators ({scheme.name} scheme)"
+    group = m.ENGAGEMENT_GROUP(tier=tier, platform=facts.platform, scheme=scheme.name)
     if distribution is None:
         return TierNorm(group, None, None, 0)
     return TierNorm(group, distribution.percentile_of(rate), distribution.p50, distribution.n)
@@ -212,9 +213,7 @@ def audit_account(
     network = facts.network
     signals: list[Signal] = []
     if facts.fake_probabilities is None:
-        signals.append(
-            unknown("fake_followers", "no follower sample has been imported for this account")
-        )
+        signals.append(unknown("fake_followers", m.FAKE_NO_SAMPLE()))
     else:
         signals.append(
             fake_follower_signal(

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kolscope.vetting.signals.signal import Signal, Verdict, confidence_from_count, unknown
+from kolscope.vetting import messages as m
+from kolscope.vetting.signals.signal import (
+    Signal,
+    Verdict,
+    confidence_from_count,
+    printed,
+    unknown,
+    within_verdict,
+)
 
 NAME = "comments"
 MIN_COMMENTS = 10
 SPAM_WARNING, SPAM_PROBLEM = 0.06, 0.12
-# Thai audiences write many emoji-only and one-word comments: half of them is still normal.
-LOW_EFFORT_WARNING, LOW_EFFORT_PROBLEM = 0.6, 0.7
+# Thai audiences write many emoji-only and one-word comments, but when half of them or more
+# carry no conversation the comments are worth a look; from 70 % they look bought.
+LOW_EFFORT_WARNING, LOW_EFFORT_PROBLEM = 0.5, 0.7
+DUPLICATE_WARNING = 0.2  # copy-paste duplicates at or above this share: worth a look
 GOOD_SIGN = 0.05  # questions + purchase intent at or above this share is a good sign
 
 
@@ -42,51 +52,63 @@ class CommentCounts:
 
 
 def comment_signal(counts: CommentCounts | None) -> Signal:
-    """Low-effort and spam shares, softened by questions and purchase intent.
+    """Low-effort, duplicate and spam shares, softened by questions and purchase intent.
 
-    Verdict: problem from 12 % spam or 70 % low effort; warning from 6 % spam or 60 % low
-    effort; ok below. Score: 100 - 250 x spam share - 100 x low-effort share above 40 %, plus
-    up to 10 for questions and purchase intent, kept within 0-100.
+    Verdict: problem from 12 % spam or 70 % low effort; warning from 6 % spam, 50 % low effort
+    or 20 % copy-paste duplicates; ok below all three. Score: 100 - 250 x spam share - 100 x
+    low-effort share above 40 %, plus up to 10 for questions and purchase intent, kept within
+    0-100 and at most 60 for a warning, 30 for a problem.
     """
     if counts is None or counts.read == 0:
-        return unknown(NAME, "no comments have been imported for this account")
-    data = f"{counts.read} recent comments read by the comment models"
+        return unknown(NAME, m.COMMENTS_NONE())
+    data = m.COMMENTS_READ(count=counts.read)
     if counts.read < MIN_COMMENTS:
-        return unknown(
-            NAME, f"only {counts.read} comments: at least {MIN_COMMENTS} are needed", data
-        )
+        return unknown(NAME, m.TOO_FEW_COMMENTS(count=counts.read, least=MIN_COMMENTS), data)
     spam, low = counts.share(counts.spam), counts.share(counts.low_effort)
+    duplicates = counts.share(counts.duplicates)
     buying = counts.share(counts.questions + counts.purchase_intent)
-    parts = [
-        f"{low:.0%} low effort ({counts.share(counts.emoji_or_sticker):.0%} emoji or sticker only, "
-        f"{counts.share(counts.generic):.0%} generic, {counts.share(counts.duplicates):.0%} "
-        "copy-paste duplicates)",
-        f"{spam:.0%} spam",
-        f"{buying:.0%} questions or purchase intent",
-    ]
-    if spam >= SPAM_PROBLEM or low >= LOW_EFFORT_PROBLEM:
-        verdict, lead = Verdict.PROBLEM, "comments look bought or spammed"
-    elif spam >= SPAM_WARNING or low >= LOW_EFFORT_WARNING:
-        verdict, lead = Verdict.WARNING, "many comments carry no real conversation"
+    facts = m.COMMENTS_SHARES(
+        low=low,
+        emoji=counts.share(counts.emoji_or_sticker),
+        generic=counts.share(counts.generic),
+        duplicates=duplicates,
+        spam=spam,
+        buying=buying,
+    )
+    # Judged on the shares as printed, so a verdict never reads better than its numbers.
+    spam_, low_, duplicates_ = printed(spam), printed(low), printed(duplicates)
+    if spam_ >= SPAM_PROBLEM or low_ >= LOW_EFFORT_PROBLEM:
+        verdict, leads = Verdict.PROBLEM, [m.COMMENTS_BOUGHT()]
+    elif spam_ >= SPAM_WARNING or low_ >= LOW_EFFORT_WARNING or duplicates_ >= DUPLICATE_WARNING:
+        verdict = Verdict.WARNING
+        leads = [
+            lead
+            for found, lead in (
+                (low_ >= LOW_EFFORT_WARNING, m.COMMENTS_LOW_EFFORT()),
+                (duplicates_ >= DUPLICATE_WARNING, m.COMMENTS_DUPLICATES()),
+                (spam_ >= SPAM_WARNING, m.COMMENTS_SPAM()),
+            )
+            if found
+        ]
     else:
-        verdict, lead = Verdict.OK, "comments read as real conversation"
+        verdict, leads = Verdict.OK, [m.COMMENTS_REAL()]
     if buying >= GOOD_SIGN:
-        lead += "; people ask questions and want to buy (a good sign)"
+        leads.append(m.COMMENTS_GOOD_SIGN())
     score = 100.0 - 250.0 * spam - 100.0 * max(0.0, low - 0.4) + min(10.0, 100.0 * buying)
     return Signal(
         name=NAME,
         verdict=verdict,
-        reason=f"{lead}: " + ", ".join(parts),
+        reason=m.BECAUSE(lead=m.joined(leads), facts=facts),
         data=data,
         value=counts.poor_share,
         unit="share",
-        score=max(0.0, min(100.0, score)),
+        score=within_verdict(verdict, score),
         confidence=confidence_from_count(counts.read, low=MIN_COMMENTS, medium=50, high=200),
         details={
             "read": counts.read,
             "low_effort": round(low, 4),
             "spam": round(spam, 4),
-            "duplicates": round(counts.share(counts.duplicates), 4),
+            "duplicates": round(duplicates, 4),
             "questions_or_purchase_intent": round(buying, 4),
         },
     )

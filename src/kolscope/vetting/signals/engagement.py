@@ -11,21 +11,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kolscope.vetting.metrics.benchmarks import ordinal
-from kolscope.vetting.signals.signal import Signal, Verdict, confidence_from_count, unknown
+from kolscope.domain.messages import Message, literal
+from kolscope.vetting import messages as m
+from kolscope.vetting.signals.comments import LOW_EFFORT_WARNING
+from kolscope.vetting.signals.signal import (
+    Signal,
+    Verdict,
+    confidence_from_count,
+    printed,
+    unknown,
+)
 
 NAME = "engagement"
 LOW_PERCENTILE = 5.0  # at or below: low for the tier (5 % of any tier is, so only a warning)
 FAR_BELOW = 0.25  # under a quarter of the tier's median: far below the norm
 HIGH_PERCENTILE = 90.0  # at or above: unusually high
-POOR_COMMENTS = 0.6  # share of low-effort or spam comments that makes high engagement suspect
+# Share of low-effort or spam comments that makes high engagement suspect: where the comment
+# signal itself stops reading the comments as fine.
+POOR_COMMENTS = LOW_EFFORT_WARNING
 
 
 @dataclass(frozen=True, slots=True)
 class TierNorm:
     """Where an engagement rate stands among peers: its percentile, their median, how many."""
 
-    group: str  # "micro Instagram creators (standard scheme)"
+    group: Message | str  # "micro Instagram creators (standard scheme)" (audit.engagement.group)
     percentile: float | None  # 0-100; None when the peers are too few
     median: float | None
     peers: int
@@ -44,61 +54,66 @@ def engagement_signal(
     ``poor_comment_share`` is the share of recent comments that are low effort or spam (None when
     no comments were read); ``pod_partners`` the creators this account trades comments with.
     Verdict: problem under a quarter of the tier's median, or at or above the 90th percentile
-    with 60 % or more poor comments or 3 or more pod partners; warning at or below the 5th
-    percentile, or high with comments unread; ok otherwise. Score: 15 problem, 50 warning,
-    70-100 ok by percentile.
+    with 50 % or more poor comments (as printed, whole percents: where the comment signal stops
+    reading them as fine) or 3 or more pod partners; warning at or below the 5th percentile,
+    or high with comments unread; ok otherwise. Score: 15 problem, 50 warning, 70-100 ok by
+    percentile.
     """
-    data = f"{posts} recent posts"
+    data = m.ENGAGEMENT_POSTS(count=posts)
     if rate is None:
-        return unknown(NAME, "no posts with likes or comments and a follower count", data)
+        return unknown(NAME, m.ENGAGEMENT_NO_RATE(), data)
     if norm is None or norm.percentile is None or norm.median is None:
-        peers = norm.peers if norm else 0
-        group = norm.group if norm else "its tier"
         return Signal(
             name=NAME,
             verdict=Verdict.UNKNOWN,
-            reason=f"engagement rate {rate:.2%}, but only {peers} peers among {group}: "
-            "too few to say what is normal",
+            reason=m.ENGAGEMENT_FEW_PEERS(
+                rate=100 * rate,
+                peers=norm.peers if norm else 0,
+                group=_group(norm.group) if norm else m.ENGAGEMENT_ITS_TIER(),
+            ),
             data=data,
             value=rate,
             unit="fraction",
         )
     pct, median = norm.percentile, norm.median
-    where = f"engagement rate {rate:.2%}, {ordinal(round(pct))} percentile among {norm.group} " + (
-        f"(median {median:.2%}, {norm.peers} accounts)"
+    group = _group(norm.group)
+    where = m.ENGAGEMENT_WHERE(
+        rate=100 * rate,
+        rank=min(99, max(1, round(pct))),
+        group=group,
+        median=100 * median,
+        peers=norm.peers,
     )
     confidence = confidence_from_count(posts, low=3, medium=8, high=20)
+    poor = poor_comment_share is not None and printed(poor_comment_share) >= POOR_COMMENTS
     if median > 0 and rate < FAR_BELOW * median:
+        verdict, score, said = Verdict.PROBLEM, 15.0, m.ENGAGEMENT_FAR_BELOW()
+    elif pct >= HIGH_PERCENTILE and (pod_partners >= 3 or poor):
         verdict, score = Verdict.PROBLEM, 15.0
-        reason = f"{where}: far below the norm, as when many followers are bought"
-    elif pct >= HIGH_PERCENTILE and (
-        pod_partners >= 3
-        or (poor_comment_share is not None and poor_comment_share >= POOR_COMMENTS)
-    ):
-        verdict, score = Verdict.PROBLEM, 15.0
-        why = (
-            f"{poor_comment_share:.0%} of comments are low effort or spam"
-            if poor_comment_share is not None and poor_comment_share >= POOR_COMMENTS
-            else f"it trades comments with {pod_partners} creators"
+        said = (
+            m.ENGAGEMENT_POOR_COMMENTS(share=poor_comment_share)
+            if poor
+            else m.ENGAGEMENT_POD(count=pod_partners)
         )
-        reason = f"{where}: implausibly high while {why}, as with bought engagement or a pod"
     elif pct <= LOW_PERCENTILE:
-        verdict, score = Verdict.WARNING, 50.0
-        reason = f"{where}: low for its tier"
+        verdict, score, said = Verdict.WARNING, 50.0, m.ENGAGEMENT_LOW()
     elif pct >= HIGH_PERCENTILE and poor_comment_share is None:
-        verdict, score = Verdict.WARNING, 50.0
-        reason = f"{where}: unusually high, and no comments were read to check it is real"
+        verdict, score, said = Verdict.WARNING, 50.0, m.ENGAGEMENT_UNCHECKED()
     else:
         verdict, score = Verdict.OK, 70.0 + 30.0 * min(1.0, pct / 50.0)
-        reason = f"{where}: " + ("high, with real comments" if pct >= HIGH_PERCENTILE else "normal")
+        said = m.ENGAGEMENT_HIGH_REAL() if pct >= HIGH_PERCENTILE else m.ENGAGEMENT_NORMAL()
     return Signal(
         name=NAME,
         verdict=verdict,
-        reason=reason,
-        data=f"{data}; norm from {norm.peers} {norm.group}",
+        reason=m.BECAUSE(lead=where, facts=said),
+        data=m.ENGAGEMENT_NORM_FROM(count=posts, peers=norm.peers, group=group),
         value=rate,
         unit="fraction",
         score=score,
         confidence=confidence,
         details={"percentile": round(pct, 1), "median": median, "peers": norm.peers},
     )
+
+
+def _group(group: Message | str) -> Message:
+    return group if isinstance(group, Message) else literal(group)

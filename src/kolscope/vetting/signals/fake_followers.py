@@ -13,11 +13,13 @@ import math
 import numpy as np
 from numpy.typing import NDArray
 
+from kolscope.vetting import messages as m
 from kolscope.vetting.signals.signal import (
     Confidence,
     Signal,
     Verdict,
     confidence_from_count,
+    printed,
     unknown,
 )
 
@@ -28,6 +30,7 @@ MIN_SAMPLE = 20  # fewer scored followers than this tells too little
 # is what buying followers leaves behind.
 WARNING_SHARE = 0.15
 PROBLEM_SHARE = 0.25
+DEFAULT_SOURCE = "follower sample"  # a sample without a file name
 
 
 def wilson_interval(fakes: int, sample: int, z: float = Z_95) -> tuple[float, float]:
@@ -42,44 +45,48 @@ def wilson_interval(fakes: int, sample: int, z: float = Z_95) -> tuple[float, fl
 
 
 def fake_follower_signal(
-    probabilities: NDArray[np.float64], threshold: float, *, source: str = "follower sample"
+    probabilities: NDArray[np.float64], threshold: float, *, source: str = DEFAULT_SOURCE
 ) -> Signal:
     """Fake share of a sample of followers, with its 95 % Wilson interval.
 
     Verdict: problem when even the interval's lower end reaches 25 %, or the share does with a
-    sample of 100 or more; warning from 15 %; ok below. Score: 100 at 0 % fake, 0 at 50 % or more.
+    sample of 100 or more; warning from 15 %, or when the interval's upper end reaches 25 %
+    (a sample too small to rule bought followers out); ok below. Shares are judged as printed
+    (whole percents). Score: 100 at 0 % fake, 0 at 50 % or more.
     """
     unscored = int(np.count_nonzero(np.isnan(probabilities)))
     probabilities = probabilities[~np.isnan(probabilities)]  # followers with no known field
     sample = int(probabilities.shape[0])
+    named = (
+        m.FAKE_SAMPLE_UNNAMED(count=sample)
+        if source == DEFAULT_SOURCE
+        else m.FAKE_SAMPLE(count=sample, source=source)
+    )
     if sample == 0 and unscored:
-        return unknown(NAME, f"none of the {unscored} sampled followers has a profile field known")
+        return unknown(NAME, m.FAKE_UNSCORED(count=unscored))
     if sample == 0:
-        return unknown(NAME, "no follower sample has been imported for this account")
+        return unknown(NAME, m.FAKE_NO_SAMPLE())
     if sample < MIN_SAMPLE:
-        return unknown(
-            NAME,
-            f"only {sample} followers were sampled; at least {MIN_SAMPLE} are needed",
-            f"{sample} followers from {source}",
-        )
+        return unknown(NAME, m.FAKE_TOO_FEW(count=sample, least=MIN_SAMPLE), named)
     fakes = int(np.count_nonzero(probabilities >= threshold))
     share = fakes / sample
     low, high = wilson_interval(fakes, sample)
     confidence = confidence_from_count(sample, low=MIN_SAMPLE, medium=100, high=400)
-    interval = f"{share:.0%} (95 % interval {low:.0%}-{high:.0%})"
-    if low >= PROBLEM_SHARE or (share >= PROBLEM_SHARE and sample >= 100):
-        verdict, reason = Verdict.PROBLEM, f"{interval} of sampled followers look fake"
-    elif share >= WARNING_SHARE:
-        verdict, reason = Verdict.WARNING, f"{interval} of sampled followers look fake"
+    said = {"share": share, "low": low, "high": high, "usual": WARNING_SHARE}
+    if printed(low) >= PROBLEM_SHARE or (printed(share) >= PROBLEM_SHARE and sample >= 100):
+        verdict, reason = Verdict.PROBLEM, m.FAKE_LOOK_FAKE(**said)
+    elif printed(share) >= WARNING_SHARE:
+        verdict, reason = Verdict.WARNING, m.FAKE_LOOK_FAKE(**said)
+    elif printed(high) >= PROBLEM_SHARE:
+        verdict = Verdict.WARNING
+        reason = m.FAKE_SMALL_SAMPLE(share=share, count=sample, high=high)
     else:
-        verdict, reason = Verdict.OK, f"only {interval} of sampled followers look fake"
-    reason += f"; organic accounts usually stay under {WARNING_SHARE:.0%}"
+        verdict, reason = Verdict.OK, m.FAKE_ONLY(**said)
     return Signal(
         name=NAME,
         verdict=verdict,
         reason=reason,
-        data=f"{sample} followers from {source}, scored by the follower model "
-        f"(fake at probability >= {threshold:.2f})",
+        data=m.FAKE_SCORED(sample=named, threshold=threshold),
         value=share,
         unit="share",
         score=max(0.0, 100.0 * (1 - share / 0.5)),

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from kolscope.domain.messages import Message
+from kolscope.vetting import messages as m
 from kolscope.vetting.metrics.growth import day_from_number
 from kolscope.vetting.signals.signal import Signal, Verdict, confidence_from_count, unknown
 
@@ -111,18 +113,15 @@ def _date(day: int) -> str:
     return day_from_number(day).isoformat()
 
 
-def _tell_tales(jump: Jump) -> list[str]:
+def _tell_tales(jump: Jump) -> list[Message]:
     found = []
     if jump.decayed is not None and jump.decayed >= DECAY_SHARE:
-        found.append(f"{jump.decayed:.0%} of it was lost again within weeks")
+        found.append(m.GROWTH_DECAYED(share=jump.decayed))
     if jump.round_number is not None:
-        found.append(f"it added about {jump.round_number:,} followers, a round package size")
+        found.append(m.GROWTH_ROUND(added=jump.round_number))
     rise = jump.after / jump.before - 1.0
     if jump.engagement_rise is not None and jump.engagement_rise < ENGAGEMENT_FOLLOWS * rise:
-        found.append(
-            f"engagement per post changed by {jump.engagement_rise:+.0%} while followers rose "
-            f"{rise:+.0%}"
-        )
+        found.append(m.GROWTH_ENGAGEMENT_LAGS(engagement=jump.engagement_rise, followers=rise))
     return found
 
 
@@ -144,14 +143,13 @@ def growth_signal(
         engagement = engagement[known]
     count = int(days.size)
     span = float(days[-1] - days[0]) if count else 0.0
-    data = f"{count} follower snapshots over {span:.0f} days"
+    days_spanned = round(span)
+    data = m.GROWTH_DATA(count=count, days=days_spanned)
     if count < MIN_SNAPSHOTS or span < MIN_SPAN_DAYS:
-        return unknown(
-            NAME,
-            f"too little history: {count} snapshots over {span:.0f} days "
-            f"(at least {MIN_SNAPSHOTS} over {MIN_SPAN_DAYS} days are needed)",
-            data,
+        too_little = m.GROWTH_TOO_LITTLE(
+            count=count, days=days_spanned, least=MIN_SNAPSHOTS, least_days=MIN_SPAN_DAYS
         )
+        return unknown(NAME, too_little, data)
     jumps = find_jumps(days, followers, engagement)
     confidence = confidence_from_count(count, low=MIN_SNAPSHOTS, medium=12, high=26)
     growth = followers[-1] / followers[0] - 1.0
@@ -159,7 +157,7 @@ def growth_signal(
         return Signal(
             name=NAME,
             verdict=Verdict.OK,
-            reason=f"steady growth: {growth:+.0%} over {span:.0f} days without a jump",
+            reason=m.GROWTH_STEADY(change=float(growth), days=days_spanned),
             data=data,
             value=0.0,
             unit="jumps",
@@ -169,17 +167,18 @@ def growth_signal(
         )
     worst = max(jumps, key=lambda j: (len(_tell_tales(j)), j.weekly_rise))
     tales = _tell_tales(worst)
-    when = _date(worst.day)
-    head = (
-        f"followers jumped {worst.after / worst.before - 1.0:+.0%} "
-        f"({worst.before:,.0f} to {worst.after:,.0f}) around {when}"
+    head = m.GROWTH_JUMPED(
+        rise=worst.after / worst.before - 1.0,
+        before=round(worst.before),
+        after=round(worst.after),
+        on=_date(worst.day),
     )
     if tales:
         verdict, score = Verdict.PROBLEM, 15.0
-        reason = f"{head}; " + "; ".join(tales)
+        reason = m.joined([head, *tales])
     else:
         verdict, score = Verdict.WARNING, 60.0
-        reason = f"{head}, with no sign of decay or a package size: maybe a post went viral"
+        reason = m.GROWTH_VIRAL(jump=head)
     return Signal(
         name=NAME,
         verdict=verdict,
@@ -201,7 +200,8 @@ def growth_signal(
                     "engagement_rise": None
                     if j.engagement_rise is None
                     else round(j.engagement_rise, 3),
-                    "tell_tales": _tell_tales(j),
+                    "tell_tales": [str(t) for t in _tell_tales(j)],
+                    "tell_tale_messages": [t.to_dict() for t in _tell_tales(j)],
                 }
                 for j in jumps
             ]

@@ -12,7 +12,15 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kolscope.vetting.signals.signal import Signal, Verdict, confidence_from_count, unknown
+from kolscope.vetting import messages as m
+from kolscope.vetting.signals.signal import (
+    Signal,
+    Verdict,
+    confidence_from_count,
+    printed,
+    unknown,
+    within_verdict,
+)
 
 NAME = "pods"
 MIN_COMMENTS = 10
@@ -71,40 +79,38 @@ def pod_signal(facts: NetworkFacts | None) -> Signal:
     """Reciprocal commenting with other creators, and commenters shared with many accounts.
 
     Verdict: problem with 3 or more reciprocal partners writing at least 5 % of the comments;
-    warning with 2 partners, or when commenters shared with 3+ accounts write 15 % or more;
-    ok otherwise. Score: 100 minus 15 per partner (up to 90) minus 100 x the shared share.
+    warning with 2 or more partners, or when commenters shared with 3+ accounts write 15 % or
+    more (the reason then names the shared commenters); ok otherwise, so no partner and a
+    shared share under 15 % is always ok. Score: 100 minus 15 per partner (up to 90) minus
+    100 x the shared share, at most 60 for a warning and 30 for a problem.
     """
     if facts is None or facts.comments == 0:
-        return unknown(NAME, "no comments with known authors have been imported")
-    data = f"{facts.comments} comments and their authors across the workspace"
+        return unknown(NAME, m.PODS_NONE())
+    data = m.PODS_DATA(count=facts.comments)
     if facts.comments < MIN_COMMENTS:
-        return unknown(
-            NAME, f"only {facts.comments} comments: at least {MIN_COMMENTS} are needed", data
-        )
+        return unknown(NAME, m.TOO_FEW_COMMENTS(count=facts.comments, least=MIN_COMMENTS), data)
     partner_share = facts.partner_comments / facts.comments
     shared_share = facts.shared_comments / facts.comments
     count = len(facts.partners)
-    named = ", ".join(facts.partners[:5]) + (" ..." if count > 5 else "")
-    if count >= POD_PARTNERS and partner_share >= POD_SHARE:
+    named = [*facts.partners[:5], *(["…"] if count > 5 else [])]
+    shared = m.PODS_SHARED(
+        share=shared_share, commenters=facts.shared_commenters, accounts=SHARED_ACCOUNTS
+    )
+    shared_found = printed(shared_share) >= SHARED_WARNING
+    if count >= POD_PARTNERS and printed(partner_share) >= POD_SHARE:
         verdict = Verdict.PROBLEM
-        reason = (
-            f"trades comments with {count} creators ({named}), who write {partner_share:.0%} "
-            "of its comments: an engagement pod"
-        )
+        reason = m.PODS_POD(count=count, partners=named, share=partner_share)
     elif count >= 2:
         verdict = Verdict.WARNING
-        reason = f"trades comments with {count} creators ({named})"
-    elif shared_share >= SHARED_WARNING:
+        reason = m.PODS_TRADES(count=count, partners=named)
+    elif shared_found:
         verdict = Verdict.WARNING
-        reason = (
-            f"{shared_share:.0%} of comments come from {facts.shared_commenters} commenters "
-            f"seen under {SHARED_ACCOUNTS} or more accounts of the workspace"
-        )
+        reason = shared
     else:
         verdict = Verdict.OK
-        reason = "no commenting ring: " + (
-            f"{count} creator trades comments with it" if count else "no creator trades comments"
-        )
+        reason = m.PODS_ONE_PARTNER() if count else m.PODS_NO_RING()
+    if shared_found and reason is not shared:  # partners found, and shared commenters too
+        reason = m.joined([reason, shared])
     score = 100.0 - min(90.0, 15.0 * count) - 100.0 * shared_share
     return Signal(
         name=NAME,
@@ -113,7 +119,7 @@ def pod_signal(facts: NetworkFacts | None) -> Signal:
         data=data,
         value=float(count),
         unit="partners",
-        score=max(0.0, score),
+        score=within_verdict(verdict, score),
         confidence=confidence_from_count(facts.comments, low=MIN_COMMENTS, medium=50, high=200),
         details={
             "partners": list(facts.partners),
