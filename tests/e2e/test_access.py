@@ -107,6 +107,7 @@ def matrix_setup(filled: Workspace, people: People, tmp_path: Any) -> dict[str, 
         "person_id": str(people.member.id),
         "shortlist_id": "999999",
         "shortlist": "nothing",
+        "name": "metrics",  # /help/{name}
     }
 
 

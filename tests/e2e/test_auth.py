@@ -279,7 +279,10 @@ def test_clients_see_only_their_brands(
     brands = app_client.get("/brands")
     assert "Glow Lab" in brands.text
     assert "Other Brand" not in brands.text
-    assert app_client.get("/").headers["location"] == "/brands"
+    landing = app_client.get("/")  # their own landing page: their brands, nothing else
+    assert landing.status_code == 200
+    assert "Glow Lab" in landing.text
+    assert "Other Brand" not in landing.text
     assert app_client.get("/creators").status_code == 403
 
 

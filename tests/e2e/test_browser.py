@@ -200,6 +200,12 @@ def test_the_follower_chart_is_drawn_with_the_bundled_plotly(
     page.goto(f"{url}/creators/tiktok/nong.mint")
     page.wait_for_selector("#followers-chart .main-svg", timeout=15_000)
     assert "น้องมิ้นท์ รีวิว" in page.locator("h1").inner_text()
+    # the axes read in Thai: Thai month names, Buddhist-era years, Thai number units
+    ticks = " ".join(page.locator("#followers-chart .xtick text").all_text_contents())
+    assert "ก.ย. 2569" in ticks, ticks
+    assert "Sep" not in ticks
+    numbers = " ".join(page.locator("#followers-chart .ytick text").all_text_contents())
+    assert "หมื่น" in numbers, numbers
     shot(page, "creator")
     assert all(r.startswith(url) for r in requests), "every file comes from kolscope itself"
     context.close()

@@ -30,6 +30,7 @@ from kolscope.entrypoints.web.pages import (
     brands,
     creators,
     discover,
+    help_pages,
     imports,
     organisations,
     settings,
@@ -69,6 +70,7 @@ def create_app(workspace: Workspace) -> FastAPI:
         brands.router,
         settings.router,
         organisations.router,
+        help_pages.router,
     ]
     for router in routers:
         app.include_router(router)

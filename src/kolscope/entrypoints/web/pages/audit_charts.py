@@ -1,5 +1,6 @@
 """The audit's charts: engagement against the tier's spread, and follower jumps marked on the
-follower chart. Plotly figures as plain dicts; only numbers and fixed labels go into them."""
+follower chart. Plotly figures as plain dicts; only numbers and fixed labels go into them, and
+every label and hover text is written here in the reader's language (``charts.ChartWords``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kolscope.domain.messages import Message
+from kolscope.entrypoints.web.charts import FONT, ChartWords
 from kolscope.entrypoints.web.i18n import _
 from kolscope.vetting.facade import Distribution
-
-FONT = "Noto Sans Thai, Sarabun, Tahoma, sans-serif"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +19,7 @@ class Jump:
     on: date
     before: float
     after: float
-    tell_tales: tuple[str, ...]
+    tell_tales: tuple[Message, ...]  # said with ``say_all`` on the page
 
     @property
     def rise(self) -> float | None:
@@ -88,7 +89,11 @@ def engagement_figure(spread: Distribution, rate: float, where: float) -> dict[s
                 "mode": "lines",
                 "name": _("Peers (%(n)s accounts)") % {"n": f"{spread.n:,}"},
                 "line": {"color": "#4338ca", "width": 2},
-                "hovertemplate": "p%{x}: %{y:.2%}<extra></extra>",
+                "text": [
+                    _("percentile %(n)s: %(rate)s") % {"n": x, "rate": f"{y:.2%}"}
+                    for x, y in zip(xs, ys, strict=True)
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
             },
             {
                 "x": [round(where, 1)],
@@ -97,15 +102,22 @@ def engagement_figure(spread: Distribution, rate: float, where: float) -> dict[s
                 "mode": "markers",
                 "name": _("This account"),
                 "marker": {"color": "#b42318", "size": 12, "symbol": "diamond"},
-                "hovertemplate": "p%{x:.0f}: %{y:.2%}<extra></extra>",
+                "text": [
+                    _("percentile %(n)s: %(rate)s") % {"n": f"{where:.0f}", "rate": f"{rate:.2%}"}
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
             },
         ],
         "layout": layout,
     }
 
 
-def mark_jumps(figure: dict[str, Any], jumps: tuple[Jump, ...]) -> dict[str, Any]:
-    """The follower chart with the audit's jumps marked (numbers only: no text from data)."""
+def mark_jumps(
+    figure: dict[str, Any], jumps: tuple[Jump, ...], words: ChartWords | None = None
+) -> dict[str, Any]:
+    """The follower chart with the audit's jumps marked (numbers only: no text from data), the
+    days and counts of the hover text written in the reader's formats."""
+    words = words or ChartWords()
     if not jumps:
         return figure
     data: list[dict[str, Any]] = [*figure["data"]]
@@ -115,7 +127,7 @@ def mark_jumps(figure: dict[str, Any], jumps: tuple[Jump, ...]) -> dict[str, Any
             "x": [j.on.isoformat() for j in jumps],
             "y": [j.after for j in jumps],
             "text": [
-                f"{j.before:,.0f} → {j.after:,.0f}"
+                f"{words.day(j.on)}<br>{words.count(j.before)} → {words.count(j.after)}"
                 + ("" if j.rise is None else f" ({j.rise:+.0%})")
                 for j in jumps
             ],
@@ -123,7 +135,7 @@ def mark_jumps(figure: dict[str, Any], jumps: tuple[Jump, ...]) -> dict[str, Any
             "mode": "markers",
             "name": _("Follower jump found by the audit"),
             "marker": {"color": "#b42318", "size": 12, "symbol": "x"},
-            "hovertemplate": "%{x}<br>%{text}<extra></extra>",
+            "hovertemplate": "%{text}<extra></extra>",
         }
     )
     layout["annotations"] = [

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from kolscope.bootstrap import Workspace
 from kolscope.domain.audience import AudienceDimension
@@ -15,11 +15,12 @@ from kolscope.domain.team import Permission, Role, User
 from kolscope.entrypoints.web import i18n
 from kolscope.entrypoints.web.api.workspace import import_dict
 from kolscope.entrypoints.web.bounds import PageNumber
-from kolscope.entrypoints.web.charts import line_chart
+from kolscope.entrypoints.web.charts import ChartWords, follower_figure, line_chart
 from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.pages.audit_charts import mark_jumps
 from kolscope.entrypoints.web.pages.audit_views import RUN_AUDITS, stored_audit
+from kolscope.entrypoints.web.pages.client_home import client_home
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
 from kolscope.vetting.facade import CommentQuality
@@ -35,10 +36,10 @@ def overview(
     user: Annotated[User, need(Permission.OWN_ACCOUNT)],
 ) -> Response:
     if user.role == Role.CLIENT:
-        return RedirectResponse("/brands", 303)
+        return client_home(request, workspace, user)
     totals = workspace.creators.totals()
     mine = workspace.importer.recent_imports(5, user.organisation.id)
-    recent = [import_dict(i) for i in mine]
+    recent = [{**import_dict(i), "started": i.started_at} for i in mine]
     biggest = workspace.creators.list(CreatorSearch().filters(limit=8, offset=0))
     return page(
         request,
@@ -89,33 +90,6 @@ def creators_page(
         provinces=THAI_PROVINCES,
         platforms=list(Platform),
     )
-
-
-def follower_figure(points: list[tuple[Any, float]], title: str) -> dict[str, Any]:
-    """A Plotly figure (as plain JSON) of followers over time."""
-    return {
-        "data": [
-            {
-                "x": [d.isoformat() for d, _v in points],
-                "y": [v for _d, v in points],
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": title,
-                "line": {"color": "#4338ca", "width": 2},
-                "marker": {"size": 5},
-                "hovertemplate": "%{x}<br>%{y:,.0f}<extra></extra>",
-            }
-        ],
-        "layout": {
-            "margin": {"l": 60, "r": 16, "t": 8, "b": 40},
-            "height": 260,
-            "paper_bgcolor": "#ffffff",
-            "plot_bgcolor": "#ffffff",
-            "font": {"family": "Noto Sans Thai, Sarabun, Tahoma, sans-serif", "size": 12},
-            "xaxis": {"gridcolor": "#eceef3"},
-            "yaxis": {"gridcolor": "#eceef3", "tickformat": ".3s"},
-        },
-    }
 
 
 def comment_quality(workspace: Workspace, account_id: int | None) -> CommentQuality | None:
@@ -210,16 +184,18 @@ def creator_page(
         for profile in detail.audience
     ]
     labels = quality_labels()
+    buddhist_era, thai_units = user.formats(i18n.current_language())
+    words = ChartWords(i18n.current_language(), buddhist_era, thai_units)
     audit = stored_audit(
         workspace,
         found,
         detail.account.handle,
-        lambda value: i18n.count(value, bool(user.thai_units)),
+        lambda value: i18n.count(value, thai_units),
     )
     jumps = audit.jumps if audit else ()
-    figure = follower_figure(history, _("Followers")) if len(history) > 1 else None
+    figure = follower_figure(history, _("Followers"), words) if len(history) > 1 else None
     if figure is not None and jumps:
-        figure = mark_jumps(figure, jumps)
+        figure = mark_jumps(figure, jumps, words)
     marks = [(j.on, _("follower jump found by the audit")) for j in jumps]
     return page(
         request,
@@ -231,7 +207,11 @@ def creator_page(
         account=detail.account,
         tier=tier_scheme.tier_for(detail.account.followers),
         scheme=tier_scheme,
-        chart=line_chart(history, label=_("Followers"), marks=marks) if len(history) > 1 else "",
+        chart=(
+            line_chart(history, label=_("Followers"), words=words, marks=marks)
+            if len(history) > 1
+            else ""
+        ),
         figure=figure,
         audit=audit,
         can_audit=user.can(RUN_AUDITS),
