@@ -20,8 +20,10 @@ from markupsafe import escape
 from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.catalogue.demo.build import DEMO_PASSWORD
 from kolscope.config import Settings
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.web.app import create_app
+from kolscope.entrypoints.web.said import say_with, wording
 from kolscope.entrypoints.web.security import SESSION_COOKIE
 from kolscope.vetting.audits import AuditQuery, AuditRecord
 from tests.e2e.conftest import People, import_rows, log_in
@@ -162,10 +164,14 @@ def test_creator_page_shows_score_reasons_and_jumps(market: Workspace, member: T
     score = "unknown" if record.score is None else f"{record.score:g}"
     assert f'id="audit-score">{score}' in text
     assert f'class="verdict verdict-{record.verdict}" id="audit-verdict"' in text
+    english = wording(language="en")
     for signal in record.report["signals"]:
         assert f'id="signal-{signal["name"]}"' in text
-        assert str(escape(signal["reason"])) in text
-        assert str(escape(signal["data"])) in text
+        # The stored messages, said in the reader's language (dates as the page writes them).
+        reason = Message.from_dict(signal["reason_message"])
+        assert str(escape(say_with(reason, english))) in text
+        assert str(escape(say_with(Message.from_dict(signal["data_message"]), english))) in text
+        assert reason.code.startswith("audit.")
     assert "30%" in text  # the fake-follower check's weight
     assert "Audit again" in text
     jumps = next(s for s in record.report["signals"] if s["name"] == "growth")["details"]["jumps"]
@@ -321,12 +327,21 @@ def test_untrusted_text_is_escaped(workspace: Workspace, people: People, tmp_pat
     for signal in report["signals"]:
         signal["reason"] = f"{signal['reason']} {HOSTILE}"
         signal["data"] = HOSTILE
+        # Stored before messages were data: the plain English is shown as it is.
+        signal.pop("reason_message", None)
+        signal.pop("data_message", None)
         if signal["name"] == "growth":
             signal["details"] = {
                 "jumps": [
                     {"on": "2026-09-20", "before": 9000, "after": 12000, "tell_tales": [HOSTILE]}
                 ]
             }
+    # A message quotes words from the data (a partner's handle) as they are: escaped.
+    report["signals"][-1]["reason_message"] = {
+        "code": "audit.pods.trades",
+        "params": {"count": 2, "partners": [HOSTILE, "instagram:b"]},
+        "text": f"trades comments with 2 creators ({HOSTILE}, instagram:b)",
+    }
     workspace.audit_store.save_audits(
         [replace(stored, report=report, audited_at=datetime(2026, 11, 24, 3, 0, tzinfo=UTC))]
     )
@@ -345,6 +360,7 @@ def test_untrusted_text_is_escaped(workspace: Workspace, people: People, tmp_pat
     assert "Audited 24 Nov 2026 10:00" in detail  # kept in UTC, shown in Bangkok time
     data = client.get(f"/api/creators/instagram/{quote(HOSTILE_HANDLE, safe='')}/audit").json()
     assert data["signals"][0]["data"] == HOSTILE  # JSON carries text as it is; pages escape it
+    assert data["signals"][0]["reason_message"] is None  # stored before messages were data
 
 
 # Thai -----------------------------------------------------------------------------------------
@@ -359,10 +375,13 @@ def test_thai_labels(market: Workspace) -> None:
     assert "Audit every account" not in listed
     record = with_jumps(market)
     page = thai.get(creator_url(record)).text
-    for label in ("ตรวจสอบคุณภาพ", "คะแนนคุณภาพ", "ผู้ติดตามปลอม", "เหตุผล (ภาษาอังกฤษ)", "น้ำหนัก"):
+    for label in ("ตรวจสอบคุณภาพ", "คะแนนคุณภาพ", "ผู้ติดตามปลอม", "เหตุผล", "น้ำหนัก"):
         assert label in page, label
     growth = next(s for s in record.report["signals"] if s["name"] == "growth")
-    assert str(escape(growth["reason"])) in page  # the analysis's reasons stay in English
+    assert str(escape(growth["reason"])) not in page  # the analysis's reasons read in Thai
+    assert "ยอดผู้ติดตามพุ่งผิดปกติ" in page
+    for english in ("followers jumped", "lost again", "Why (in English)", "recent posts"):
+        assert english not in page, english
     assert "ผู้ติดตามพุ่งขึ้นผิดปกติ (จากการตรวจสอบ)" in figure(page, "followers-figure")["data"][-1]["name"]
 
 
@@ -393,6 +412,10 @@ def test_api_lists_shows_and_runs_audits(market: Workspace, member: TestClient) 
     assert report == json.loads(json.dumps(record.report))
     assert {s["name"] for s in report["signals"]} >= {"fake_followers", "engagement", "growth"}
     assert all(s["reason"] for s in report["signals"])
+    for signal in report["signals"]:  # beside each English text, its code and values
+        assert signal["reason_message"]["text"] == signal["reason"]
+        assert signal["reason_message"]["code"].startswith("audit.")
+        assert signal["data_message"]["text"] == signal["data"]
     assert member.get("/api/creators/instagram/nobody/audit").status_code == 404
     assert member.get("/api/creators/myspace/x/audit").status_code == 404
 

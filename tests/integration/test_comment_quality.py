@@ -17,7 +17,8 @@ from kolscope.catalogue.views import CommentStamp
 from kolscope.domain.content import Comment
 from kolscope.domain.platforms import Platform
 from kolscope.entrypoints.web.app import create_app
-from kolscope.entrypoints.web.pages.creators import quality_labels, readable_evidence
+from kolscope.entrypoints.web.said import say_with, wording
+from kolscope.vetting import messages as m
 from kolscope.vetting.comment_quality import (
     DEFAULT_LIMIT,
     FEW_COMMENTS,
@@ -164,7 +165,7 @@ def test_examples_surest_first_each_text_once_with_date_and_evidence() -> None:
     assert [e.text for e in examples] == ["ราคาเท่าไหร่คะ!!", "ส่งไหม", "สั่งยังไง"]
     assert examples[0].posted_at == START - timedelta(hours=2)
     assert examples[0].likes == 2
-    assert examples[0].evidence == ("purchase intent: asks price",)
+    assert [str(e) for e in examples[0].evidence] == ["purchase intent: asks price"]
     assert summary.kind("purchase_intent").count == 6  # all counted, three shown
 
 
@@ -283,16 +284,20 @@ def test_the_cache_forgets_the_least_recently_used() -> None:
     assert len(reader.calls) == 4
 
 
-def test_evidence_names_the_kind_in_the_persons_language() -> None:
-    labels = quality_labels()
-    assert readable_evidence("low effort: emoji only", labels) == "Low effort: Emoji only"
-    assert readable_evidence("purchase intent: asks price", labels) == (
-        "Purchase intent: asks price"
-    )
-    assert readable_evidence("read the first 5,000 characters only", labels) == (
+def test_evidence_is_said_in_the_persons_language() -> None:
+    asks = m.EVIDENCE_PURCHASE(why=m.listed([m.cue("asks price"), m.cue("asks to chat")]))
+    emoji = m.EVIDENCE_LOW_EFFORT(kind=m.low_effort_kind("emoji_only"))
+    liked = m.EVIDENCE_POSITIVE(words=["ชอบ", "<b>x</b>"])
+    english, thai = wording(language="en"), wording(language="th")
+    assert say_with(asks, english) == "purchase intent: asks price, asks to chat"
+    assert say_with(asks, thai) == "ความตั้งใจซื้อ: ถามราคา, ขอคุยทางแชท"
+    assert say_with(emoji, english) == "low effort: emoji only"
+    assert say_with(emoji, thai) == "คอมเมนต์ขอไปที: มีแต่อีโมจิ"
+    # The words a commenter wrote are data: cited as written, never translated.
+    assert say_with(liked, thai) == "เชิงบวก: ชอบ, <b>x</b>"
+    assert say_with(m.EVIDENCE_TRUNCATED(count=5000), english) == (
         "read the first 5,000 characters only"
     )
-    assert readable_evidence("unknown: thing", labels) == "unknown: thing"
 
 
 # The catalogue and the creator page -------------------------------------------------------
@@ -402,7 +407,8 @@ def test_the_shipped_reader_summarises_a_creators_comments(commented: Workspace)
     assert summary.confidence == "few"
     buyers = summary.kind("purchase_intent")
     assert [e.text for e in buyers.examples] == [HOSTILE_BUYER]
-    assert any(e.startswith("purchase intent:") for e in buyers.examples[0].evidence)
+    assert any(str(e).startswith("purchase intent:") for e in buyers.examples[0].evidence)
+    assert any(e.code == "comments.evidence.purchase_intent" for e in buyers.examples[0].evidence)
     assert summary.kind("emoji_only").count == 1
 
 
@@ -430,7 +436,7 @@ def test_creator_page_shows_the_summary_escaped_in_english(site: TestClient) -> 
     assert "2,000" in section  # the cap is said
     assert "Few comments: read with care." in section
     assert "&lt;script&gt;alert(1)&lt;/script&gt; ราคาเท่าไหร่คะ" in section
-    assert "Evidence: Purchase intent:" in section
+    assert "Evidence: purchase intent:" in section
     assert "Purchase intent" in section
     assert "width: 25.0%" in section  # one comment in four: its bar
 

@@ -178,6 +178,17 @@ class AuditListOut(BaseModel):
     audits: list[AuditSummaryOut]
 
 
+class MessageOut(BaseModel):
+    """A sentence as data: its stable code, its values, and its English text."""
+
+    code: str = Field(description='Stable message code, e.g. "audit.comments.low_effort".')
+    params: dict[str, Any] = Field(
+        description="The values of the sentence: numbers as numbers (shares 0-1), ISO dates, "
+        "codes of niches, places and platforms, nested messages as {code, params}."
+    )
+    text: str = Field(description="The sentence in English (the same as the plain field).")
+
+
 class AuditSignalOut(BaseModel):
     name: str = Field(
         description="fake_followers, engagement, comments, growth, pods or audience_fit."
@@ -188,7 +199,15 @@ class AuditSignalOut(BaseModel):
     score: float | None = Field(description="0-100; null when unknown.")
     confidence: str
     reason: str = Field(description="Why, in English.")
-    data: str = Field(description="What the check read.")
+    data: str = Field(description="What the check read, in English.")
+    reason_message: MessageOut | None = Field(
+        default=None,
+        description="The reason as a message (code and values), to say it in another language; "
+        "null in audits stored before messages were data.",
+    )
+    data_message: MessageOut | None = Field(
+        default=None, description="The data line as a message; null in older stored audits."
+    )
     details: dict[str, Any] = Field(
         description="The check's own numbers (growth: jumps; engagement: percentile, median)."
     )

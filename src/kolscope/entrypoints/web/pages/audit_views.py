@@ -1,9 +1,11 @@
 """How audits are shown: labels in the person's language, and one stored audit as the creator
 page reads it (its charts are drawn in ``audit_charts``).
 
-The reasons and the data lines come from the analysis as English sentences and stay so; every
-fixed text around them is translated. Everything here returns plain values: the templates
-escape them, and figures reach the page through ``json_script``.
+The reasons, the data lines and the jumps' tell-tales come from the analysis as messages
+(``reason_message``, ``data_message``, ``tell_tale_messages`` in the stored report; older
+reports hold only the English text, shown as it is) and the page says them in the reader's
+language with ``say``; every fixed text around them is translated. Everything here returns
+plain values: the templates escape them, and figures reach the page through ``json_script``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kolscope.bootstrap import Workspace
+from kolscope.domain.messages import Message, literal
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission
 from kolscope.entrypoints.web.i18n import _, current_language
@@ -126,8 +129,8 @@ class SignalRow:
     weight: float | None  # None: not part of the score
     confidence: str
     confidence_label: str
-    reason: str
-    data: str
+    reason: Message
+    data: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +204,11 @@ def jumps_of(report: Mapping[str, Any]) -> tuple[Jump, ...]:
             before, after = _number(item.get("before")), _number(item.get("after"))
             if before is None or after is None:
                 continue
-            tales = tuple(str(t) for t in item.get("tell_tales") or ())
+            said = item.get("tell_tale_messages")
+            tales = tuple(
+                _message(t)
+                for t in (said if isinstance(said, list) else item.get("tell_tales") or ())
+            )
             found.append(Jump(on, before, after, tales))
     return tuple(sorted(found, key=lambda j: j.on))
 
@@ -230,12 +237,19 @@ def signal_rows(report: Mapping[str, Any]) -> tuple[SignalRow, ...]:
                 weight=weight,
                 confidence=confidence,
                 confidence_label=confidences.get(confidence, confidence),
-                reason=str(signal.get("reason", "")),
-                data=str(signal.get("data", "")),
+                reason=_message(signal.get("reason_message") or signal.get("reason", "")),
+                data=_message(signal.get("data_message") or signal.get("data", "")),
             )
         )
     order = {name: i for i, name in enumerate(SIGNALS)}
     return tuple(sorted(rows, key=lambda r: order.get(r.name, len(order))))
+
+
+def _message(value: Any) -> Message:
+    """A stored message, or the plain English of a report stored before messages were data."""
+    if isinstance(value, Mapping):
+        return Message.from_dict(value)
+    return literal(str(value))
 
 
 def _plain(value: float | None) -> str:

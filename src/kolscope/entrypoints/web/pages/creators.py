@@ -123,32 +123,6 @@ def quality_labels() -> dict[str, str]:
     }
 
 
-# The reader's evidence starts with the kind it explains ("purchase intent: asks price").
-_EVIDENCE_KINDS = {
-    "purchase intent": "purchase_intent",
-    "question": "question",
-    "spam": "spam",
-    "low effort": "low_effort",
-    "toxic": "toxic",
-    "positive": "positive",
-    "negative": "negative",
-}
-
-
-def readable_evidence(item: str, labels: dict[str, str]) -> str:
-    """One piece of evidence with its kind named in the person's language; the details (rule
-    names, the words that decided) stay as the reader wrote them. Plain text, escaped when
-    shown: the words come from the comment."""
-    head, colon, rest = item.partition(": ")
-    kind = _EVIDENCE_KINDS.get(head)
-    if not colon or kind is None:
-        return item
-    low_effort = rest.replace(" ", "_")
-    if kind == "low_effort" and low_effort in labels:
-        rest = labels[low_effort]
-    return f"{labels[kind]}: {rest}"
-
-
 # {handle:path}: YouTube channel names may hold "/" (e.g. "أترو/Atro"), sent as %2F.
 @router.get("/creators/{platform}/{handle:path}", response_class=HTMLResponse)
 def creator_page(
@@ -203,7 +177,6 @@ def creator_page(
         detail=detail,
         quality=comment_quality(workspace, detail.account.id),
         quality_labels=labels,
-        evidence=lambda item: readable_evidence(item, labels),
         account=detail.account,
         tier=tier_scheme.tier_for(detail.account.followers),
         scheme=tier_scheme,
