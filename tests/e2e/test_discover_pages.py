@@ -124,11 +124,22 @@ def test_the_page_shows_results_with_reasons_in_english(member: TestClient) -> N
 
 def test_the_page_speaks_thai(market: Workspace) -> None:
     thai = session(market, MEMBER, "th")
-    html = thai.get("/discover?niche=skincare").text
+    html = thai.get("/discover?niche=skincare&min_er=0.5&view=cards").text
     assert "ค้นหาครีเอเตอร์" in html
     assert "สกินแคร์" in html  # the niche's Thai name
     assert "เพิ่มลงชอร์ตลิสต์" in html
     assert '<ul class="why"' in html
+    reasons = " ".join(re.findall(r'<ul class="why"[^>]*>(.*?)</ul>', html, re.S))
+    assert "หมวดเนื้อหาสกินแคร์" in reasons  # the niche reason, in Thai with the niche's name
+    assert "อัตราการมีส่วนร่วม" in reasons
+    for english in ("niche ", "engagement rate", "general creator", " followers"):
+        assert english not in reasons, english
+    assert "(the reasons are in English)" not in html
+    assert "เป็นภาษาอังกฤษ" not in html
+    noted = thai.get("/discover?brand=Moonmint%20Skin").text  # ranked among its niches
+    notes = re.findall(r'<p class="muted note">(.*?)</p>', noted)
+    assert any(n.startswith("จัดอันดับ") for n in notes), notes
+    assert all("ranked among" not in n for n in notes)
 
 
 def test_a_thai_word_is_found_inside_longer_thai_text(
@@ -260,16 +271,47 @@ def test_export_csv_and_xlsx(member: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert tuple(rows[0]) == EXPORT_COLUMNS
+    assert rows[0][:3] == ["Platform", "Handle", "Display name"]  # labels for people
     assert len(rows) - 1 == min(total, 500)
+    assert all("Skincare" in r[EXPORT_COLUMNS.index("niches")] for r in rows[1:])
+    keys = member.get("/discover/export.csv?niche=skincare&headers=keys")
+    rows = list(csv.reader(io.StringIO(keys.content.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == EXPORT_COLUMNS  # the stable machine headers, and codes
     assert all("skincare" in r[EXPORT_COLUMNS.index("niches")] for r in rows[1:])
-    xlsx = member.get("/discover/export.xlsx?niche=skincare&limit=7")
+    xlsx = member.get("/discover/export.xlsx?niche=skincare&limit=7&headers=keys")
     assert xlsx.status_code == 200
     sheet = load_workbook(io.BytesIO(xlsx.content), read_only=True).worksheets[0]
     table = list(sheet.iter_rows(values_only=True))
     assert tuple(table[0]) == EXPORT_COLUMNS
     assert len(table) == 1 + min(total, 7)
+    assert all(isinstance(r[EXPORT_COLUMNS.index("followers")], int) for r in table[1:])
     assert member.get("/discover/export.csv?min_er=lots").status_code == 400
+    assert member.get("/discover/export.csv?headers=shouty").status_code == 400
+
+
+def test_a_thai_export_reads_in_thai(market: Workspace) -> None:
+    thai = session(market, MEMBER, "th")
+    response = thai.get("/discover/export.csv?niche=skincare&province=TH-10&min_er=0.1&limit=20")
+    assert response.status_code == 200, response.text
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows
+    assert {"แพลตฟอร์ม", "ผู้ติดตาม", "หมวดเนื้อหา", "เหตุผลที่ตรงเงื่อนไข"} <= set(rows[0])
+    for row in rows:
+        assert "สกินแคร์" in row["หมวดเนื้อหา"]
+        assert row["จังหวัด"] == "กรุงเทพมหานคร"
+        assert "อัตราการมีส่วนร่วม" in row["เหตุผลที่ตรงเงื่อนไข"]
+        assert "engagement rate" not in row["เหตุผลที่ตรงเงื่อนไข"]
+        rate = row["อัตราการมีส่วนร่วม (%)"]
+        assert not rate or len(rate.partition(".")[2]) <= 2, rate  # rounded
+        assert "." not in row["คะแนนคุณภาพ"]  # whole
+    xlsx = thai.get("/discover/export.xlsx?niche=skincare&limit=5")
+    sheet = load_workbook(io.BytesIO(xlsx.content), read_only=True).worksheets[0]
+    table = list(sheet.iter_rows(values_only=True))
+    assert table[0][0] == "แพลตฟอร์ม"
+    assert all(isinstance(r[3], int) for r in table[1:])  # followers stay numbers
+    keys = thai.get("/discover/export.csv?niche=skincare&limit=5&headers=keys")
+    header = next(csv.reader(io.StringIO(keys.content.decode("utf-8-sig"))))
+    assert tuple(header) == EXPORT_COLUMNS
 
 
 # Saved searches and shortlists ----------------------------------------------------------------
@@ -304,7 +346,7 @@ def test_saved_search_round_trip(member: TestClient) -> None:
     assert member.post("/discover/save", data={"name": "x", "query": ""}).status_code == 403
 
 
-def test_shortlist_add_note_export_remove(member: TestClient) -> None:
+def test_shortlist_add_note_export_remove(market: Workspace, member: TestClient) -> None:
     csrf = member.csrf  # type: ignore[attr-defined]
     first = api_search(member, "niche=food&limit=2")["results"]
     reference = first[0]["reference"]
@@ -344,14 +386,23 @@ def test_shortlist_add_note_export_remove(member: TestClient) -> None:
         f"{url}/note", data={"csrf_token": csrf, "reference": reference, "note": "ตกลงราคาแล้ว"}
     )
     assert noted.status_code == 303
-    rows = list(
-        csv.DictReader(io.StringIO(member.get(f"{url}/export.csv").content.decode("utf-8-sig")))
-    )
+    assert "headers=keys" in html  # the export control offers machine column names
+    keyed = member.get(f"{url}/export.csv?headers=keys").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(keyed)))
     assert {r["handle"] for r in rows} == {first[0]["handle"], first[1]["handle"]}
     assert next(r for r in rows if r["handle"] == first[0]["handle"])["note"] == "ตกลงราคาแล้ว"
-    xlsx = member.get(f"{url}/export.xlsx")
+    named = member.get(f"{url}/export.csv").content.decode("utf-8-sig")
+    assert {r["Handle"] for r in csv.DictReader(io.StringIO(named))} == {
+        first[0]["handle"],
+        first[1]["handle"],
+    }
+    xlsx = member.get(f"{url}/export.xlsx?headers=keys")
     sheet = load_workbook(io.BytesIO(xlsx.content), read_only=True).worksheets[0]
     assert next(iter(sheet.iter_rows(values_only=True)))[-1] == "note"
+    thai = session(market, MEMBER, "th")
+    thai_xlsx = thai.get(f"{url}/export.xlsx")
+    sheet = load_workbook(io.BytesIO(thai_xlsx.content), read_only=True).worksheets[0]
+    assert next(iter(sheet.iter_rows(values_only=True)))[-1] == "โน้ต"
     api = member.get(f"/api/shortlists/{quote('เปิดตัว Q1')}").json()
     assert {r["handle"] for r in api["results"]} == {first[0]["handle"], first[1]["handle"]}
     removed = member.post(f"{url}/remove", data={"csrf_token": csrf, "reference": reference})
@@ -412,6 +463,9 @@ def test_api_search_returns_the_contract(member: TestClient) -> None:
             assert key in result
         assert result["why"]
         assert all(isinstance(w, str) for w in result["why"])
+        assert [r["text"] for r in result["reasons"]] == result["why"]  # English, and coded
+        assert {"code", "params", "text"} <= set(result["reasons"][0])
+        assert result["reasons"][0]["code"].startswith("discover.")
     followers = [r["followers"] for r in payload["results"]]
     assert followers == sorted(followers, reverse=True)
 

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from kolscope.bootstrap import Workspace
 from kolscope.catalogue.importing.plan import ImportOptions
+from kolscope.discovery.export import EXPORT_COLUMNS
 from kolscope.discovery.query import AudienceCondition, SearchError, SearchRequest
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import INSTALLATION
@@ -108,14 +109,14 @@ def test_hashtag_mentions_and_filters(small: Workspace) -> None:
     assert refs(small, province="TH-50") == ["instagram:mint.skin"]
     assert set(refs(small, niches=("skincare",))) == {"instagram:mint.skin"}
     hit = small.discovery.search(SearchRequest(hashtag="skincaretips"), INSTALLATION).hits[0]
-    assert any("#skincaretips in 2 posts" in line for line in hit.why)
+    assert any("#skincaretips in 2 posts" in str(line) for line in hit.why)
 
 
 def test_fans_are_unsponsored_mentions_only(small: Workspace) -> None:
     result = small.discovery.search(SearchRequest(fans_of="Moonmint Skin"), INSTALLATION)
     # bkk_eats named the brand only in a sponsored post (#ad), so it is not a fan
     assert [h.reference for h in result.hits] == ["instagram:mint.skin"]
-    assert result.hits[0].why[0].startswith("names Moonmint Skin in 1 unsponsored post")
+    assert str(result.hits[0].why[0]).startswith("names Moonmint Skin in 1 unsponsored post")
 
 
 def test_errors_name_the_option(small: Workspace) -> None:
@@ -194,20 +195,20 @@ def test_demo_fans_lookalikes_and_fit(demo: tuple[Workspace, dict[str, Any]]) ->
     assert seed not in [h.reference for h in like.hits]
     scores = [h.similarity or 0 for h in like.hits]
     assert scores == sorted(scores, reverse=True)
-    assert all(h.why[0].startswith(f"like {seed}") for h in like.hits)
+    assert all(str(h.why[0]).startswith(f"like {seed}") for h in like.hits)
     fit = workspace.discovery.search(SearchRequest(brand=brand, limit=10), INSTALLATION)
     assert fit.hits
     assert all(h.fit is not None for h in fit.hits)
     values = [h.fit.score or 0 for h in fit.hits if h.fit]
     assert values == sorted(values, reverse=True)
-    assert fit.hits[0].why[0].startswith(f"fit for {brand}")
+    assert str(fit.hits[0].why[0]).startswith(f"fit for {brand}")
     briefed = workspace.discovery.search(
         SearchRequest(brand=brand, target=AudienceTarget.parse(["gender=female"]), limit=5),
         INSTALLATION,
     )
     parts = {p.name: p for h in briefed.hits if h.fit for p in h.fit.parts}
     assert parts["audience"].score is not None
-    assert parts["audience"].reason.startswith("audience fit")
+    assert str(parts["audience"].reason).startswith("audience fit")
 
 
 def test_cli_search_json_contract_and_exports(
@@ -225,6 +226,10 @@ def test_cli_search_json_contract_and_exports(
     assert payload["total"] == 1
     assert set(payload["results"][0]) >= CONTRACT
     assert payload["results"][0]["handle"] == "mint.skin"
+    first = payload["results"][0]
+    assert all(isinstance(w, str) for w in first["why"])  # the contract: English sentences
+    assert [r["text"] for r in first["reasons"]] == first["why"]
+    assert all(r["code"].startswith(("discover.", "text")) for r in first["reasons"])
     bad = runner.invoke(app, [*base, "creators", "search", "--type", "celebrity"])
     assert bad.exit_code != 0
     assert "kol, koc or creator" in bad.output
@@ -237,9 +242,35 @@ def test_cli_search_json_contract_and_exports(
     with csv_path.open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["handle"] for r in rows} == {"mint.skin", "bkk_eats", "gadget.guy"}
+    assert tuple(rows[0]) == EXPORT_COLUMNS  # the CLI's default: the stable machine headers
+    mint = next(r for r in rows if r["handle"] == "mint.skin")
+    assert (mint["platform"], mint["province"]) == ("instagram", "TH-50")  # codes
+    assert "skincare" in mint["niches"].split("; ")
+    for row in rows:  # rates to 2 decimals, scores whole
+        rate = row["engagement_rate"]
+        assert not rate or len(rate.partition(".")[2]) <= 2, rate
     sheet = load_workbook(xlsx_path).active
     assert sheet is not None
     assert sheet.max_row == 4
+    assert tuple(c.value for c in sheet[1]) == EXPORT_COLUMNS
+    assert isinstance(sheet.cell(2, EXPORT_COLUMNS.index("followers") + 1).value, int)
+    labelled = tmp_path / "labelled.csv"
+    done = runner.invoke(
+        app,
+        [*base, "creators", "search", "--min-followers", "1", "--export", str(labelled),
+         "--headers", "labels"],
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    with labelled.open(encoding="utf-8-sig") as handle:
+        named = list(csv.DictReader(handle))
+    assert named[0].keys() >= {"Platform", "Handle", "Followers", "Why it matched"}
+    mint = next(r for r in named if r["Handle"] == "mint.skin")
+    assert (mint["Platform"], mint["Province"]) == ("Instagram", "Chiang Mai")
+    wrong = runner.invoke(
+        app, [*base, "creators", "search", "--export", str(labelled), "--headers", "codes"]
+    )
+    assert wrong.exit_code != 0
+    assert "keys, labels" in wrong.output
 
 
 def test_shortlists_saved_searches_and_list_matching(small: Workspace, tmp_path: Path) -> None:
@@ -273,7 +304,7 @@ def test_shortlists_saved_searches_and_list_matching(small: Workspace, tmp_path:
     match = small.discovery.match_list(handles.handles, SearchRequest(), INSTALLATION)
     assert match.accounts_found == 2
     assert {h.reference for h in match.result.hits} == {"instagram:mint.skin", "tiktok:gadget.guy"}
-    assert all(h.why[0] == "on your list" for h in match.result.hits)
+    assert all(str(h.why[0]) == "on your list" for h in match.result.hits)
 
 
 def test_cli_import_updates_the_index_and_index_command(
@@ -411,7 +442,7 @@ def test_fans_rank_every_fan_and_read_only_the_page(
     )
     followers = [h.row.followers or 0 for h in biggest.hits]
     assert followers == sorted(followers, reverse=True)
-    assert biggest.hits[0].why[0].startswith(f"names {brand} in ")
+    assert str(biggest.hits[0].why[0]).startswith(f"names {brand} in ")
 
 
 def test_two_index_updates_at_once_both_succeed(small: Workspace) -> None:
@@ -445,14 +476,15 @@ def test_a_minimum_quality_says_how_many_accounts_it_left_out_unaudited(
 ) -> None:
     before = small.discovery.search(SearchRequest(min_quality=0), INSTALLATION)
     assert before.total == 0
-    assert before.notes == (
+    assert [str(n) for n in before.notes] == [
         "3 matching accounts are not audited yet, so the minimum quality leaves them out",
-    )
+    ]
+    assert before.notes[0].to_dict()["params"] == {"count": 3}
     small.audits.audit(Platform.INSTAGRAM, "mint.skin")
     after = small.discovery.search(SearchRequest(min_quality=0), INSTALLATION)
-    assert after.notes == (  # audited, whatever its score (too little data gives none)
+    assert [str(n) for n in after.notes] == [  # audited, whatever its score
         "2 matching accounts are not audited yet, so the minimum quality leaves them out",
-    )
+    ]
     small.audits.audit_all()
     assert small.discovery.search(SearchRequest(min_quality=0), INSTALLATION).notes == ()
     assert small.discovery.search(SearchRequest(), INSTALLATION).notes == ()

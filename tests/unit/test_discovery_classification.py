@@ -199,7 +199,7 @@ CREATOR_TH = [
 
 def kind_of(content: CreatorContent) -> tuple[str, tuple[str, ...], dict[str, float]]:
     found = classify_creator_type(content, classify_niches(content))
-    return found.label, found.reasons, found.signals
+    return found.label, tuple(str(r) for r in found.reasons), found.signals
 
 
 def test_an_expert_who_explains_with_data_is_a_kol_with_reasons() -> None:
@@ -278,7 +278,7 @@ def test_few_posts_mean_low_confidence() -> None:
     one = classify_creator_type(creator(captions=KOL_TH[:1]), ())
     many = classify_creator_type(creator(captions=KOL_TH * 5), ())
     assert one.confidence < many.confidence
-    assert any("only 1 posts to read" in r for r in one.reasons)
+    assert any("only 1 posts to read" in str(r) for r in one.reasons)
 
 
 # --- taxonomy and categories -------------------------------------------------------------------

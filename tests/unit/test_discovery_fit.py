@@ -103,8 +103,9 @@ def test_a_matching_creator_fits_well_with_high_confidence() -> None:
     assert fit.confidence == "high"
     parts = {p.name: p for p in fit.parts}
     assert parts["niche"].score == 1.0
-    assert "works in the brand's niche fashion" in parts["niche"].reason
-    assert parts["brand_mentions"].reason == "mentioned Phasin Studio unpaid in 2 posts"
+    assert "works in the brand's niche fashion" in str(parts["niche"].reason)
+    assert parts["niche"].reason.code == "discover.fit.niche.same"
+    assert str(parts["brand_mentions"].reason) == "mentioned Phasin Studio unpaid in 2 posts"
 
 
 def test_tone_mismatch_lowers_the_fit() -> None:
@@ -116,7 +117,7 @@ def test_tone_mismatch_lowers_the_fit() -> None:
     tone = next(p for p in bad.parts if p.name == "tone")
     assert tone.score is not None
     assert tone.score < 0.4
-    assert tone.reason.startswith("tone differs")
+    assert str(tone.reason).startswith("tone differs")
 
 
 def test_unknown_parts_are_left_out_and_lower_the_confidence() -> None:
@@ -129,7 +130,7 @@ def test_unknown_parts_are_left_out_and_lower_the_confidence() -> None:
     assert some.confidence in ("medium", "low")
     unknown = [p for p in some.parts if p.score is None]
     assert {p.name for p in unknown} >= {"audience", "authenticity"}
-    assert all(p.reason for p in some.parts)
+    assert all(str(p.reason) for p in some.parts)
 
 
 def test_related_niches_get_partial_credit_and_can_be_overridden() -> None:
@@ -137,7 +138,7 @@ def test_related_niches_get_partial_credit_and_can_be_overridden() -> None:
     default = brand_fit(LUXURY, evidence(niches=beauty))
     niche = next(p for p in default.parts if p.name == "niche")
     assert niche.score == pytest.approx(0.6)
-    assert "related" in niche.reason
+    assert "related" in str(niche.reason)
     unrelated = brand_fit(LUXURY, evidence(niches=beauty), related={"fashion": ("travel",)})
     assert next(p for p in unrelated.parts if p.name == "niche").score == 0.0
 
@@ -147,7 +148,7 @@ def test_competitor_posts_are_a_caution() -> None:
     rival = brand_fit(LUXURY, evidence(competitor_posts=3))
     part = next(p for p in rival.parts if p.name == "competitors")
     assert part.score == 0.2
-    assert part.reason == "caution: mentioned a competitor in 3 posts"
+    assert str(part.reason) == "caution: mentioned a competitor in 3 posts"
     assert clean.score is not None
     assert rival.score is not None
     assert rival.score < clean.score
@@ -190,3 +191,17 @@ def test_price_follows_engagement_and_platform_and_states_its_basis() -> None:
 
 def test_tone_of_nothing_is_all_zero() -> None:
     assert tone_of(CreatorContent("x")) == Tone(0.0, 0.0, 0.0, 0.0)
+
+
+def test_type_reasons_are_stored_as_messages_and_older_strings_still_load() -> None:
+    from kolscope.discovery.messages import EXPERT_POSTS, reasons_of
+    from kolscope.domain.messages import Message
+
+    kind = classify_creator_type(MINIMAL, classify_niches(MINIMAL))
+    stored = [reason.to_dict() for reason in kind.reasons]
+    assert reasons_of(stored) == kind.reasons
+    assert all(isinstance(r, Message) for r in kind.reasons)
+    older = reasons_of(["explains, compares or teaches in 18 of 23 posts", {"code": "x.gone"}])
+    assert [str(r) for r in older] == ["explains, compares or teaches in 18 of 23 posts", ""]
+    assert str(EXPERT_POSTS(count=18, posts=23)) == str(older[0])
+    assert reasons_of(None) == ()

@@ -11,6 +11,7 @@ import pytest
 
 from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.catalogue.importing.records import ImportKind
+from kolscope.discovery.messages import BASED_IN
 from kolscope.discovery.query import SearchError, SearchRequest
 from kolscope.domain.brands import Brand
 from kolscope.domain.platforms import Platform
@@ -118,28 +119,32 @@ def test_a_search_returns_the_rows_with_their_reasons(small: FakeServices) -> No
         8_000,
     )
     assert hit.tier == "nano"
-    assert hit.why[0].startswith("uses #skincaretips in 2 posts, latest 2026-10-25")
-    assert "based in TH-50" in hit.why
+    why = [str(reason) for reason in hit.why]
+    assert why[0].startswith("uses #skincaretips in 2 posts, latest 2026-10-25")
+    assert "based in Chiang Mai" in why  # TH-50 by name
+    assert BASED_IN(place="TH-50") in hit.why  # the message keeps the code
+    assert hit.why[0].to_dict()["code"] == "discover.use.latest"
     followers = small.discovery.search(
         SearchRequest(min_followers=40_000, tier="micro"), INSTALLATION
     ).hits
-    assert followers[0].why[-1] == "45K followers, micro in the standard scheme"
+    assert str(followers[0].why[-1]) == "45K followers, micro in the standard scheme"
 
 
 def test_fans_are_unsponsored_mentions_only(small: FakeServices) -> None:
     result = small.discovery.search(SearchRequest(fans_of="moonmint skin"), INSTALLATION)
     assert [h.reference for h in result.hits] == [MINT]  # bkk_eats was paid (#ad)
-    assert result.hits[0].why[0].startswith("names moonmint skin in 1 unsponsored post")
+    assert str(result.hits[0].why[0]).startswith("names moonmint skin in 1 unsponsored post")
 
 
 def test_ranking_by_brand_fit_explains_the_fit(small: FakeServices) -> None:
     result = small.discovery.search(SearchRequest(brand="Moonmint Skin"), INSTALLATION)
     assert result.notes
-    assert result.notes[0].startswith("ranked among skincare and related niches")
+    assert str(result.notes[0]).startswith("ranked among skincare and related niches")
+    assert result.notes[0].code == "discover.note.ranked_among"
     assert result.hits
     assert all(h.fit is not None for h in result.hits)
     assert result.hits[0].reference == MINT
-    assert result.hits[0].why[0].startswith("fit for Moonmint Skin ")
+    assert str(result.hits[0].why[0]).startswith("fit for Moonmint Skin ")
 
 
 def test_errors_name_the_option(small: FakeServices) -> None:
@@ -162,7 +167,7 @@ def test_list_matching_and_shortlist_members(small: FakeServices) -> None:
     )
     assert (match.handles_read, match.accounts_found) == (3, 2)
     assert [h.reference for h in match.result.hits] == [GADGET, MINT]
-    assert all(h.why[0] == "on your list" for h in match.result.hits)
+    assert all(str(h.why[0]) == "on your list" for h in match.result.hits)
     assert match.not_found == ("someone_else",)
     ids = [
         small.data.account_id("tiktok", "gadget.guy"),

@@ -88,14 +88,17 @@ def test_import_explanations_on_pages_give_no_command_line_hints() -> None:
 
 
 def test_discovery_notes_read_in_thai() -> None:
-    from kolscope.entrypoints.web import i18n
-    from kolscope.entrypoints.web.pages.explanations import explain
+    from kolscope.discovery.messages import RANKED_AMONG, UNAUDITED
+    from kolscope.entrypoints.web import said
 
-    i18n.set_language("th")
-    try:
-        note = explain(
-            "1,204 matching accounts are not audited yet, so the minimum quality leaves them out"
-        )
-    finally:
-        i18n.set_language("en")
-    assert note == "มี 1,204 บัญชีที่ตรงเงื่อนไขแต่ยังไม่ได้ตรวจสอบ จึงไม่แสดงเมื่อกำหนดคะแนนคุณภาพขั้นต่ำ"
+    note = UNAUDITED(count=1204)
+    assert str(note) == (
+        "1,204 matching accounts are not audited yet, so the minimum quality leaves them out"
+    )
+    thai = said.wording(language="th")
+    assert said.say_with(note, thai) == (
+        "มี 1,204 บัญชีที่ตรงเงื่อนไขแต่ยังไม่ได้ตรวจสอบ จึงไม่แสดงเมื่อกำหนดคะแนนคุณภาพขั้นต่ำ"
+    )
+    ranked = said.say_with(RANKED_AMONG(niche="skincare", related=["beauty", "makeup"]), thai)
+    assert "สกินแคร์" in ranked
+    assert "skincare" not in ranked

@@ -4,7 +4,13 @@ job. Entry points import these names from here and nothing else of the area."""
 
 from __future__ import annotations
 
-from kolscope.discovery.export import EXPORT_COLUMNS, export_row, hit_dict, result_dict
+from kolscope.discovery.export import (
+    EXPORT_COLUMNS,
+    export_row,
+    export_table,
+    hit_dict,
+    result_dict,
+)
 from kolscope.discovery.field_values import FieldError, grouped
 from kolscope.discovery.fields import (
     BY_NAME,
@@ -35,6 +41,6 @@ __all__ = [
     "BY_NAME", "EXPORT_COLUMNS", "INDEX", "MAX_LIMIT", "MAX_NOTE", "NICHES", "NICHES_BY_ID",
     "PAGE_SIZE", "SEARCH_FIELDS", "SORTS", "ExportError", "FieldError", "HandleList",
     "ListFileError", "ListMatch", "SearchError", "SearchField", "SearchHit", "SearchRequest",
-    "SearchResult", "Shortlist", "export_row", "grouped", "hit_dict", "parse_pairs",
+    "SearchResult", "Shortlist", "export_row", "export_table", "grouped", "hit_dict", "parse_pairs",
     "read_handles", "read_search", "result_dict", "search_pairs", "submit_index", "write_table",
 ]  # fmt: skip

@@ -212,7 +212,7 @@ def build_profile(item: IndexInput) -> IndexedProfile:
         niches=niches,
         creator_type=kind,
         facts={
-            "type_reasons": list(kind.reasons),
+            "type_reasons": [reason.to_dict() for reason in kind.reasons],
             "type_signals": {k: round(v, 4) for k, v in kind.signals.items()},
             "tone": {k: round(v, 3) for k, v in tone._asdict().items()},
             "price_basis": price.basis if price else None,

@@ -13,6 +13,7 @@ from kolscope.discovery.scoring.brand_fit import BrandFit
 from kolscope.discovery.scoring.niches import NicheScore
 from kolscope.domain.audience import AudienceDimension, AudienceProfile
 from kolscope.domain.brands import Brand
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
 from kolscope.vetting.facade import AudienceTarget
@@ -285,7 +286,7 @@ class DiscoveryStore(Protocol):
 class SearchHit:
     row: ProfileRow
     tier: str | None
-    why: tuple[str, ...]
+    why: tuple[Message, ...]
     fit: BrandFit | None = None
     similarity: float | None = None
     fan_score: float | None = None
@@ -302,7 +303,7 @@ class SearchResult:
     total: int
     total_capped: bool
     scheme: TierScheme
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     indexed: int = 0
 
 

@@ -1,12 +1,16 @@
-"""The reasons a search result gives: why each creator matched, in words with numbers."""
+"""The reasons a search result gives: why each creator matched, as messages with numbers
+(``discovery/messages.py``), written out in the reader's language at the edge."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.query import (
     FAN_HALF_LIFE_DAYS,
+    AudienceCondition,
     ProfileQuery,
     ProfileRow,
     SearchHit,
@@ -15,11 +19,19 @@ from kolscope.discovery.query import (
 )
 from kolscope.discovery.scoring.lookalike import Similarity
 from kolscope.discovery.scoring.niches import NicheScore
+from kolscope.domain.audience import AudienceDimension
 from kolscope.domain.brands import Brand
-from kolscope.domain.quantities import format_count
+from kolscope.domain.messages import Message, literal
 from kolscope.domain.tiers import TierScheme
 
-TYPE_LABELS = {"kol": "KOL", "koc": "KOC", "creator": "general creator"}
+_EVIDENCE = (
+    (re.compile(r"^category: (?P<label>.+)$", re.S), say.EVIDENCE_CATEGORY),
+    (re.compile(r'^name: "(?P<term>.+)"$', re.S), say.EVIDENCE_NAME),
+    (re.compile(r'^bio: "(?P<term>.+)"$', re.S), say.EVIDENCE_BIO),
+    (re.compile(r'^handle: "(?P<term>.+)"$', re.S), say.EVIDENCE_HANDLE),
+    (re.compile(r"^via (?P<niche>[a-z_]+)$"), say.EVIDENCE_VIA),
+    (re.compile(r"^(?P<term>.+) ×(?P<posts>\d+)$", re.S), say.EVIDENCE_POSTS),
+)
 
 
 def _days_ago(when: datetime | None, today: date) -> int | None:
@@ -36,51 +48,85 @@ def fan_score(posts: int, last: datetime | None, today: date) -> float:
     return posts * decay
 
 
-def niche_text(score: NicheScore) -> str:
-    evidence = ", ".join(score.evidence[:3])
-    return f"niche {score.niche} ({score.confidence:.2f}" + (f": {evidence})" if evidence else ")")
+def evidence_message(text: str) -> Message:
+    """One piece of a niche's stored evidence ("category: Beauty", '"serum" ×4', "via makeup")
+    as a message; anything else is kept as written."""
+    for pattern, template in _EVIDENCE:
+        found = pattern.match(text)
+        if found:
+            values: dict[str, object] = dict(found.groupdict())
+            if "posts" in values:
+                values["posts"] = int(str(values["posts"]))
+            return template(**values)
+    return literal(text)
 
 
-def term_reasons(uses: list[TermUse], skip: set[tuple[str, str]]) -> list[str]:
+def niche_text(score: NicheScore) -> Message:
+    evidence = say.joined([evidence_message(e) for e in score.evidence[:3]])
+    if evidence is None:
+        return say.NICHE(niche=score.niche, confidence=score.confidence)
+    return say.NICHE_EVIDENCE(niche=score.niche, confidence=score.confidence, evidence=evidence)
+
+
+def term_reasons(uses: list[TermUse], skip: set[tuple[str, str]]) -> list[Message]:
     """ "uses #skincaretips in 6 posts", "mentions @brand in 3 posts (2 unsponsored)"."""
     lines = []
     for use in uses:
         if (use.kind, use.term) in skip:
             continue
-        plural = "s" if use.posts != 1 else ""
         if use.kind == "tag":
-            line = f"uses #{use.term} in {use.posts} post{plural}"
-        else:
             line = (
-                f"mentions @{use.term} in {use.posts} post{plural} ({use.unsponsored} unsponsored)"
+                say.TAG_ONE(tag=use.term)
+                if use.posts == 1
+                else say.TAG_MANY(tag=use.term, posts=use.posts)
             )
+        else:
+            template = say.MENTION_ONE if use.posts == 1 else say.MENTION_MANY
+            line = template(handle=use.term, posts=use.posts, unsponsored=use.unsponsored)
         if use.last_at:
-            line += f", latest {use.last_at.date().isoformat()}"
+            line = say.USE_LATEST(use=line, day=use.last_at.date().isoformat())
         lines.append(line)
     return lines
 
 
-def profile_reasons(row: ProfileRow, query: ProfileQuery) -> list[str]:
+def audience_reason(condition: AudienceCondition) -> Message:
+    share = condition.min_share
+    if condition.dimension == AudienceDimension.GENDER:
+        template = {"female": say.AUDIENCE_FEMALE, "male": say.AUDIENCE_MALE}.get(
+            condition.segment, say.AUDIENCE_OTHER
+        )
+        return template(share=share)
+    if condition.dimension == AudienceDimension.AGE:
+        return say.AUDIENCE_AGE(share=share, band=condition.segment)
+    return say.AUDIENCE_PLACE(share=share, place=condition.segment)
+
+
+def type_reason(row: ProfileRow) -> Message:
+    """ "KOL (0.82): explains, compares or teaches in 18 of 23 posts"."""
+    reasons = say.reasons_of(row.facts.get("type_reasons"))
+    kind = say.type_label(row.creator_type)
+    if reasons:
+        return say.CREATOR_TYPE_BECAUSE(kind=kind, confidence=row.type_confidence, why=reasons[0])
+    return say.CREATOR_TYPE(kind=kind, confidence=row.type_confidence)
+
+
+def profile_reasons(row: ProfileRow, query: ProfileQuery) -> list[Message]:
     """The niche and creator type, always; the values behind each other filter asked for."""
     wanted = set(query.niches)
     shown = [n for n in row.niches if n.niche in wanted] or list(row.niches[:1])
     lines = [niche_text(n) for n in shown[:2]]
-    reasons = row.facts.get("type_reasons") or []
-    label = TYPE_LABELS.get(row.creator_type, row.creator_type)
-    lines.append(f"{label} ({row.type_confidence:.2f})" + (f": {reasons[0]}" if reasons else ""))
+    lines.append(type_reason(row))
     if query.min_er is not None or query.max_er is not None:
-        lines.append(f"engagement rate {_pct(row.engagement_rate)}")
+        lines.append(say.ENGAGEMENT(rate=row.engagement_rate))
     if query.min_quality is not None and row.quality_score is not None:
-        lines.append(f"quality score {row.quality_score:.0f} ({row.verdict})")
-    lines.extend(f"audience {c} (from its latest audience report)" for c in query.audience)
+        lines.append(say.QUALITY(score=row.quality_score, verdict=say.verdict(row.verdict)))
+    lines.extend(audience_reason(c) for c in query.audience)
     if query.province:
-        lines.append(f"based in {row.province}")
+        lines.append(say.BASED_IN(place=row.province))
     if query.min_price is not None or query.max_price is not None:
-        lines.append(
-            f"estimated {format_count(row.price_low)}-{format_count(row.price_high)} THB per post"
-        )
+        lines.append(say.PRICE(low=row.price_low, high=row.price_high))
     if query.active_since is not None and row.last_active is not None:
-        lines.append(f"last post {row.last_active.isoformat()}")
+        lines.append(say.LAST_POST(day=row.last_active.isoformat()))
     return lines
 
 
@@ -96,49 +142,53 @@ def explain(
     """The hit with its tier and every reason it matched, most telling first."""
     row = hit.row
     tier = scheme.tier_for(row.followers)
-    why: list[str] = list(hit.why)
+    why: list[Message] = list(hit.why)
     if hit.fit is not None and hit.fit.score is not None:
         best = sorted(
             (p for p in hit.fit.parts if p.score is not None),
             key=lambda p: -(p.score or 0) * p.weight,
         )
         name = brand.name if brand else "the brand"
-        why.insert(
-            0, f"fit for {name} {hit.fit.score:.0f}/100" + (f": {best[0].reason}" if best else "")
+        fit = (
+            say.FIT_BECAUSE(brand=name, score=hit.fit.score, why=best[0].reason)
+            if best
+            else say.FIT(brand=name, score=hit.fit.score)
         )
+        why.insert(0, fit)
     if hit.fan_score is not None and request.fans_of:
         why.insert(0, fan_text(request.fans_of, row, today))
     why.extend(term_reasons(uses, set(query.fans_terms)))
     if query.words:
         typed = " ".join((request.text or "").split()) or " ".join(query.words)
-        why.append(f'bio, captions or hashtags say "{typed}"')
+        why.append(say.WORDS(text=typed))
     why.extend(profile_reasons(row, query))
     if request.tier or request.min_followers or request.max_followers:
         why.append(
-            f"{format_count(row.followers)} followers"
-            + (f", {tier.name} in the {scheme.name} scheme" if tier else "")
+            say.FOLLOWERS_TIER(followers=row.followers, tier=tier.name, scheme=scheme.name)
+            if tier
+            else say.FOLLOWERS(followers=row.followers)
         )
     return replace(hit, tier=tier.name if tier else None, why=tuple(why))
 
 
-def _pct(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:.2f}%"
-
-
-def fan_text(brand: str, row: ProfileRow, today: date) -> str:
+def fan_text(brand: str, row: ProfileRow, today: date) -> Message:
     days = _days_ago(row.fan_last, today)
-    when = f", latest {days} days ago" if days is not None else ""
-    return (
-        f"names {brand} in {row.fan_posts} unsponsored post{'s' if row.fan_posts != 1 else ''}"
-        + when
+    fan = (
+        say.FAN_ONE(brand=brand)
+        if row.fan_posts == 1
+        else say.FAN_MANY(brand=brand, posts=row.fan_posts)
     )
+    return fan if days is None else say.FAN_LATEST(fan=fan, days=days)
 
 
-def similar_text(seed: str, parts: Similarity) -> str:
-    def show(value: float | None) -> str:
-        return "unknown" if value is None else f"{max(value, 0.0):.2f}"
+def similar_text(seed: str, parts: Similarity) -> Message:
+    def show(value: float | None) -> float | None:
+        return None if value is None else max(value, 0.0)
 
-    return (
-        f"like {seed}: similarity {parts.overall:.2f} (niche {show(parts.niche)}, "
-        f"content {show(parts.content)}, audience {show(parts.audience)})"
+    return say.SIMILAR(
+        seed=seed,
+        overall=parts.overall,
+        niche=show(parts.niche),
+        content=show(parts.content),
+        audience=show(parts.audience),
     )

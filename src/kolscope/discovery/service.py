@@ -23,6 +23,13 @@ from kolscope.discovery.checks import (
     niche_ids,
     search_words_of,
 )
+from kolscope.discovery.messages import FIT_POOL as FIT_POOL_NOTE
+from kolscope.discovery.messages import (
+    ON_LIST,
+    RANKED_AMONG,
+    RANKED_AMONG_ALONE,
+    reasons_of,
+)
 from kolscope.discovery.notes import unaudited_note
 from kolscope.discovery.query import (
     COUNT_CAP,
@@ -47,6 +54,7 @@ from kolscope.discovery.scoring.taxonomy import related_niches
 from kolscope.discovery.scoring.tone import Tone
 from kolscope.domain.brands import Brand
 from kolscope.domain.creators import handle_key, parse_account_reference
+from kolscope.domain.messages import Message
 from kolscope.domain.team import INSTALLATION, Scope
 from kolscope.domain.tiers import TierScheme
 from kolscope.domain.workspace import WorkspaceConfig
@@ -157,7 +165,7 @@ class DiscoveryService:
         must be ones the scope may see."""
         query, scheme = self.resolve(request, scope)
         brand = self.brand_named(request.brand, scope) if request.brand else None
-        notes: list[str] = []
+        notes: list[Message] = []
         if request.like:
             hits, total = self._lookalikes(request, query)
         elif query.fans_terms:
@@ -198,7 +206,7 @@ class DiscoveryService:
         found = self._store.accounts_by_handles(keys)
         ids = tuple(sorted({i for key in keys for i in found.get(key, [])}))
         result = self.search(replace(request, within=ids, like=None, fans_of=None), scope)
-        hits = tuple(replace(hit, why=("on your list", *hit.why)) for hit in result.hits)
+        hits = tuple(replace(hit, why=(ON_LIST(), *hit.why)) for hit in result.hits)
         missing = tuple(sorted({key for key in keys if key not in found}))
         return ListMatch(len(set(keys)), len(ids), replace(result, hits=hits), missing)
 
@@ -309,18 +317,20 @@ class DiscoveryService:
 
     def _by_fit(
         self, request: SearchRequest, query: ProfileQuery, brand: Brand
-    ) -> tuple[list[SearchHit], int, list[str]]:
+    ) -> tuple[list[SearchHit], int, list[Message]]:
         narrowed = query
-        notes = []
+        notes: list[Message] = []
         if not query.niches and brand.niche:
             narrowed = replace(query, niches=(brand.niche, *sorted(related_niches(brand.niche))))
+            related = list(narrowed.niches[1:])
             notes.append(
-                f"ranked among {brand.niche} and related niches "
-                f"({', '.join(narrowed.niches[1:]) or 'none'}); choose niches to widen"
+                RANKED_AMONG(niche=brand.niche, related=related)
+                if related
+                else RANKED_AMONG_ALONE(niche=brand.niche)
             )
         rows = self._store.rows_for(self._store.candidate_ids(narrowed, FIT_POOL))
         if len(rows) >= FIT_POOL:
-            notes.append(f"brand fit scored for the first {FIT_POOL:,} matches by followers")
+            notes.append(FIT_POOL_NOTE(count=FIT_POOL))
         ids = [r.account_id for r in rows]
         uses = self._store.term_uses(ids, _brand_terms(brand))
         audience = self._audience_fits(ids, request.target)
@@ -374,7 +384,7 @@ def _evidence(
     kind = CreatorType(
         row.creator_type,
         row.type_confidence,
-        tuple(row.facts.get("type_reasons") or ()),
+        reasons_of(row.facts.get("type_reasons")),
         dict(signals),
     )
     posts_read = row.facts.get("posts_read") or 0

@@ -13,11 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.scoring.creator_type import KOC, KOL, CreatorType
 from kolscope.discovery.scoring.niches import NicheScore
 from kolscope.discovery.scoring.taxonomy import BY_ID, niche_named, parent_of, related_niches
 from kolscope.discovery.scoring.tone import Tone, tone_fit, tone_wanted
 from kolscope.domain.brands import Brand
+from kolscope.domain.messages import Message
 
 # What each part weighs (they add up to 1; docs/classification.md explains each).
 WEIGHTS: dict[str, float] = {
@@ -39,7 +41,7 @@ class FitPart(NamedTuple):
     name: str
     score: float | None  # 0..1, None = unknown
     weight: float
-    reason: str
+    reason: Message
 
 
 class BrandFit(NamedTuple):
@@ -67,30 +69,29 @@ def _niche_part(
     weight = WEIGHTS["niche"]
     wanted_niche = niche_named(brand.niche) if brand.niche else None
     if wanted_niche is None:
-        return FitPart("niche", None, weight, "the brand has no niche set")
+        return FitPart("niche", None, weight, say.FIT_NO_BRAND_NICHE())
     wanted = wanted_niche.id
     if not niches:
-        return FitPart("niche", None, weight, "no niche could be read from the creator's content")
+        return FitPart("niche", None, weight, say.FIT_NO_NICHE())
     near = set(related.get(wanted, ())) if related is not None else set(related_niches(wanted))
     family = {n.id for n in BY_ID.values() if n.parent == wanted} | {parent_of(wanted) or ""}
-    best, why = 0.0, ""
+    best, why = 0.0, None
     for found in niches:
         strength = min(1.0, found.confidence / 0.7)
         if found.niche == wanted:
-            credit, how = 1.0, "works in"
+            credit, how = 1.0, say.FIT_NICHE_SAME
         elif found.niche in family:
-            credit, how = FAMILY_CREDIT, "works in a niche of the same family as"
+            credit, how = FAMILY_CREDIT, say.FIT_NICHE_FAMILY
         elif found.niche in near:
-            credit, how = RELATED_CREDIT, "works in a niche related to"
+            credit, how = RELATED_CREDIT, say.FIT_NICHE_RELATED
         else:
             continue
         if credit * strength > best:
             best = credit * strength
-            why = (f"{how} the brand's niche {wanted}: {BY_ID[found.niche].en.lower()} "
-                   f"(confidence {found.confidence:.2f})")  # fmt: skip
-    if not why:
-        shown = ", ".join(n.niche for n in niches[:3])
-        return FitPart("niche", 0.0, weight, f"niches {shown} are not {wanted} or related to it")
+            why = how(niche=wanted, found=found.niche, confidence=found.confidence)
+    if why is None:
+        shown = [n.niche for n in niches[:3]]
+        return FitPart("niche", 0.0, weight, say.FIT_NICHE_OTHER(niches=shown, niche=wanted))
     return FitPart("niche", round(best, 3), weight, why)
 
 
@@ -98,16 +99,17 @@ def _tone_part(brand: Brand, tone: Tone | None) -> FitPart:
     weight = WEIGHTS["tone"]
     wanted = tone_wanted(brand.tone_notes)
     if wanted is None:
-        return FitPart("tone", None, weight, "the brand's tone notes say nothing about tone")
+        return FitPart("tone", None, weight, say.FIT_TONE_UNSET())
     if tone is None:
-        return FitPart("tone", None, weight, "the creator's tone is unknown (no posts)")
+        return FitPart("tone", None, weight, say.FIT_TONE_UNKNOWN())
     fit = tone_fit(tone, wanted)
     gaps = [
-        f"{name} {getattr(tone, name):.1f} vs wanted {getattr(wanted, name):.1f}"
+        say.TONE_GAPS[name](value=getattr(tone, name), wanted=getattr(wanted, name))
         for name in Tone._fields
         if abs(getattr(tone, name) - getattr(wanted, name)) >= 0.35
     ]
-    reason = "tone matches the brand's notes" if not gaps else "tone differs: " + "; ".join(gaps)
+    differs = say.joined(gaps, say.LIST_PARTS)
+    reason = say.FIT_TONE_MATCH() if differs is None else say.FIT_TONE_DIFFERS(gaps=differs)
     return FitPart("tone", fit, weight, reason)
 
 
@@ -116,18 +118,33 @@ def _review_part(evidence: FitEvidence) -> FitPart:
     kind = evidence.creator_type
     balanced, sponsored = evidence.balanced_reviews, evidence.sponsored_share
     if balanced is None and sponsored is None and kind is None:
-        return FitPart("review_style", None, weight, "no posts were read for review style")
-    score, said = 0.5, []
+        return FitPart("review_style", None, weight, say.FIT_REVIEW_UNKNOWN())
+    score, said = 0.5, list[Message]()
     if balanced is not None:
         score = 0.3 + 0.7 * balanced
-        said.append(f"{balanced:.0%} of reviews weigh pros and cons")
+        said.append(say.FIT_REVIEW_BALANCED(share=balanced))
     if kind is not None and kind.label in (KOL, KOC):
         score = min(1.0, score + 0.15)
-        said.append(f"reads as a {kind.label.upper()}")
+        said.append(say.FIT_REVIEW_KIND(kind=say.type_label(kind.label)))
     if sponsored is not None:
         score -= 1.5 * max(0.0, sponsored - 0.2)
-        said.append(f"{sponsored:.0%} of posts sponsored")
-    return FitPart("review_style", round(max(0.0, score), 3), weight, "; ".join(said))
+        said.append(say.FIT_REVIEW_SPONSORED(share=sponsored))
+    reason = say.joined(said, say.LIST_PARTS) or say.FIT_REVIEW_UNKNOWN()
+    return FitPart("review_style", round(max(0.0, score), 3), weight, reason)
+
+
+def _mentions(brand: str, posts: int) -> Message:
+    if posts == 1:
+        return say.FIT_MENTIONED_ONE(brand=brand)
+    return (
+        say.FIT_MENTIONED(brand=brand, posts=posts) if posts else say.FIT_NOT_MENTIONED(brand=brand)
+    )
+
+
+def _rivals(posts: int) -> Message:
+    if posts == 1:
+        return say.FIT_RIVAL_ONE()
+    return say.FIT_RIVALS(posts=posts) if posts else say.FIT_NO_RIVALS()
 
 
 def brand_fit(
@@ -139,23 +156,21 @@ def brand_fit(
     mentions, rivals = max(0, evidence.brand_posts), max(0, evidence.competitor_posts)
     parts = [
         _niche_part(brand, evidence.niches, related),
-        FitPart("audience", None, WEIGHTS["audience"], "no audience data or no target audience")
+        FitPart("audience", None, WEIGHTS["audience"], say.FIT_AUDIENCE_UNKNOWN())
         if audience is None
         else FitPart("audience", round(min(1.0, max(0.0, audience)), 3), WEIGHTS["audience"],
-                     f"audience fit {audience:.0%} of the target"),
+                     say.FIT_AUDIENCE(share=audience)),
         _tone_part(brand, evidence.tone),
-        FitPart("authenticity", None, WEIGHTS["authenticity"], "not audited yet")
+        FitPart("authenticity", None, WEIGHTS["authenticity"], say.FIT_NOT_AUDITED())
         if quality is None
         else FitPart("authenticity", round(min(100.0, max(0.0, quality)) / 100, 3),
-                     WEIGHTS["authenticity"], f"audit quality score {quality:.0f}/100"),
+                     WEIGHTS["authenticity"], say.FIT_QUALITY(score=quality)),
         _review_part(evidence),
         FitPart("brand_mentions", (0.3, 0.7, 0.85, 1.0)[min(mentions, 3)],
                 WEIGHTS["brand_mentions"],
-                f"mentioned {brand.name} unpaid in {mentions} posts" if mentions
-                else f"has not mentioned {brand.name} unpaid"),
+                _mentions(brand.name, mentions)),
         FitPart("competitors", (1.0, 0.5, 0.2)[min(rivals, 2)], WEIGHTS["competitors"],
-                f"caution: mentioned a competitor in {rivals} posts" if rivals
-                else "no competitor mentioned"),
+                _rivals(rivals)),
     ]  # fmt: skip
     known = [p for p in parts if p.score is not None]
     if not any(p.name in SUBSTANTIVE for p in known):

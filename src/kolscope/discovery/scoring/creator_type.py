@@ -18,11 +18,13 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.scoring import lexicon as lx
 from kolscope.discovery.scoring.content import CreatorContent
 from kolscope.discovery.scoring.niches import NicheScore
 from kolscope.discovery.scoring.reading import PostReading, Reading, read_content
 from kolscope.discovery.scoring.taxonomy import NICHES, parent_of
+from kolscope.domain.messages import Message
 
 KOL, KOC, CREATOR = "kol", "koc", "creator"
 DECIDE_AT = 0.65  # a kind's score needed to be called a KOL or a KOC
@@ -39,7 +41,7 @@ KOC_FOLLOWER_PRIOR_ABOVE = -0.3
 class CreatorType(NamedTuple):
     label: str  # "kol", "koc" or "creator"
     confidence: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]  # stored with the creator as to_dict forms
     signals: dict[str, float]
 
 
@@ -75,9 +77,17 @@ def _count(posts: Sequence[PostReading]) -> dict[str, float]:
     return counts
 
 
-def _credential(reading: Reading) -> tuple[float, str | None]:
+_CREDENTIAL_IN = {
+    "name": say.CREDENTIAL_NAME,
+    "bio": say.CREDENTIAL_BIO,
+    "handle": say.CREDENTIAL_HANDLE,
+}
+
+
+def _credential(reading: Reading) -> tuple[float, Message | None]:
     """1 for a licensed profession in the name or bio, 0.6 for a trade or role, and where."""
-    best, where = 0.0, None
+    best: float = 0.0
+    where: Message | None = None
     for part, words in (("name", reading.name), ("bio", reading.bio), ("handle", reading.handle)):
         for found in words.credentials:
             english = found.split(" (")[0]
@@ -85,7 +95,7 @@ def _credential(reading: Reading) -> tuple[float, str | None]:
             if part == "handle":
                 strength *= 0.6
             if strength > best:
-                best, where = strength, f"credential in {part}: {found}"
+                best, where = strength, _CREDENTIAL_IN[part](credential=found)
     return best, where
 
 
@@ -169,56 +179,52 @@ def _reasons(
     label: str,
     n: int,
     counts: dict[str, int],
-    credential_where: str | None,
+    credential_where: Message | None,
     signals: dict[str, float],
     followers: int | None,
     niches: Sequence[NicheScore],
-) -> tuple[str, ...]:
-    of = f"of {n} posts"
-    said: list[str] = []
+) -> tuple[Message, ...]:
+    said: list[Message] = []
     if label == CREATOR:
-        said.append(
-            f"no steady expert or consumer signals in {n} posts" if n else "no posts to read"
-        )
+        said.append(say.NO_SIGNALS(posts=n) if n else say.NO_POSTS())
     if label == KOL or counts["expert"]:
-        said.append(f"explains, compares or teaches in {counts['expert']} {of}")
+        said.append(say.EXPERT_POSTS(count=counts["expert"], posts=n))
     if credential_where:
         said.append(credential_where)
     if signals["experience"]:
-        said.append("states years of experience in the bio")
+        said.append(say.EXPERIENCE())
     if counts["data"] and label != KOC:
-        said.append(f"gives numbers with units in {counts['data']} {of}")
-    said += _consumer_reasons(label, of, counts, signals)
+        said.append(say.DATA_POSTS(count=counts["data"], posts=n))
+    said += _consumer_reasons(label, n, counts, signals)
     said += _context_reasons(signals, followers, niches)
     if 0 < n < 5:
-        said.append(f"only {n} posts to read: low confidence")
+        said.append(say.FEW_POSTS(posts=n))
     return tuple(said)
 
 
 def _consumer_reasons(
-    label: str, of: str, counts: dict[str, int], signals: dict[str, float]
-) -> list[str]:
-    said: list[str] = []
+    label: str, n: int, counts: dict[str, int], signals: dict[str, float]
+) -> list[Message]:
+    said: list[Message] = []
     if label == KOC or counts["consumer"]:
-        said.append(f"says they bought or really used it in {counts['consumer']} {of}")
+        said.append(say.CONSUMER_POSTS(count=counts["consumer"], posts=n))
     if counts["balanced"] and label != KOL:
-        said.append(f"weighs pros against cons or gives a score in {counts['balanced']} {of}")
+        said.append(say.BALANCED_POSTS(count=counts["balanced"], posts=n))
     if signals["consumer_bio"]:
-        said.append("the bio presents them as a regular buyer")
+        said.append(say.CONSUMER_BIO())
     if counts["sponsored"]:
-        said.append(f"sponsored {counts['sponsored']} {of}")
+        said.append(say.SPONSORED_POSTS(count=counts["sponsored"], posts=n))
     return said
 
 
 def _context_reasons(
     signals: dict[str, float], followers: int | None, niches: Sequence[NicheScore]
-) -> list[str]:
-    said: list[str] = []
+) -> list[Message]:
+    said: list[Message] = []
     if "topic_concentration" in signals and niches:
-        share = signals["topic_concentration"]
-        said.append(f"{share:.0%} of posts with a topic are on {niches[0].niche}")
+        said.append(say.ON_TOPIC(share=signals["topic_concentration"], niche=niches[0].niche))
     if "question_share" in signals:
-        said.append(f"{signals['question_share']:.0%} of audience comments are questions")
+        said.append(say.QUESTIONS(share=signals["question_share"]))
     if isinstance(followers, int) and followers >= 0:
-        said.append(f"{followers:,} followers (a weak hint only)")
+        said.append(say.FOLLOWER_HINT(followers=followers))
     return said

@@ -10,12 +10,11 @@ from typing import Annotated, Any
 import typer
 
 from kolscope.discovery.facade import (
-    EXPORT_COLUMNS,
     ExportError,
     ListFileError,
     SearchError,
     SearchResult,
-    export_row,
+    export_table,
     read_handles,
     result_dict,
     submit_index,
@@ -28,6 +27,15 @@ from kolscope.entrypoints.cli.job_views import leave_queued
 from kolscope.entrypoints.cli.search_options import request_of, search_options
 
 Opt = typer.Option
+HEADERS = ("keys", "labels")
+HeadersOpt = Annotated[
+    str,
+    Opt(
+        "--headers",
+        help="The export's header row: keys (stable machine names and codes) or labels "
+        "(names people read, in English).",
+    ),
+]
 
 
 def _print(cli: CliState, result: SearchResult, as_json: bool, synthetic: bool) -> None:
@@ -53,18 +61,25 @@ def _print(cli: CliState, result: SearchResult, as_json: bool, synthetic: bool) 
     total = f"{result.total:,}+" if result.total_capped else f"{result.total:,}"
     cli.out.print(f"{len(result.hits)} shown of {total} matching ({result.indexed:,} indexed)")
     for note in result.notes:
-        cli.out.print(f"note: {note}", markup=False)
+        cli.out.print(f"note: {note}", markup=False, highlight=False)
     if result.indexed == 0:
         cli.out.print("The search index is empty: run `kolscope creators index`.")
 
 
-def _export(cli: CliState, result: SearchResult, path: Path | None) -> None:
+def check_headers(cli: CliState, headers: str) -> bool:
+    """Whether an export writes labels (``--headers labels``) rather than machine keys."""
+    chosen = headers.strip().lower()
+    if chosen not in HEADERS:
+        fail(cli, f"--headers: one of {', '.join(HEADERS)}")
+    return chosen == "labels"
+
+
+def _export(cli: CliState, result: SearchResult, path: Path | None, headers: str) -> None:
     if path is None:
         return
+    columns, rows = export_table(result.hits, labels=check_headers(cli, headers))
     try:
-        written = write_table(
-            path, EXPORT_COLUMNS, (export_row(h) for h in result.hits), title="search"
-        )
+        written = write_table(path, columns, rows, title="search")
     except ExportError as error:
         fail(cli, str(error))
     cli.err.print(f"wrote {written} rows to {path}")
@@ -79,6 +94,7 @@ def register(creators: typer.Typer) -> None:
         export: Annotated[
             Path | None, Opt(help="Also write the results to this .csv or .xlsx.")
         ] = None,
+        headers: HeadersOpt = "keys",
         save: Annotated[str | None, Opt(help="Save this search under a name.")] = None,
         saved: Annotated[
             str | None, Opt(help="Run a saved search (other filters are ignored).")
@@ -106,7 +122,7 @@ def register(creators: typer.Typer) -> None:
         except (SearchError, ValueError) as error:
             fail(cli, str(error))
         _print(cli, result, as_json, workspace.config.synthetic)
-        _export(cli, result, export)
+        _export(cli, result, export, headers)
 
     @creators.command("match")
     @search_options(
@@ -129,6 +145,7 @@ def register(creators: typer.Typer) -> None:
         export: Annotated[
             Path | None, Opt(help="Also write the matches to this .csv or .xlsx.")
         ] = None,
+        headers: HeadersOpt = "keys",
         as_json: Annotated[bool, Opt("--json", help="Print JSON.")] = False,
         **fields: Any,
     ) -> None:
@@ -168,7 +185,7 @@ def register(creators: typer.Typer) -> None:
                 markup=False,
             )
             _print(cli, found.result, False, workspace.config.synthetic)
-        _export(cli, found.result, export)
+        _export(cli, found.result, export, headers)
 
     @creators.command("index")
     def index(

@@ -10,15 +10,15 @@ import typer
 from rich.table import Table
 
 from kolscope.discovery.facade import (
-    EXPORT_COLUMNS,
     ExportError,
     SearchError,
-    export_row,
+    export_table,
     hit_dict,
     write_table,
 )
 from kolscope.domain.quantities import format_count
 from kolscope.entrypoints.cli.context import fail, state
+from kolscope.entrypoints.cli.search_cmd import HeadersOpt, check_headers
 
 shortlists = typer.Typer(
     help="Shortlists of creators (with notes) and saved searches.", no_args_is_help=True
@@ -86,6 +86,7 @@ def show(
         Path | None, typer.Option(help="Write the shortlist to this .csv or .xlsx.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    headers: HeadersOpt = "keys",
 ) -> None:
     """Show a shortlist's creators with their notes; export it as CSV or XLSX."""
     cli = state(ctx)
@@ -98,14 +99,9 @@ def show(
         fail(cli, str(error))
     notes = {e.account_id: e.note for e in entries}
     if export is not None:
-        columns = (*EXPORT_COLUMNS, "note")
+        columns, rows = export_table(hits, labels=check_headers(cli, headers), notes=notes)
         try:
-            written = write_table(
-                export,
-                columns,
-                (export_row(h, notes.get(h.row.account_id) or "") for h in hits),
-                title=name,
-            )
+            written = write_table(export, columns, rows, title=name)
         except ExportError as error:
             fail(cli, str(error))
         cli.err.print(f"wrote {written} rows to {export}")

@@ -54,7 +54,7 @@ from kolscope.entrypoints.web.security import need
 router = APIRouter(include_in_schema=False)
 SEARCH = Permission.VIEW_CREATORS
 # Page-only parameters, kept out of searches and saved searches.
-_PAGE_KEYS = ("view", "saved", "added")
+_PAGE_KEYS = ("view", "saved", "added", "headers")
 
 
 def _org(user: User) -> int:
@@ -200,14 +200,22 @@ def _export(workspace: Workspace, user: User, request: Request, suffix: str) -> 
         result = _run(workspace, user, search)
     except SearchError as error:
         raise HTTPException(400, str(error)) from None
-    return table_download(result.hits, suffix, f"kolscope-search{suffix}", title="search")
+    return table_download(
+        result.hits,
+        suffix,
+        f"kolscope-search{suffix}",
+        user=user,
+        headers=request.query_params.get("headers"),
+        title="search",
+    )
 
 
 @router.get("/discover/export.csv")
 def export_csv(
     request: Request, workspace: WorkspaceDep, user: Annotated[User, need(SEARCH)]
 ) -> FileResponse:
-    """The search's results (up to 500, or ``limit``) as CSV."""
+    """The search's results (up to 500, or ``limit``) as CSV; ``headers=keys`` for the machine
+    header row and codes instead of the reader's language."""
     return _export(workspace, user, request, ".csv")
 
 
@@ -215,7 +223,7 @@ def export_csv(
 def export_xlsx(
     request: Request, workspace: WorkspaceDep, user: Annotated[User, need(SEARCH)]
 ) -> FileResponse:
-    """The search's results (up to 500, or ``limit``) as XLSX."""
+    """The search's results (up to 500, or ``limit``) as XLSX (``headers=keys`` as for CSV)."""
     return _export(workspace, user, request, ".xlsx")
 
 

@@ -18,7 +18,6 @@ from starlette.background import BackgroundTask
 
 from kolscope.bootstrap import Workspace
 from kolscope.discovery.facade import (
-    EXPORT_COLUMNS,
     ExportError,
     FieldError,
     HandleList,
@@ -26,11 +25,12 @@ from kolscope.discovery.facade import (
     ListMatch,
     SearchHit,
     SearchRequest,
-    export_row,
+    export_table,
     read_handles,
     write_table,
 )
 from kolscope.domain.team import Scope, User
+from kolscope.entrypoints.web import i18n, said
 from kolscope.entrypoints.web.pages.brands import visible_brands
 from kolscope.entrypoints.web.pages.discover_params import (
     MATCH_LIMIT,
@@ -40,10 +40,19 @@ from kolscope.entrypoints.web.pages.discover_params import (
 
 MAX_LIST_UPLOAD = 50 * 1024 * 1024
 LIST_SUFFIXES = (".csv", ".xlsx", ".txt")
+HEADERS = ("labels", "keys")  # an export's header row: in the reader's language, or machine keys
 MEDIA_TYPES = {
     ".csv": "text/csv; charset=utf-8",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
+def export_headers(value: str | None) -> str:
+    """The ``headers`` query parameter of an export: ``labels`` (the default) or ``keys``."""
+    chosen = (value or "labels").strip().lower()
+    if chosen not in HEADERS:
+        raise HTTPException(400, f"headers: one of {', '.join(HEADERS)}")
+    return chosen
 
 
 def table_download(
@@ -51,17 +60,20 @@ def table_download(
     suffix: str,
     filename: str,
     *,
+    user: User,
+    headers: str | None = None,
     notes: dict[int, str | None] | None = None,
     title: str = "search",
 ) -> FileResponse:
-    """The results as a CSV or XLSX download, written to a temporary folder removed after."""
+    """The results as a CSV or XLSX download in the reader's language (reasons, names and,
+    unless ``headers`` is ``keys``, the header row), written to a temporary folder removed
+    after."""
     folder = Path(tempfile.mkdtemp(prefix="kolscope-export-"))
     path = folder / f"export{suffix}"
-    columns: tuple[str, ...] = EXPORT_COLUMNS
-    if notes is not None:
-        columns = (*EXPORT_COLUMNS, "note")
-    rows = (
-        export_row(h, None if notes is None else notes.get(h.row.account_id) or "") for h in hits
+    buddhist, thai_units = user.formats(i18n.current_language())
+    words = said.wording({"buddhist_era": buddhist, "thai_units": thai_units})
+    columns, rows = export_table(
+        hits, words, labels=export_headers(headers) == "labels", notes=notes
     )
     try:
         write_table(path, columns, rows, title=title)

@@ -1,6 +1,6 @@
 """Discovery results as the web pages show them: labels in the person's language and one view
-per result. Reasons (``why``) come from the search as English sentences and stay so, like the
-audit's; everything returns plain values that the templates escape.
+per result. Reasons (``why``) come from the search as messages, which the templates write in
+the reader's language (``|say``); everything returns plain values that the templates escape.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from kolscope.discovery.facade import NICHES, SEARCH_FIELDS, SORTS, SearchHit
 from kolscope.discovery.facade import NICHES_BY_ID as BY_ID
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import parse_platform
 from kolscope.entrypoints.web.i18n import _, current_language
 
@@ -85,7 +86,7 @@ class HitView:
     price: tuple[int | None, int | None] | None
     fit: str | None
     similarity: str | None
-    why: tuple[str, ...]
+    why: tuple[Message, ...]
 
 
 def hit_view(hit: SearchHit) -> HitView:

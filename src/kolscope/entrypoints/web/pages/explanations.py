@@ -1,7 +1,6 @@
-"""The importer explains its choices, and discovery notes what a search could not do, in English
-sentences (shown by the CLI too); pages show them in the reader's language. Each sentence's
-pattern is a catalogued message whose ``{placeholders}`` match any text, so translators handle
-them like every other label."""
+"""The importer explains its choices in English sentences (shown by the CLI too); pages show
+them in the reader's language. Each sentence's pattern is a catalogued message whose
+``{placeholders}`` match any text, so translators handle them like every other label."""
 
 from __future__ import annotations
 
@@ -56,10 +55,6 @@ PATTERNS = (
         "first is row {row}, lines {start}-{end})"
     ),
     N_("row {row}: repeats row {first}"),
-    # discovery's notes beside a page of results
-    N_("{count} matching accounts are not audited yet, so the minimum quality leaves them out"),
-    N_("ranked among {niche} and related niches ({related}); choose niches to widen"),
-    N_("brand fit scored for the first {count} matches by followers"),
     N_("kept row {row}"),
 )
 THE_FILE_NAME = N_("the file name")

@@ -137,12 +137,23 @@ def shortlist_page(
 
 
 def _export_list(
-    workspace: Workspace, user: User, shortlist_id: int, suffix: str, scheme: str | None
+    workspace: Workspace,
+    user: User,
+    shortlist_id: int,
+    suffix: str,
+    scheme: str | None,
+    headers: str | None = None,
 ) -> FileResponse:
     item = _shortlist(workspace, user, shortlist_id)
     _rows, notes, hits = _members(workspace, user, item, scheme or None)
     return table_download(
-        hits, suffix, safe_filename(item.name, suffix), notes=notes, title=item.name
+        hits,
+        suffix,
+        safe_filename(item.name, suffix),
+        user=user,
+        headers=headers,
+        notes=notes,
+        title=item.name,
     )
 
 
@@ -152,8 +163,9 @@ def export_shortlist_csv(
     user: Annotated[User, need(SEARCH)],
     shortlist_id: int,
     scheme: str | None = None,
+    headers: str | None = None,
 ) -> FileResponse:
-    return _export_list(workspace, user, shortlist_id, ".csv", scheme)
+    return _export_list(workspace, user, shortlist_id, ".csv", scheme, headers)
 
 
 @router.get("/shortlists/{shortlist_id:int}/export.xlsx")
@@ -162,8 +174,9 @@ def export_shortlist_xlsx(
     user: Annotated[User, need(SEARCH)],
     shortlist_id: int,
     scheme: str | None = None,
+    headers: str | None = None,
 ) -> FileResponse:
-    return _export_list(workspace, user, shortlist_id, ".xlsx", scheme)
+    return _export_list(workspace, user, shortlist_id, ".xlsx", scheme, headers)
 
 
 @router.post("/shortlists/{shortlist_id:int}/note")

@@ -1,0 +1,263 @@
+"""Every sentence discovery tells people: why a creator matched a search, the classifier's
+reasons for a creator type, the parts of a brand fit, a page's notes, and the column labels of
+an export. Declared once here (code and English text); pages, exports and the API write them
+in the reader's language (see ``kolscope.domain.messages``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kolscope.domain.messages import Message, Template, literal
+
+# Joining several messages into one ------------------------------------------------------------
+LIST = Template("discover.list", "{first:said}, {rest:said}")
+LIST_PARTS = Template("discover.list.parts", "{first:said}; {rest:said}")
+
+# Why a creator matched -------------------------------------------------------------------------
+NICHE = Template("discover.niche", "niche {niche:niche} ({confidence:ratio})")
+NICHE_EVIDENCE = Template(
+    "discover.niche.evidence", "niche {niche:niche} ({confidence:ratio}: {evidence:said})"
+)
+EVIDENCE_CATEGORY = Template("discover.evidence.category", "category: {label}")
+EVIDENCE_NAME = Template("discover.evidence.name", 'name: "{term}"')
+EVIDENCE_BIO = Template("discover.evidence.bio", 'bio: "{term}"')
+EVIDENCE_HANDLE = Template("discover.evidence.handle", 'handle: "{term}"')
+EVIDENCE_POSTS = Template("discover.evidence.posts", "{term} ×{posts:int}")
+EVIDENCE_VIA = Template("discover.evidence.via", "via {niche:niche}")
+TYPE_KOL = Template("discover.type.kol", "KOL")
+TYPE_KOC = Template("discover.type.koc", "KOC")
+TYPE_CREATOR = Template("discover.type.creator", "general creator")
+CREATOR_TYPE = Template("discover.type", "{kind:said} ({confidence:ratio})")
+CREATOR_TYPE_BECAUSE = Template(
+    "discover.type.because", "{kind:said} ({confidence:ratio}): {why:said}"
+)
+ENGAGEMENT = Template("discover.engagement", "engagement rate {rate:percent}")
+QUALITY = Template("discover.quality", "quality score {score:score} ({verdict:said})")
+VERDICT_GOOD = Template("discover.verdict.good", "good")
+VERDICT_CAUTION = Template("discover.verdict.caution", "caution")
+VERDICT_RISK = Template("discover.verdict.risk", "risk")
+VERDICT_UNKNOWN = Template("discover.verdict.unknown", "not enough data")
+AUDIENCE_FEMALE = Template(
+    "discover.audience.female",
+    "audience at least {share:share} female (from its latest audience report)",
+)
+AUDIENCE_MALE = Template(
+    "discover.audience.male",
+    "audience at least {share:share} male (from its latest audience report)",
+)
+AUDIENCE_OTHER = Template(
+    "discover.audience.other",
+    "audience at least {share:share} of other genders (from its latest audience report)",
+)
+AUDIENCE_AGE = Template(
+    "discover.audience.age",
+    "audience at least {share:share} aged {band} (from its latest audience report)",
+)
+AUDIENCE_PLACE = Template(
+    "discover.audience.place",
+    "audience at least {share:share} in {place:place} (from its latest audience report)",
+)
+BASED_IN = Template("discover.based_in", "based in {place:place}")
+PRICE = Template("discover.price", "estimated {low:count}-{high:count} THB per post")
+LAST_POST = Template("discover.last_post", "last post {day:day}")
+FOLLOWERS = Template("discover.followers", "{followers:count} followers")
+FOLLOWERS_TIER = Template(
+    "discover.followers.tier",
+    "{followers:count} followers, {tier:tier} in the {scheme:tier} scheme",
+)
+FIT = Template("discover.fit", "fit for {brand} {score:score}/100")
+FIT_BECAUSE = Template("discover.fit.because", "fit for {brand} {score:score}/100: {why:said}")
+FAN_ONE = Template("discover.fan.one", "names {brand} in 1 unsponsored post")
+FAN_MANY = Template("discover.fan.many", "names {brand} in {posts:int} unsponsored posts")
+FAN_LATEST = Template("discover.fan.latest", "{fan:said}, latest {days:int} days ago")
+TAG_ONE = Template("discover.tag.one", "uses #{tag} in 1 post")
+TAG_MANY = Template("discover.tag.many", "uses #{tag} in {posts:int} posts")
+MENTION_ONE = Template(
+    "discover.mention.one", "mentions @{handle} in 1 post ({unsponsored:int} unsponsored)"
+)
+MENTION_MANY = Template(
+    "discover.mention.many",
+    "mentions @{handle} in {posts:int} posts ({unsponsored:int} unsponsored)",
+)
+USE_LATEST = Template("discover.use.latest", "{use:said}, latest {day:day}")
+WORDS = Template("discover.words", 'bio, captions or hashtags say "{text}"')
+SIMILAR = Template(
+    "discover.similar",
+    "like {seed}: similarity {overall:ratio} (niche {niche:ratio}, content {content:ratio}, "
+    "audience {audience:ratio})",
+)
+ON_LIST = Template("discover.on_list", "on your list")
+
+# Notes beside a page of results -----------------------------------------------------------------
+UNAUDITED = Template(
+    "discover.note.unaudited",
+    "{count:int} matching accounts are not audited yet, so the minimum quality leaves them out",
+)
+RANKED_AMONG = Template(
+    "discover.note.ranked_among",
+    "ranked among {niche:niche} and related niches ({related:niches}); choose niches to widen",
+)
+RANKED_AMONG_ALONE = Template(
+    "discover.note.ranked_among_alone",
+    "ranked among {niche:niche} only (it has no related niches); choose niches to widen",
+)
+FIT_POOL = Template(
+    "discover.note.fit_pool", "brand fit scored for the first {count:int} matches by followers"
+)
+
+# The creator type: what the classifier read (stored with the creator) -----------------------
+NO_SIGNALS = Template(
+    "discover.kind.no_signals", "no steady expert or consumer signals in {posts:int} posts"
+)
+NO_POSTS = Template("discover.kind.no_posts", "no posts to read")
+EXPERT_POSTS = Template(
+    "discover.kind.expert", "explains, compares or teaches in {count:int} of {posts:int} posts"
+)
+CREDENTIAL_NAME = Template("discover.kind.credential.name", "credential in name: {credential}")
+CREDENTIAL_BIO = Template("discover.kind.credential.bio", "credential in bio: {credential}")
+CREDENTIAL_HANDLE = Template(
+    "discover.kind.credential.handle", "credential in handle: {credential}"
+)
+EXPERIENCE = Template("discover.kind.experience", "states years of experience in the bio")
+DATA_POSTS = Template(
+    "discover.kind.data", "gives numbers with units in {count:int} of {posts:int} posts"
+)
+CONSUMER_POSTS = Template(
+    "discover.kind.consumer",
+    "says they bought or really used it in {count:int} of {posts:int} posts",
+)
+BALANCED_POSTS = Template(
+    "discover.kind.balanced",
+    "weighs pros against cons or gives a score in {count:int} of {posts:int} posts",
+)
+CONSUMER_BIO = Template("discover.kind.consumer_bio", "the bio presents them as a regular buyer")
+SPONSORED_POSTS = Template("discover.kind.sponsored", "sponsored {count:int} of {posts:int} posts")
+ON_TOPIC = Template(
+    "discover.kind.on_topic", "{share:share} of posts with a topic are on {niche:niche}"
+)
+QUESTIONS = Template("discover.kind.questions", "{share:share} of audience comments are questions")
+FOLLOWER_HINT = Template("discover.kind.followers", "{followers:int} followers (a weak hint only)")
+FEW_POSTS = Template("discover.kind.few_posts", "only {posts:int} posts to read: low confidence")
+
+# Brand fit: each part's reason ----------------------------------------------------------------
+FIT_NO_BRAND_NICHE = Template("discover.fit.niche.unset", "the brand has no niche set")
+FIT_NO_NICHE = Template(
+    "discover.fit.niche.unknown", "no niche could be read from the creator's content"
+)
+FIT_NICHE_SAME = Template(
+    "discover.fit.niche.same",
+    "works in the brand's niche {niche:niche}: {found:niche} (confidence {confidence:ratio})",
+)
+FIT_NICHE_FAMILY = Template(
+    "discover.fit.niche.family",
+    "works in a niche of the same family as the brand's niche {niche:niche}: {found:niche} "
+    "(confidence {confidence:ratio})",
+)
+FIT_NICHE_RELATED = Template(
+    "discover.fit.niche.related",
+    "works in a niche related to the brand's niche {niche:niche}: {found:niche} "
+    "(confidence {confidence:ratio})",
+)
+FIT_NICHE_OTHER = Template(
+    "discover.fit.niche.other", "niches {niches:niches} are not {niche:niche} or related to it"
+)
+FIT_TONE_UNSET = Template(
+    "discover.fit.tone.unset", "the brand's tone notes say nothing about tone"
+)
+FIT_TONE_UNKNOWN = Template("discover.fit.tone.unknown", "the creator's tone is unknown (no posts)")
+FIT_TONE_MATCH = Template("discover.fit.tone.match", "tone matches the brand's notes")
+FIT_TONE_DIFFERS = Template("discover.fit.tone.differs", "tone differs: {gaps:said}")
+TONE_GAPS = {
+    "loud": Template("discover.fit.tone.loud", "loud {value:number} vs wanted {wanted:number}"),
+    "formal": Template(
+        "discover.fit.tone.formal", "formal {value:number} vs wanted {wanted:number}"
+    ),
+    "humour": Template(
+        "discover.fit.tone.humour", "humour {value:number} vs wanted {wanted:number}"
+    ),
+    "emoji_rate": Template(
+        "discover.fit.tone.emoji", "emoji use {value:number} vs wanted {wanted:number}"
+    ),
+}
+FIT_REVIEW_UNKNOWN = Template("discover.fit.review.unknown", "no posts were read for review style")
+FIT_REVIEW_BALANCED = Template(
+    "discover.fit.review.balanced", "{share:share} of reviews weigh pros and cons"
+)
+FIT_REVIEW_KIND = Template("discover.fit.review.kind", "reads as a {kind:said}")
+FIT_REVIEW_SPONSORED = Template("discover.fit.review.sponsored", "{share:share} of posts sponsored")
+FIT_AUDIENCE_UNKNOWN = Template(
+    "discover.fit.audience.unknown", "no audience data or no target audience"
+)
+FIT_AUDIENCE = Template("discover.fit.audience", "audience fit {share:share} of the target")
+FIT_NOT_AUDITED = Template("discover.fit.quality.unknown", "not audited yet")
+FIT_QUALITY = Template("discover.fit.quality", "audit quality score {score:score}/100")
+FIT_MENTIONED_ONE = Template("discover.fit.mentions.one", "mentioned {brand} unpaid in 1 post")
+FIT_MENTIONED = Template(
+    "discover.fit.mentions.many", "mentioned {brand} unpaid in {posts:int} posts"
+)
+FIT_NOT_MENTIONED = Template("discover.fit.mentions.none", "has not mentioned {brand} unpaid")
+FIT_RIVAL_ONE = Template(
+    "discover.fit.competitors.one", "caution: mentioned a competitor in 1 post"
+)
+FIT_RIVALS = Template(
+    "discover.fit.competitors.many", "caution: mentioned a competitor in {posts:int} posts"
+)
+FIT_NO_RIVALS = Template("discover.fit.competitors.none", "no competitor mentioned")
+
+# Export column labels (the machine keys stay in discovery/export.py) ----------------------
+COLUMNS = {
+    "platform": Template("discover.column.platform", "Platform"),
+    "handle": Template("discover.column.handle", "Handle"),
+    "display_name": Template("discover.column.display_name", "Display name"),
+    "followers": Template("discover.column.followers", "Followers"),
+    "tier": Template("discover.column.tier", "Tier"),
+    "niches": Template("discover.column.niches", "Niches"),
+    "creator_type": Template("discover.column.creator_type", "Creator type"),
+    "type_confidence": Template("discover.column.type_confidence", "Type confidence"),
+    "quality_score": Template("discover.column.quality_score", "Quality score"),
+    "engagement_rate": Template("discover.column.engagement_rate", "Engagement rate (%)"),
+    "country": Template("discover.column.country", "Country"),
+    "province": Template("discover.column.province", "Province"),
+    "price_low_thb": Template("discover.column.price_low", "Price from (THB)"),
+    "price_high_thb": Template("discover.column.price_high", "Price to (THB)"),
+    "last_active": Template("discover.column.last_active", "Last post"),
+    "brand_fit": Template("discover.column.brand_fit", "Brand fit"),
+    "why": Template("discover.column.why", "Why it matched"),
+    "note": Template("discover.column.note", "Note"),
+}
+
+TYPES = {"kol": TYPE_KOL, "koc": TYPE_KOC, "creator": TYPE_CREATOR}
+VERDICTS = {
+    "good": VERDICT_GOOD,
+    "caution": VERDICT_CAUTION,
+    "risk": VERDICT_RISK,
+    "unknown": VERDICT_UNKNOWN,
+}
+
+
+def type_label(creator_type: str) -> Message:
+    """ "KOL", "KOC" or "general creator" as a message (an unknown type as written)."""
+    found = TYPES.get(creator_type)
+    return found() if found is not None else literal(creator_type)
+
+
+def verdict(code: str | None) -> Message:
+    found = VERDICTS.get(code or "unknown")
+    return found() if found is not None else literal(str(code))
+
+
+def joined(messages: Sequence[Message], template: Template = LIST) -> Message | None:
+    """Several messages as one, joined by commas (``LIST_PARTS``: semicolons); None for none."""
+    if not messages:
+        return None
+    result = messages[-1]
+    for message in reversed(messages[:-1]):
+        result = template(first=message, rest=result)
+    return result
+
+
+def reasons_of(stored: object) -> tuple[Message, ...]:
+    """Messages stored as ``to_dict`` forms (or, from before, plain strings)."""
+    if not isinstance(stored, (list, tuple)):
+        return ()
+    return tuple(Message.from_dict(item) for item in stored if isinstance(item, (dict, str)))
