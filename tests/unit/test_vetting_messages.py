@@ -195,3 +195,16 @@ def _words(message: Message) -> list[str]:
         elif isinstance(value, list):
             found += [w for w in value if isinstance(w, str)]
     return found
+
+
+def test_a_pods_warning_from_shared_commenters_never_shows_zero_partners() -> None:
+    from kolscope.entrypoints.web.pages.audit_views import signal_rows
+
+    signal = pod_signal(NetworkFacts(200, (), 0, 12, 60))
+    assert signal.verdict is Verdict.WARNING
+    (row,) = signal_rows({"signals": [signal.to_dict()], "weights": {"pods": 0.1}})
+    assert row.value == "30% from shared commenters"
+    assert "shared commenters" in str(row.reason)
+    quiet = pod_signal(NetworkFacts(200, (), 0, 2, 10))
+    (row,) = signal_rows({"signals": [quiet.to_dict()]})
+    assert (quiet.verdict, row.value) == (Verdict.OK, "0 partners")

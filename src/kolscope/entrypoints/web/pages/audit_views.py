@@ -232,7 +232,7 @@ def signal_rows(report: Mapping[str, Any]) -> tuple[SignalRow, ...]:
                 label=names.get(name, name),
                 verdict=verdict,
                 verdict_label=verdicts.get(verdict, verdict),
-                value=value_text(signal.get("value"), str(signal.get("unit", "")), _plain),
+                value=_shown_value(signal, verdict),
                 score="–" if score is None else score_text(score),
                 weight=weight,
                 confidence=confidence,
@@ -243,6 +243,21 @@ def signal_rows(report: Mapping[str, Any]) -> tuple[SignalRow, ...]:
         )
     order = {name: i for i, name in enumerate(SIGNALS)}
     return tuple(sorted(rows, key=lambda r: order.get(r.name, len(order))))
+
+
+def _shown_value(signal: Mapping[str, Any], verdict: str) -> str:
+    """The signal's value as the row shows it. A pods warning or problem without partners came
+    from shared commenters: the row shows their share, never "0 partners" beside the verdict."""
+    details = signal.get("details")
+    shared = _number(details.get("shared_share")) if isinstance(details, Mapping) else None
+    if (
+        signal.get("name") == "pods"
+        and verdict in ("warning", "problem")
+        and not _number(signal.get("value"))
+        and shared is not None
+    ):
+        return _("%(share)s from shared commenters") % {"share": f"{shared:.0%}"}
+    return value_text(signal.get("value"), str(signal.get("unit", "")), _plain)
 
 
 def _message(value: Any) -> Message:
