@@ -162,6 +162,8 @@ def test_every_cue_has_a_template() -> None:
     kinds = ("purchase", "question", "spam", "toxic")
     names = {one.text("name") for key in kinds for one in cues.tables(key)}
     assert names <= set(m.CUES)
+    assert set(cues.table("spam_tokens").names()) <= set(m.CUES)  # url, lineid, phone
+    assert str(m.cue("lineid")) == "a LINE id"
 
 
 def test_evidence_never_cites_stop_words_or_bare_symbols() -> None:

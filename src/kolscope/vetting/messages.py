@@ -253,6 +253,10 @@ CUES = {
     "profanity": Template("comments.cue.profanity", "profanity"),
     "insult": Template("comments.cue.insult", "insult"),
     "threat or hate": Template("comments.cue.threat_or_hate", "threat or hate"),
+    # The typed tokens spam leans on ([spam_tokens] of words/cues.toml).
+    "url": Template("comments.cue.url", "a link"),
+    "lineid": Template("comments.cue.lineid", "a LINE id"),
+    "phone": Template("comments.cue.phone", "a phone number"),
 }
 
 
