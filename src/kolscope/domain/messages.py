@@ -110,9 +110,7 @@ class Template:
 def placeholders(text: str) -> dict[str, str]:
     """Each placeholder of a template and its kind ("" for literal text)."""
     return {
-        name: kind or ""
-        for _, name, kind, _ in string.Formatter().parse(text)
-        if name is not None
+        name: kind or "" for _, name, kind, _ in string.Formatter().parse(text) if name is not None
     }
 
 
@@ -130,7 +128,8 @@ class Wording:
         if kind == "said":
             return render(value, self) if isinstance(value, Message) else str(value)
         if kind in ("words", "niches"):
-            items = list(value) if isinstance(value, Sequence) and not isinstance(value, str) else [value]
+            many = isinstance(value, Sequence) and not isinstance(value, str)
+            items = list(value) if many else [value]
             one = "niche" if kind == "niches" else ""
             return self.joiner.join(self.value(one, item) for item in items)
         if value is None:
@@ -139,7 +138,7 @@ class Wording:
             return str(value)
         return self.written(kind, value)
 
-    def written(self, kind: str, value: Any) -> str:  # noqa: PLR0911 - one line per kind
+    def written(self, kind: str, value: Any) -> str:
         if kind == "count":
             return format_count(value)
         if kind == "int":

@@ -68,7 +68,7 @@ class PageWording(Wording):
     def template(self, text: str) -> str:
         return self._translations.gettext(text)
 
-    def written(self, kind: str, value: Any) -> str:  # noqa: PLR0911 - one line per kind
+    def written(self, kind: str, value: Any) -> str:
         if kind == "count":
             return i18n.count(value, self.thai_units)
         if kind == "place":

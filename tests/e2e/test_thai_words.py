@@ -1,0 +1,187 @@
+"""A browser reads every page of the demo in Thai, as the owner, a member and a client, and
+counts the Latin-script words kolscope wrote there: apart from proper names (kolscope, TikTok,
+KOL, ...) there must be none. Examples of what to type (filter syntax, code) are marked
+``translate="no"`` or set in ``<code>``, and the English-only documents (/help) are marked
+``lang="en"`` under a Thai note saying so: neither is counted. Creator data (names, bios,
+captions, comments, hashtags, brand and people's names) is read from the workspace's database
+and may be in any script.
+
+The crawl follows the links each person sees, one page per shape of address, plus searches
+that make discover give every kind of reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from kolscope.bootstrap import Workspace, open_workspace
+from kolscope.catalogue.demo.build import DEMO_PASSWORD, DEMO_PEOPLE
+from kolscope.config import Settings
+from kolscope.entrypoints.web.i18n import THAI_MONTHS
+from kolscope.infra.db import tables, tables_discovery, tables_team
+from tests.e2e.live import live_app
+from tests.e2e.test_browser import browser  # noqa: F401 - the fixture
+
+TODAY = date(2026, 11, 23)
+# Names people write in Latin script in Thai too.
+_NAMES = """kolscope KOL KOLs KOC KOCs TikTok Instagram YouTube Facebook X Lemon8 LINE
+    Pantip Shopee Lazada Shopify WooCommerce THB CSV XLSX JSON API PDPA URL UTM ID OpenAPI
+    Swagger UI Redoc UTF Google Sheets Excel Meta HypeAuditor Modash email Asia Bangkok
+    CPM CPE CPA ROAS ROI CTR ER English Twitter TSV JSONL txt csv xlsx"""
+ALLOWED = {word.lower() for word in _NAMES.split()}
+# Pages that are not kolscope's words: the API explorer is Swagger UI's own English.
+SKIPPED = ("/api/docs", "/api/openapi", "/logout", "/static/")
+PER_ROLE = 60
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*(?:[ ,:;/()]+[A-Za-z][A-Za-z0-9'’&.\-]*)*")
+# The columns that hold what people and creators wrote (codes such as platform, country,
+# province, kind or status are kolscope's and must be shown as names, so they are not here).
+SYNTAX = re.compile(r"\S*[=<>]\S*")  # what a person types into a filter: female>=60%, age=18-24
+DATA_COLUMNS = {
+    tables.creators: ("display_name", "notes"),
+    tables.accounts: ("handle", "display_name", "bio", "categories", "external_url", "contact"),
+    tables.posts: ("caption", "url"),
+    tables.comments: ("text", "author"),
+    tables.brands: ("name", "handles", "hashtags", "competitors", "tone_notes"),
+    tables_discovery.shortlists: ("name",),
+    tables_discovery.shortlist_entries: ("note",),
+    tables_discovery.saved_searches: ("name",),
+    tables_discovery.account_terms: ("term",),
+    tables_team.organisations: ("name",),
+    tables_team.users: ("email", "name"),
+}
+VISIBLE_TEXT = """() => {
+  const NOT_COUNTED =
+    'script, style, noscript, template, code, pre, kbd, samp, [translate=no], [lang=en]';
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    if (!parent || parent.closest(NOT_COUNTED)) continue;
+    if (!node.textContent.trim()) continue;
+    out.push(node.textContent);
+  }
+  for (const el of document.querySelectorAll('[title],[placeholder],[aria-label],img[alt]')) {
+    if (el.closest('[translate=no], [lang=en]')) continue;
+    for (const a of ['title', 'placeholder', 'aria-label', 'alt']) {
+      if (el.getAttribute(a)) out.push(el.getAttribute(a));
+    }
+  }
+  for (const el of document.querySelectorAll('input[type=submit][value],button[value]')) {
+    if (el.type === 'submit' && el.tagName === 'INPUT') out.push(el.value);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Workspace]]:
+    workspace = open_workspace(Settings(workspace=tmp_path_factory.mktemp("thai") / "ws"))
+    workspace.build_demo(seed=3, creators=60, today=TODAY)
+    try:
+        with live_app(workspace) as url:
+            yield url, workspace
+    finally:
+        workspace.close()
+
+
+def data_text(workspace: Workspace) -> str:
+    """Every text the workspace holds from people and creators, lowercased, one per line."""
+    found: list[str] = []
+    with workspace.engine.connect() as connection:
+        for table, names in DATA_COLUMNS.items():
+            columns = [table.c[name] for name in names]
+            for row in connection.execute(select(*columns)):
+                found.extend(str(v).lower() for v in row if v)
+    return "\n".join(found)
+
+
+def shape(path: str) -> str:
+    """An address with its ids and handles taken out: one page of each shape is enough."""
+    parts = [p for p in path.split("/") if p]
+    if parts[:1] == ["creators"] and len(parts) >= 3:
+        return "/creators/PLATFORM/HANDLE" + "/".join(["", *parts[3:]])
+    return "/" + "/".join(re.sub(r"^\d+$|^[0-9a-f-]{16,}$", "N", p) for p in parts)
+
+
+def kolscope_latin(texts: list[str], data: str) -> list[str]:
+    runs = []
+    for shown in texts:
+        text = SYNTAX.sub(" ", shown)
+        for run in LATIN_RUN.findall(text):
+            words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", run) if len(w) > 2]
+            words = [w for w in words if w.lower() not in ALLOWED]
+            if not words:
+                continue
+            if run.lower().strip(" .,:;()-") in data or all(w.lower() in data for w in words):
+                continue  # the creator's own words
+            if any(month in text for month in THAI_MONTHS) and re.fullmatch(r"[\d\s:.]+", run):
+                continue
+            runs.append(run.strip())
+    return runs
+
+
+def crawl(
+    chromium: object, url: str, email: str, data: str, extra: list[str]
+) -> dict[str, list[str]]:
+    context = chromium.new_context(  # type: ignore[attr-defined]
+        locale="th-TH", viewport={"width": 1366, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(f"{url}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_load_state()
+    if page.locator("html").get_attribute("lang") != "th":
+        page.click("form.language button[value=th]")
+        page.wait_for_load_state()
+    queue, seen, found = ["/", *extra], set[str](), dict[str, list[str]]()
+    while queue and len(seen) < PER_ROLE:
+        path = queue.pop(0)
+        key = shape(urlsplit(path).path) + ("?" if "?" in path and path in extra else "")
+        if key in seen or path.startswith(SKIPPED):
+            continue
+        seen.add(key)
+        response = page.goto(url + path)
+        if response is None or "text/html" not in (response.headers.get("content-type") or ""):
+            continue
+        assert page.locator("html").get_attribute("lang") == "th", path
+        english = kolscope_latin(page.evaluate(VISIBLE_TEXT), data)
+        if english:
+            found[path] = sorted(set(english))
+        links = page.eval_on_selector_all(
+            "a[href^='/']", "els => els.map(e => e.getAttribute('href'))"
+        )
+        queue.extend(
+            href
+            for href in links
+            if not href.startswith(SKIPPED) and "export" not in href and "download" not in href
+        )
+    context.close()
+    return found
+
+
+def test_a_thai_reader_meets_no_english_from_kolscope(
+    demo: tuple[str, Workspace],
+    browser: object,  # noqa: F811 - the fixture
+) -> None:
+    url, workspace = demo
+    data = data_text(workspace)
+    searches = [
+        "/discover?niche=beauty&min_er=0.5&province=TH-10&min_quality=10&tier=micro",
+        "/discover?text=รีวิว&min_price=1000&active_within=365&max_followers=10000000",
+        "/discover?sort=engagement&type=koc",
+        "/nothing-here",
+    ]
+    english = {}
+    for email, _name, _role in DEMO_PEOPLE:
+        found = crawl(browser, url, email, data, searches)
+        english.update({f"{email} {path}": runs for path, runs in found.items()})
+    report = "\n".join(f"{where}: {runs}" for where, runs in sorted(english.items()))
+    assert english == {}, report
