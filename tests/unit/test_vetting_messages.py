@@ -124,9 +124,14 @@ def test_fake_followers_ok_only_when_every_printed_share_is_low(sample: int, par
 
 def test_engagement_high_with_half_poor_comments_is_not_ok() -> None:
     norm = TierNorm("micro Instagram creators", 95.0, 0.03, 200)
-    signal = engagement_signal(0.2, norm, posts=20, poor_comment_share=0.5)
-    assert signal.verdict is Verdict.PROBLEM
-    assert "50% of comments are low effort" in str(signal.reason)
+    half = engagement_signal(0.2, norm, posts=20, poor_comment_share=0.5)
+    assert half.verdict is Verdict.WARNING
+    assert "50% of comments are low effort" in str(half.reason)
+    most = engagement_signal(0.2, norm, posts=20, poor_comment_share=0.6)
+    assert most.verdict is Verdict.PROBLEM
+    real = engagement_signal(0.2, norm, posts=20, poor_comment_share=0.49)
+    assert real.verdict is Verdict.OK
+    assert "high, with real comments" in str(real.reason)
 
 
 def test_reasons_are_messages_with_known_codes() -> None:

@@ -88,6 +88,10 @@ ENGAGEMENT_POD = Template(
     "implausibly high while it trades comments with {count:int} creators, as with bought "
     "engagement or a pod",
 )
+ENGAGEMENT_HALF_POOR = Template(
+    "audit.engagement.half_poor",
+    "high while {share:share} of comments are low effort or spam: worth checking it is real",
+)
 ENGAGEMENT_LOW = Template("audit.engagement.low", "low for its tier")
 ENGAGEMENT_UNCHECKED = Template(
     "audit.engagement.unchecked", "unusually high, and no comments were read to check it is real"

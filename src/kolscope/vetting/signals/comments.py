@@ -25,7 +25,7 @@ SPAM_WARNING, SPAM_PROBLEM = 0.06, 0.12
 # Thai audiences write many emoji-only and one-word comments, but when half of them or more
 # carry no conversation the comments are worth a look; from 70 % they look bought.
 LOW_EFFORT_WARNING, LOW_EFFORT_PROBLEM = 0.5, 0.7
-DUPLICATE_WARNING = 0.2  # copy-paste duplicates at or above this share: worth a look
+DUPLICATE_WARNING = 0.25  # copy-paste duplicates at or above this share: worth a look
 GOOD_SIGN = 0.05  # questions + purchase intent at or above this share is a good sign
 
 
@@ -55,7 +55,7 @@ def comment_signal(counts: CommentCounts | None) -> Signal:
     """Low-effort, duplicate and spam shares, softened by questions and purchase intent.
 
     Verdict: problem from 12 % spam or 70 % low effort; warning from 6 % spam, 50 % low effort
-    or 20 % copy-paste duplicates; ok below all three. Score: 100 - 250 x spam share - 100 x
+    or 25 % copy-paste duplicates; ok below all three. Score: 100 - 250 x spam share - 100 x
     low-effort share above 40 %, plus up to 10 for questions and purchase intent, kept within
     0-100 and at most 60 for a warning, 30 for a problem.
     """

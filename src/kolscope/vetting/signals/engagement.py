@@ -26,9 +26,10 @@ NAME = "engagement"
 LOW_PERCENTILE = 5.0  # at or below: low for the tier (5 % of any tier is, so only a warning)
 FAR_BELOW = 0.25  # under a quarter of the tier's median: far below the norm
 HIGH_PERCENTILE = 90.0  # at or above: unusually high
-# Share of low-effort or spam comments that makes high engagement suspect: where the comment
-# signal itself stops reading the comments as fine.
-POOR_COMMENTS = LOW_EFFORT_WARNING
+# Shares of low-effort or spam comments that make high engagement suspect: worth a look from
+# where the comment signal itself stops reading the comments as fine, a problem from 60 %.
+POOR_COMMENTS_WARNING = LOW_EFFORT_WARNING
+POOR_COMMENTS = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +55,10 @@ def engagement_signal(
     ``poor_comment_share`` is the share of recent comments that are low effort or spam (None when
     no comments were read); ``pod_partners`` the creators this account trades comments with.
     Verdict: problem under a quarter of the tier's median, or at or above the 90th percentile
-    with 50 % or more poor comments (as printed, whole percents: where the comment signal stops
-    reading them as fine) or 3 or more pod partners; warning at or below the 5th percentile,
-    or high with comments unread; ok otherwise. Score: 15 problem, 50 warning, 70-100 ok by
-    percentile.
+    with 60 % or more poor comments or 3 or more pod partners; warning at or below the 5th
+    percentile, or high with comments unread or with 50 % or more poor comments (where the
+    comment signal stops reading them as fine); ok otherwise. Shares are judged as printed
+    (whole percents). Score: 15 problem, 50 warning, 70-100 ok by percentile.
     """
     data = m.ENGAGEMENT_POSTS(count=posts)
     if rate is None:
@@ -85,7 +86,8 @@ def engagement_signal(
         peers=norm.peers,
     )
     confidence = confidence_from_count(posts, low=3, medium=8, high=20)
-    poor = poor_comment_share is not None and printed(poor_comment_share) >= POOR_COMMENTS
+    poor_shown = None if poor_comment_share is None else printed(poor_comment_share)
+    poor = poor_shown is not None and poor_shown >= POOR_COMMENTS
     if median > 0 and rate < FAR_BELOW * median:
         verdict, score, said = Verdict.PROBLEM, 15.0, m.ENGAGEMENT_FAR_BELOW()
     elif pct >= HIGH_PERCENTILE and (pod_partners >= 3 or poor):
@@ -99,6 +101,9 @@ def engagement_signal(
         verdict, score, said = Verdict.WARNING, 50.0, m.ENGAGEMENT_LOW()
     elif pct >= HIGH_PERCENTILE and poor_comment_share is None:
         verdict, score, said = Verdict.WARNING, 50.0, m.ENGAGEMENT_UNCHECKED()
+    elif pct >= HIGH_PERCENTILE and poor_shown is not None and poor_shown >= POOR_COMMENTS_WARNING:
+        verdict, score = Verdict.WARNING, 50.0
+        said = m.ENGAGEMENT_HALF_POOR(share=poor_comment_share)
     else:
         verdict, score = Verdict.OK, 70.0 + 30.0 * min(1.0, pct / 50.0)
         said = m.ENGAGEMENT_HIGH_REAL() if pct >= HIGH_PERCENTILE else m.ENGAGEMENT_NORMAL()
