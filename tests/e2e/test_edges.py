@@ -19,7 +19,7 @@ from kolscope.config import Settings
 from kolscope.domain.team import Scope
 from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.i18n import THAI_MONTHS
-from kolscope.entrypoints.web.pages.help_pages import document
+from kolscope.entrypoints.web.pages.help_pages import docs_folder, document, source
 from kolscope.entrypoints.web.security import SESSION_COOKIE
 from tests.e2e.conftest import People, log_in
 
@@ -80,7 +80,12 @@ def test_the_metrics_note_links_to_the_definitions(filled: Workspace, people: Pe
     client = TestClient(create_app(filled), follow_redirects=False)
     csrf = log_in(client, filled, people.member)
     client.post("/creators/instagram/mint.review/audit", data={"csrf_token": csrf})
-    for headers, words in (({}, "How the metrics are calculated"), (THAI, "วิธีคำนวณตัวชี้วัด")):
+    for headers, words, language, title, section, field in (
+        ({}, "How the metrics are calculated", "en", "Metrics",
+         "How every metric reads posts", "Numerator:"),
+        (THAI, "วิธีคำนวณตัวชี้วัด", "th", "ตัวชี้วัด",
+         "ตัวชี้วัดทุกตัวอ่านโพสต์อย่างไร", "ตัวเศษ:"),
+    ):  # fmt: skip
         page = client.get("/creators/instagram/mint.review", headers=headers).text
         link = re.search(r'<a href="(/help/metrics)" id="metrics-help">([^<]+)</a>', page)
         assert link, page
@@ -88,9 +93,21 @@ def test_the_metrics_note_links_to_the_definitions(filled: Workspace, people: Pe
         assert "docs/metrics.md" not in page
         shown = client.get(link.group(1), headers=headers)
         assert shown.status_code == 200
-        assert "<h1>Metrics</h1>" in shown.text
-        assert "<h2>How every metric reads posts</h2>" in shown.text
-        assert "numerator" in shown.text.lower()
+        # the reader's language: docs/th/metrics.md on a Thai page, docs/metrics.md otherwise
+        assert f"<h1>{title}</h1>" in shown.text
+        assert f"<h2>{section}</h2>" in shown.text
+        assert f'<article class="help" lang="{language}">' in shown.text
+        assert f"<strong>{field}</strong>" in shown.text
+        assert "<code>engagement_rate_by_followers</code>" in shown.text
+        assert 'id="help-language"' not in shown.text  # no "English only" note
+    folder = docs_folder()
+    assert folder is not None
+    untranslated = next(
+        p.stem for p in sorted(folder.glob("*.md")) if not (folder / "th" / p.name).is_file()
+    )
+    english_only = client.get(f"/help/{untranslated}", headers=THAI).text
+    assert '<article class="help" lang="en">' in english_only
+    assert 'id="help-language"' in english_only
     assert 'href="/help/metrics"' in client.get("/help/vetting").text  # links between docs
     assert client.get("/help/no-such-doc").status_code == 404
     assert client.get("/help/..%2Fpyproject").status_code == 404
@@ -117,6 +134,32 @@ def test_help_pages_carry_no_markup_of_their_own(tmp_path: Any, monkeypatch: Any
     assert 'href="/help/vetting#a"' in body
     assert 'href="../src/x.py"' not in body
     assert "<img" not in body
+
+
+def test_a_reader_gets_the_document_in_their_language_when_there_is_one(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    from kolscope.entrypoints.web.pages import help_pages
+
+    (tmp_path / "th").mkdir()
+    for path, text in (
+        ("metrics.md", "# Metrics\n"),
+        ("th/metrics.md", "# ตัวชี้วัด\n"),
+        ("vetting.md", "# Vetting\n"),
+    ):
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(help_pages, "PACKAGED", tmp_path)
+    assert source("metrics", "th") == (tmp_path / "th" / "metrics.md", "th")
+    assert source("metrics", "en") == (tmp_path / "metrics.md", "en")
+    assert source("metrics", "fr") == (tmp_path / "metrics.md", "en")  # not a language we have
+    assert source("vetting", "th") == (tmp_path / "vetting.md", "en")  # no translation: English
+    assert source("nothing", "th") is None
+    assert source("../metrics", "th") is None
+    thai, english = document("metrics", "th"), document("metrics")
+    assert thai is not None
+    assert thai[0] == "ตัวชี้วัด"
+    assert english is not None
+    assert english[0] == "Metrics"
 
 
 def test_thai_charts_imports_and_jobs(filled: Workspace, people: People) -> None:

@@ -1,10 +1,14 @@
 """The documentation as pages: ``/help/<name>`` shows ``docs/<name>.md``, so a page can link to
 the definitions it names (the creator page's metrics note links to ``/help/metrics``).
 
-The documents come from the package (a wheel carries a copy of ``docs/*.md`` in
-``kolscope/docs``, copied by the build step in ``setup.py``) or, in a checkout, from the
-repository's ``docs`` folder. Markdown is rendered with raw HTML off: a document can give text,
-tables and links, never markup of its own; links between documents point at their pages.
+A reader of another language gets ``docs/<language>/<name>.md`` when that translation exists
+(``docs/th/metrics.md`` for a Thai page), else the English document under a note saying so.
+
+The documents come from the package (a wheel carries a copy of ``docs/*.md`` and
+``docs/th/*.md`` in ``kolscope/docs``, copied by the build step in ``setup.py``) or, in a
+checkout, from the repository's ``docs`` folder. Markdown is rendered with raw HTML off: a
+document can give text, tables and links, never markup of its own; links between documents
+point at their pages.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from markupsafe import Markup
 
 import kolscope
 from kolscope.domain.team import Permission, User
-from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.i18n import LANGUAGES, _, current_language
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
 
@@ -81,13 +85,24 @@ def _rendered(path: Path, _modified: float) -> tuple[str, Markup]:
     return title, Markup(_RENDERER.render(text))  # noqa: S704 - html off: markdown only
 
 
-def document(name: str) -> tuple[str, Markup] | None:
+def source(name: str, language: str = "en") -> tuple[Path, str] | None:
+    """The file a reader of ``language`` is shown for ``name`` and the language it is written
+    in: the translation in ``docs/<language>/`` when there is one, else the English document."""
     folder = docs_folder()
     if folder is None or not _NAME.match(name):
         return None
-    path = folder / f"{name}.md"
-    if not path.is_file():
+    candidates = [(folder / f"{name}.md", "en")]
+    if language != "en" and language in LANGUAGES:
+        candidates.insert(0, (folder / language / f"{name}.md", language))
+    return next(((path, lang) for path, lang in candidates if path.is_file()), None)
+
+
+def document(name: str, language: str = "en") -> tuple[str, Markup] | None:
+    """A document's title and HTML as a reader of ``language`` is shown it."""
+    found = source(name, language)
+    if found is None:
         return None
+    path = found[0]
     return _rendered(path, path.stat().st_mtime)
 
 
@@ -95,8 +110,9 @@ def document(name: str) -> tuple[str, Markup] | None:
 def help_page(
     request: Request, name: str, _user: Annotated[User, need(Permission.OWN_ACCOUNT)]
 ) -> HTMLResponse:
-    found = document(name)
+    found = source(name, current_language())
     if found is None:
         raise HTTPException(404, _("There is no such help page."))
-    title, body = found
-    return page(request, "help.html", title=title, body=body)
+    path, written_in = found
+    title, body = _rendered(path, path.stat().st_mtime)
+    return page(request, "help.html", title=title, body=body, written_in=written_in)
