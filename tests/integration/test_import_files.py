@@ -369,7 +369,7 @@ def test_a_repeated_wide_audience_row_counts_once(workspace: Workspace, tmp_path
     counts = report.files[0].counts
     assert (counts.rows_read, counts.imported, counts.duplicates) == (2, 1, 1)
     assert len(counts.warnings) == 1  # one warning for the row, not one per share
-    assert counts.warnings[0].startswith("row 3: ")
+    assert str(counts.warnings[0]).startswith("row 3: ")
 
 
 def test_follower_samples_from_instafake_style_json(workspace: Workspace, tmp_path: Path) -> None:

@@ -74,7 +74,7 @@ def told_why_rows_are_fewer_than_lines(path: Path, report: ImportReport) -> bool
     text = path.read_bytes().decode(plan.encoding)
     lines = len(re.findall(r"\r\n|\r|\n", text)) + (not re.search(r"[\r\n]\Z", text))
     rows = (plan.header_row or 1) + counts.rows_read + counts.blank_rows + counts.repeated_headers
-    return rows >= lines or any("lines hold" in w for w in counts.warnings)
+    return rows >= lines or any("lines hold" in str(w) for w in counts.warnings)
 
 
 def check(workspace: Workspace, path: Path, options: ImportOptions | None = None) -> None:

@@ -123,7 +123,7 @@ def test_repeats_count_once_and_a_reimport_changes_nothing(services: FakeService
     report = run(services, path)
     counts = report.files[0].counts
     assert (counts.imported, counts.duplicates, counts.created) == (2, 1, 2)
-    assert counts.warnings == ["row 3: repeats row 2; kept row 2"]
+    assert [str(w) for w in counts.warnings] == ["row 3: repeats row 2; kept row 2"]
     shown = services.creators.show(Platform.INSTAGRAM, "mint")
     assert shown is not None
     assert shown.account.followers == 5_000  # the first row is kept

@@ -68,11 +68,12 @@ def test_the_first_of_each_key_is_kept_and_later_rows_repeat_it() -> None:
     rows = [post_row(2, "Som", "p1"), post_row(3, "som", "p1"), post_row(4, "som", "p2")]
     kept, repeated = first_of_each(rows, key, message)
     assert [r.row for r in kept] == [2, 4]  # handles are compared as keys (case ignored)
-    assert repeated == [(3, "repeats row 2")]
+    assert [(row, str(why)) for row, why in repeated] == [(3, "repeats row 2")]
+    assert repeated[0][1].to_dict()["params"] == {"first": 2}
     key, message = repeats_of(ImportKind.CREATORS)
     accounts = [account_row(2, "a"), account_row(5, "a"), account_row(6, "b")]
     kept, repeated = first_of_each(accounts, key, message)
     assert [r.row for r in kept] == [2, 6]
-    assert repeated == [(5, "repeats row 2; kept row 2")]
+    assert [(row, str(why)) for row, why in repeated] == [(5, "repeats row 2; kept row 2")]
     with pytest.raises(ValueError, match="stored rows"):  # a comment needs its post first
         repeats_of(ImportKind.COMMENTS)

@@ -154,7 +154,9 @@ def test_rows_swallowed_by_a_late_closing_quote_are_explained(tmp_path: Path) ->
     )
     records, counts = read(path)
     assert len(records) == 5  # ten data lines, five rows: the person must be told why
-    assert any("11 lines hold 6 rows" in w and "row 4, lines 4-9" in w for w in counts.warnings)
+    assert any(
+        "11 lines hold 6 rows" in w and "row 4, lines 4-9" in w for w in map(str, counts.warnings)
+    )
 
 
 def test_quoted_line_breaks_still_import(tmp_path: Path) -> None:
@@ -305,7 +307,9 @@ def test_a_thai_code_page_file_is_read_and_the_plan_says_so(tmp_path: Path) -> N
     path = tmp_path / "thai.csv"
     path.write_bytes("handle,ชื่อ,followers\nsom,สมชาย ใจดี,1000\n".encode("cp874"))
     planned = plan(path)
-    assert "the file is not UTF-8 text: read as windows-874 (Thai)" in planned.warnings
+    assert "the file is not UTF-8 text: read as windows-874 (Thai)" in [
+        str(w) for w in planned.warnings
+    ]
     assert planned.preview[0]["account"]["display_name"] == "สมชาย ใจดี"
 
 

@@ -17,11 +17,12 @@ from kolscope.catalogue.importing.jobs import submit_import
 from kolscope.catalogue.importing.plan import ColumnPlan, FilePlan, ImportOptions
 from kolscope.catalogue.importing.records import FileCounts, ImportKind
 from kolscope.catalogue.importing.service import ImportReport, ImportService, ImportStoppedError
+from kolscope.catalogue.messages import on_page
 from kolscope.catalogue.ports import ImportFileError
 
 __all__ = [
     "DEMO_LOGIN", "DEMO_PASSWORD", "DEMO_PEOPLE", "FIELDS", "GROUND_TRUTH_FILE", "BrandBook",
     "BrandError", "ColumnPlan", "CreatorCatalogue", "CreatorFilters", "FileCounts", "FilePlan",
     "ImportFileError", "ImportKind", "ImportOptions", "ImportReport", "ImportService",
-    "ImportStoppedError", "account_dict", "detail_dict", "field_tables", "submit_import",
+    "ImportStoppedError", "account_dict", "detail_dict", "field_tables", "on_page", "submit_import",
 ]  # fmt: skip

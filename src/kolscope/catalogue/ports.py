@@ -32,6 +32,7 @@ from kolscope.catalogue.views import (
 )
 from kolscope.domain.brands import Brand
 from kolscope.domain.content import Comment
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 
 
@@ -41,7 +42,7 @@ class BatchOutcome:
 
     created: int = 0
     updated: int = 0
-    duplicates: list[tuple[int, str]] = field(default_factory=list)  # (row, message)
+    duplicates: list[tuple[int, Message]] = field(default_factory=list)  # (row, why)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (row, field, message)
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import Protocol, TypeVar
 
+from kolscope.catalogue.messages import REPEATS
+from kolscope.domain.messages import Message
+
 
 class NumberedRow(Protocol):
     @property
@@ -17,19 +20,19 @@ class NumberedRow(Protocol):
 R = TypeVar("R", bound=NumberedRow)
 
 
-def repeats_row(first: int) -> str:
-    return f"repeats row {first}"
+def repeats_row(first: int) -> Message:
+    return REPEATS(first=first)
 
 
 def first_of_each(
     rows: Iterable[R],
     key: Callable[[R], Hashable],
-    message: Callable[[int], str] = repeats_row,
-) -> tuple[list[R], list[tuple[int, str]]]:
+    message: Callable[[int], Message] = repeats_row,
+) -> tuple[list[R], list[tuple[int, Message]]]:
     """The rows to keep (the first of each key, in order) and the repeats as (row, message)."""
     first: dict[Hashable, int] = {}
     kept: list[R] = []
-    repeated: list[tuple[int, str]] = []
+    repeated: list[tuple[int, Message]] = []
     for item in rows:
         found = key(item)
         seen = first.get(found)

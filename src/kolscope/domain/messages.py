@@ -20,6 +20,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from kolscope.domain.places import PROVINCES_BY_CODE, country_name
@@ -42,6 +43,7 @@ KINDS = {
     "place": "a country (TH) or Thai province (TH-10) code, written as its name",
     "platform": "a platform code (tiktok), written as its name",
     "tier": "a tier or tier-scheme name (micro, kol-th)",
+    "field": "an import field's key (followers), written as its name where pages name fields",
     "said": "another message",
     "words": "a list of literal texts from the data, joined by commas",
 }
@@ -107,8 +109,9 @@ class Template:
         return f"Template({self.code!r}, {self.text!r})"
 
 
-def placeholders(text: str) -> dict[str, str]:
-    """Each placeholder of a template and its kind ("" for literal text)."""
+@cache
+def placeholders(text: str) -> Mapping[str, str]:
+    """Each placeholder of a template and its kind ("" for literal text); read once."""
     return {
         name: kind or "" for _, name, kind, _ in string.Formatter().parse(text) if name is not None
     }
@@ -162,7 +165,7 @@ class Wording:
             return platform.label if platform else str(value)
         if kind == "niche":
             return str(value).replace("_", " ")
-        return str(value)  # day (ISO), tier
+        return str(value)  # day (ISO), tier, field (its key)
 
 
 ENGLISH = Wording()

@@ -32,9 +32,11 @@ from kolscope.catalogue.merge import (
     merge_existing,
     merge_new,
 )
+from kolscope.catalogue.messages import REPEATS_KEPT
 from kolscope.catalogue.ports import BatchOutcome
 from kolscope.catalogue.repeats import first_of_each
 from kolscope.domain.creators import PlatformAccount, handle_key
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.bulk import bulk_insert, bulk_update
@@ -228,7 +230,7 @@ class AccountWriting(WriterBase):
         rows: Sequence[tuple[AccountRow, tuple[str, str]]],
         existing: dict[tuple[str, str], Any],
         import_id: int,
-    ) -> dict[int, str]:
+    ) -> dict[int, Message]:
         """Rows whose snapshot this same import already wrote (an account repeated in a file)."""
         wanted = {
             (existing[key].id, row.snapshot.taken_on, row.snapshot.source): row.row
@@ -237,7 +239,7 @@ class AccountWriting(WriterBase):
         }
         if not wanted:
             return {}
-        found: dict[int, str] = {}
+        found: dict[int, Message] = {}
         snap = t.account_snapshots
         for chunk in chunks(list(wanted)):
             result = self._db.execute(
@@ -248,7 +250,7 @@ class AccountWriting(WriterBase):
             )
             for hit in result:
                 row_number = wanted[(hit.account_id, hit.taken_on, hit.source)]
-                found[row_number] = f"repeats row {hit.source_row}; kept row {hit.source_row}"
+                found[row_number] = REPEATS_KEPT(first=hit.source_row)
         return found
 
     def _account_ids(

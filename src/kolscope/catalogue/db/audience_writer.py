@@ -20,6 +20,7 @@ from kolscope.catalogue.importing.records import (
     AudienceRow,
     FollowerRow,
 )
+from kolscope.catalogue.messages import SHARE_TWICE
 from kolscope.catalogue.ports import BatchOutcome
 from kolscope.domain.creators import handle_key
 from kolscope.infra.db import tables as t
@@ -67,7 +68,10 @@ class AudienceWriting(AccountWriting):
                 key = (profile_id, share.dimension.value, share.segment)
                 if key in shares or self._share_exists(key):
                     outcome.duplicates.append(
-                        (row.row, f"{share.dimension.value} {share.segment} given twice")
+                        (
+                            row.row,
+                            SHARE_TWICE(dimension=share.dimension.value, segment=share.segment),
+                        )
                     )
                     continue
                 shares[key] = {

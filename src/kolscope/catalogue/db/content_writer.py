@@ -19,10 +19,12 @@ from kolscope.catalogue.importing.records import (
     ImportKind,
     PostRow,
 )
+from kolscope.catalogue.messages import SAME_COMMENT, SAME_POST
 from kolscope.catalogue.ports import BatchOutcome
 from kolscope.catalogue.repeats import first_of_each
 from kolscope.domain.content import comment_identity
 from kolscope.domain.creators import handle_key
+from kolscope.domain.messages import Message
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.upsert import bulk_upsert
 
@@ -102,7 +104,7 @@ class ContentWriting(AccountWriting):
             import_id,
             _POST_INSERT,
             POST_UPDATE,
-            "the same post again in this import",
+            SAME_POST(),
         )
         return outcome
 
@@ -116,7 +118,7 @@ class ContentWriting(AccountWriting):
         import_id: int,
         insert_columns: Sequence[str],
         update_columns: Sequence[str],
-        repeat_message: str,
+        repeat_message: Message,
     ) -> None:
         """Write rows by natural key: new ones inserted, older imports' ones updated, and rows
         this same import already wrote counted as repeats (the first one stays)."""
@@ -214,6 +216,6 @@ class ContentWriting(AccountWriting):
             import_id,
             _COMMENT_INSERT,
             _COMMENT_UPDATE,
-            "the same comment again in this import",
+            SAME_COMMENT(),
         )
         return outcome

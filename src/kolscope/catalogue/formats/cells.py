@@ -10,6 +10,7 @@ from kolscope.catalogue.formats.values import UnclearValueError, reader_for
 from kolscope.catalogue.importing.fields import NUMERIC, FieldSpec
 from kolscope.catalogue.importing.plan import ColumnPlan, FilePlan
 from kolscope.catalogue.importing.records import FileCounts, RowProblem
+from kolscope.catalogue.messages import ROW_LEFT_EMPTY, ROW_TWO_VALUES
 from kolscope.domain.quantities import number_precision
 
 LONG_TEXT_FIELDS = {"bio", "caption", "text"}
@@ -85,7 +86,9 @@ class RowCells:
             try:
                 values[name] = field.read(raw)
             except UnclearValueError as unclear:
-                self.converter.counts.warn(f"row {self.number}, {name}: {unclear}; left empty")
+                self.converter.counts.warn(
+                    ROW_LEFT_EMPTY(row=self.number, field=name, why=unclear.message)
+                )
                 values[name] = None
             except ValueError as error:
                 self.problem(name, str(error), header, raw)
@@ -115,7 +118,9 @@ class RowCells:
         try:
             return field.read(raw)
         except UnclearValueError as unclear:
-            self.converter.counts.warn(f"row {self.number}, {field.name}: {unclear}; left empty")
+            self.converter.counts.warn(
+                ROW_LEFT_EMPTY(row=self.number, field=field.name, why=unclear.message)
+            )
             return None
         except ValueError as error:
             self.problem(field.name, str(error), header, raw)
@@ -138,7 +143,8 @@ class RowCells:
             for _value, raw in readings[1:]:
                 if values_agree(best[1], raw) is False:
                     self.converter.counts.warn(
-                        f"row {self.number}, {field.name}: written as {best[1]!r} and {raw!r}; "
-                        f"kept {best[1]!r}"
+                        ROW_TWO_VALUES(
+                            row=self.number, field=field.name, kept=repr(best[1]), other=repr(raw)
+                        )
                     )
         return best[0]

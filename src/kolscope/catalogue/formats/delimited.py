@@ -17,7 +17,9 @@ from typing import TextIO
 from kolscope.catalogue.formats.limits import MAX_LINE_CHARS, MAX_RECORD_CHARS, MAX_RECORD_LINES
 from kolscope.catalogue.formats.raw import DelimitedFile, RawRow
 from kolscope.catalogue.importing.records import RowProblem
+from kolscope.catalogue.messages import SPANS_MANY, SPANS_ONE
 from kolscope.catalogue.ports import ImportFileError
+from kolscope.domain.messages import Message
 
 
 class QuoteNotClosedError(ImportFileError):
@@ -37,16 +39,15 @@ class LineSpans:
     spanning: int = 0  # records over more than one line
     first: tuple[int, int, int] | None = None  # (row, first line, last line)
 
-    def describe(self) -> str | None:
+    def describe(self) -> Message | None:
         """Why the file has fewer rows than lines, when that is so."""
         if not self.spanning or self.first is None:
             return None
         row, start, end = self.first
-        rows = "1 row has" if self.spanning == 1 else f"{self.spanning:,} rows have"
-        return (
-            f"{self.lines:,} lines hold {self.rows:,} rows: {rows} line breaks inside quoted "
-            f"cells (the first is row {row}, lines {start}-{end})"
-        )
+        where = {"lines": self.lines, "rows": self.rows, "row": row, "start": start, "end": end}
+        if self.spanning == 1:
+            return SPANS_ONE(**where)
+        return SPANS_MANY(count=self.spanning, **where)
 
 
 @dataclass(slots=True)

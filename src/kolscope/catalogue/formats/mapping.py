@@ -23,6 +23,26 @@ from kolscope.catalogue.formats.synonyms import matches
 from kolscope.catalogue.importing.fields import FIELDS, NUMERIC, FieldSpec, ValueType, field_spec
 from kolscope.catalogue.importing.plan import ColumnPlan
 from kolscope.catalogue.importing.records import ImportKind
+from kolscope.catalogue.messages import (
+    ANOTHER_NAME,
+    AUDIENCE_SEGMENT,
+    BOTH_LOOK_LIKE,
+    COUNTRIES,
+    DISPLAY_NAMES,
+    HANDLES,
+    MAPPED_ELSEWHERE,
+    MORE_COMMENTS,
+    MORE_LIKES,
+    NOT_NUMBERS,
+    NUMBERS,
+    PERCENT,
+    RANK,
+    READ_FROM,
+    SAME_NUMBERS,
+    quoted,
+    with_note,
+)
+from kolscope.domain.messages import Message, Template
 from kolscope.domain.quantities import parse_number
 
 NAME_FIELDS = ("handle", "display_name")
@@ -33,8 +53,13 @@ class ColumnMapping:
     """The outcome: a plan per column, warnings for the person, and percentage fields."""
 
     columns: list[ColumnPlan]
-    warnings: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # the warnings
     percent_scale: set[str] = field(default_factory=set)
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings in English (the command line's wording)."""
+        return [str(m) for m in self.messages]
 
 
 @dataclass(slots=True)
@@ -47,35 +72,37 @@ class _Work:
     profiles: list[ColumnProfile]
     chosen: list[str | None]
     how: list[str]
-    notes: list[str]
+    notes: list[Message | None]
     scores: list[float]
     overridden: set[str] = field(default_factory=set)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
-    def set(self, index: int, name: str | None, how: str, note: str | None = None) -> None:
+    def set(
+        self, index: int, name: str | None, how: str, note: Message | bool | None = False
+    ) -> None:
+        """Choose a field for a column; ``note`` replaces its note unless left out (False)."""
         self.chosen[index], self.how[index] = name, how
-        if note is not None:
-            self.notes[index] = note
+        if note is not False:
+            self.notes[index] = note if isinstance(note, Message) else None
 
-    def add_note(self, index: int, note: str) -> None:
-        self.notes[index] = f"{self.notes[index]}; {note}" if self.notes[index] else note
+    def add_note(self, index: int, note: Message) -> None:
+        self.notes[index] = with_note(self.notes[index], note)
 
     def free(self, index: int) -> bool:
         return self.chosen[index] is None and self.how[index] != "ignored"
 
 
-def _fits(spec: FieldSpec, profile: ColumnProfile) -> tuple[bool, str]:
+def _fits(spec: FieldSpec, profile: ColumnProfile) -> tuple[bool, Message | None]:
     """Whether a column's values can be this field's; the reason when not."""
     if profile.filled == 0:
-        return True, ""
+        return True, None
     # Mostly text under a number's header means the header is wrong; a few bad cells are typos
     # that the rows will report one by one.
     if spec.type in NUMERIC and profile.numeric < 0.5:
-        shown = ", ".join(repr(s) for s in profile.samples)
-        return False, f"the header suggests {spec.name} but the values are not numbers ({shown})"
+        return False, NOT_NUMBERS(field=spec.name, examples=quoted(profile.samples))
     if spec.type == ValueType.COUNTRY and profile.numeric > 0.5:
-        return False, f"the header suggests {spec.name} but the values are numbers"
-    return True, ""
+        return False, NUMBERS(field=spec.name)
+    return True, None
 
 
 def _prefers(spec: FieldSpec, profile: ColumnProfile) -> bool:
@@ -114,7 +141,7 @@ def map_columns(
         [profile_column(v) for v in values],
         [None] * width,
         ["unknown"] * width,
-        [""] * width,
+        [None] * width,
         [0.0] * width,
     )
     _by_header(work)
@@ -127,7 +154,7 @@ def map_columns(
     for index, header in enumerate(headers):
         name = work.chosen[index]
         if name == "rank":
-            work.set(index, None, "ignored", "row number or rank: not stored")
+            work.set(index, None, "ignored", RANK())
             name = None
         how = work.how[index] if name or work.how[index] == "ignored" else "unknown"
         result.columns.append(
@@ -162,7 +189,7 @@ def _by_override(work: _Work, overrides: Mapping[str, str | None]) -> None:
         work.overridden.add(name)
         for index, chosen in enumerate(work.chosen):
             if chosen == name:
-                work.set(index, None, "ignored", f"--map {name}")
+                work.set(index, None, "ignored", MAPPED_ELSEWHERE(field=name))
         if reference is None:
             continue
         targets = find_column(reference, work.headers)
@@ -172,7 +199,7 @@ def _by_override(work: _Work, overrides: Mapping[str, str | None]) -> None:
                 f"(columns: {', '.join(repr(h) for h in work.headers)})"
             )
         for index in targets:
-            work.set(index, name, "--map", "")
+            work.set(index, name, "--map", None)
             work.scores[index] = 10.0
 
 
@@ -186,15 +213,13 @@ def _by_content(work: _Work) -> None:
         for index in range(len(work.headers)):
             if work.free(index) and work.profiles[index].country >= 0.8:
                 work.set(index, "country", "content")
-                work.add_note(index, "values are countries")
+                work.add_note(index, COUNTRIES())
                 break
     if work.kind == ImportKind.AUDIENCE:
         for index, header in enumerate(work.headers):
             segment = segment_of_header(header) if work.free(index) else None
             if segment is not None and work.profiles[index].numeric >= 0.8:
-                work.set(
-                    index, wide_field(*segment), "header", "audience share (one column per segment)"
-                )
+                work.set(index, wide_field(*segment), "header", AUDIENCE_SEGMENT())
 
 
 def _resolve_names(work: _Work) -> None:
@@ -221,14 +246,14 @@ def _resolve_names(work: _Work) -> None:
     )
     first, rest = ranked[0], ranked[1:]
     if work.chosen[first] != "handle":
-        work.set(first, "handle", "content", "values look like handles")
+        work.set(first, "handle", "content", HANDLES())
     has_display = "display_name" in {s.name for s in FIELDS[work.kind]}
     for index in rest:
         if has_display and "display_name" not in work.chosen:
             if work.chosen[index] != "display_name":
-                work.set(index, "display_name", "content", "values look like display names")
+                work.set(index, "display_name", "content", DISPLAY_NAMES())
         elif work.chosen[index] == "handle":
-            work.set(index, None, "ignored", "another name column")
+            work.set(index, None, "ignored", ANOTHER_NAME())
 
 
 def _resolve_repeats(work: _Work) -> None:
@@ -246,14 +271,14 @@ def _resolve_repeats(work: _Work) -> None:
             if index == keep:
                 continue
             if spec.type in NUMERIC and _same_quantity(work.values[keep], work.values[index]):
-                work.set(index, name, "pair", f"the same numbers as column {keep + 1}")
+                work.set(index, name, "pair", SAME_NUMBERS(column=keep + 1))
                 continue
             kept = work.headers[keep]
-            work.set(index, None, "ignored", f"{name} is read from column {keep + 1} ({kept!r})")
+            where = {"field": name, "header": repr(kept)}
+            work.set(index, None, "ignored", READ_FROM(column=keep + 1, **where))
             work.warnings.append(
-                f"columns {keep + 1} and {index + 1} both look like {name}; using {kept!r} "
-                f"(pass --map {name}=COLUMN to choose)"
-            )  # worded as in entrypoints/web/explanations.py, which translates it
+                BOTH_LOOK_LIKE(first=keep + 1, second=index + 1, key=name, **where)
+            )
 
 
 def _same_quantity(first: Sequence[Any], second: Sequence[Any]) -> bool:
@@ -262,9 +287,9 @@ def _same_quantity(first: Sequence[Any], second: Sequence[Any]) -> bool:
     return bool(decided) and sum(decided) >= 0.9 * len(decided)
 
 
-_PLAUSIBLE = (
-    ("avg_comments", "avg_likes", "comments rarely outnumber likes"),
-    ("avg_likes", "followers", "a post rarely gets more likes than the account has followers"),
+_PLAUSIBLE: tuple[tuple[str, str, Template], ...] = (
+    ("avg_comments", "avg_likes", MORE_COMMENTS),
+    ("avg_likes", "followers", MORE_LIKES),
 )
 
 
@@ -284,9 +309,13 @@ def _check_plausibility(work: _Work) -> None:
         above = sum(a > b for a, b in known)
         if len(known) >= 10 and above > 0.5 * len(known):
             work.warnings.append(
-                f"{work.headers[big]!r} ({larger}) is larger than {work.headers[small]!r} "
-                f"({smaller}) in {above / len(known):.0%} of rows, but {why}: the headers may be "
-                "wrong. Check the values and correct the mapping with --map FIELD=COLUMN."
+                why(
+                    big=repr(work.headers[big]),
+                    larger=larger,
+                    small=repr(work.headers[small]),
+                    smaller=smaller,
+                    share=above / len(known),
+                )
             )
 
 
@@ -303,7 +332,7 @@ def _percent_fields(work: _Work) -> set[str]:
             profile.percent_signs < 0.5 and (profile.median_number or 0) > 1
         ):
             found.add(name)
-            work.add_note(index, "read as percent")
+            work.add_note(index, PERCENT())
     return found
 
 

@@ -25,6 +25,7 @@ from kolscope.catalogue.importing.records import (
     PostRow,
     RowProblem,
 )
+from kolscope.catalogue.messages import SEQUENTIAL
 from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.audience import AudienceShare
 from kolscope.domain.content import Comment, Post
@@ -134,7 +135,7 @@ def read_in_child(
                     # The child could not start (for example a script without the
                     # ``if __name__ == "__main__":`` guard that multiprocessing needs):
                     # read in this process instead.
-                    counts.warn("read without a second process (it could not be started)")
+                    counts.warn(SEQUENTIAL())
                     yield from read(plan, options, counts)
                     return
                 raise RuntimeError(

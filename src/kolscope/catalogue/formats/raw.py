@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from kolscope.domain.messages import Message
+
 
 @dataclass(frozen=True, slots=True)
 class RawRow:
@@ -31,4 +33,4 @@ class WorkbookFile(Protocol):
 
     path: Path
     sheet: str | None
-    notes: list[str]
+    notes: list[Message]

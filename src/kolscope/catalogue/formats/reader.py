@@ -25,7 +25,16 @@ from kolscope.catalogue.importing.records import (
     ImportRecord,
     RowProblem,
 )
+from kolscope.catalogue.messages import (
+    AS_OF_CHOSEN,
+    KIND_CHOSEN,
+    PLATFORM_ACCOUNT,
+    PLATFORM_CHOSEN,
+    READ_WITH,
+    ROW_EXTRA_CELLS,
+)
 from kolscope.catalogue.ports import ImportFileError
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 
 HEADER_SEARCH_ROWS = 30
@@ -52,7 +61,7 @@ class FileImportReader:
             if not is_blank(r.cells) and not same_header(r.cells, headers)
         ][: plan_rows(len(headers), SAMPLE_ROWS)]
         kind, kind_reason = (
-            (options.kind, "--kind") if options.kind else detect_kind(path.name, headers)
+            (options.kind, KIND_CHOSEN()) if options.kind else detect_kind(path.name, headers)
         )
         problem = _file_problem(path)
         try:
@@ -74,10 +83,11 @@ class FileImportReader:
                 "column per segment such as 'female', '18-24' or 'Bangkok'"
             )
         platform: Platform | None
+        platform_reason: Message | None
         if options.platform is not None:
-            platform, platform_reason = options.platform, "--platform"
+            platform, platform_reason = options.platform, PLATFORM_CHOSEN()
         elif options.account is not None:
-            platform, platform_reason = options.account[0], "--account"
+            platform, platform_reason = options.account[0], PLATFORM_ACCOUNT()
         else:
             platform, platform_reason = detect_platform(
                 path,
@@ -93,11 +103,11 @@ class FileImportReader:
                     "(instagram, tiktok, youtube, ...) or add a platform column"
                 )
         if options.as_of is not None:
-            as_of, as_of_reason = options.as_of, "--as-of"
+            as_of, as_of_reason = options.as_of, AS_OF_CHOSEN()
         else:
             as_of, as_of_reason = detect_as_of(path, preamble, self._today())
         warnings = (
-            opened.warnings + list(mapping.warnings) + [f"read with {n}" for n in opened.notes]
+            opened.warnings + list(mapping.messages) + [READ_WITH(detail=n) for n in opened.notes]
         )
         plan = FilePlan(
             path=path,
@@ -169,7 +179,7 @@ def _convert_rows(
             continue
         counts.rows_read += 1
         if len(raw.cells) > width and any(c not in (None, "") for c in raw.cells[width:]):
-            counts.warn(f"row {raw.number}: cells beyond the last column ignored")
+            counts.warn(ROW_EXTRA_CELLS(row=raw.number))
         result = converter.convert(raw.number, raw.cells)
         if isinstance(result, list):
             yield from result

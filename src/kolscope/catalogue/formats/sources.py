@@ -24,7 +24,9 @@ from kolscope.catalogue.formats.nesting import json_depth
 from kolscope.catalogue.formats.raw import RawRow
 from kolscope.catalogue.formats.workbooks import check_workbook, xlsx_rows
 from kolscope.catalogue.importing.records import RowProblem
+from kolscope.catalogue.messages import DELIMITER, ENCODING
 from kolscope.catalogue.ports import ImportFileError
+from kolscope.domain.messages import Message
 
 __all__ = ["OpenedFile", "RawRow", "open_file"]
 
@@ -56,8 +58,8 @@ class OpenedFile:
     keyed: bool
     sheet: str | None = None
     delimiter: str = ","
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # shown with the plan (dry run, review)
+    notes: list[Message] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # shown with the plan (dry run, review)
     spans: LineSpans = field(default_factory=LineSpans)  # CSV/TSV records over several lines
 
     def rows(self) -> Iterator[RawRow]:
@@ -126,12 +128,12 @@ def open_file(path: Path, *, encoding: str | None = None, sheet: str | None = No
         raise _fail(path, f"unknown encoding {chosen!r}") from None
     opened = OpenedFile(path, fmt, chosen, sha, keyed=fmt in {"json", "jsonl"})
     if encoding is None and chosen.lower().replace("_", "-") not in _UNICODE:
-        opened.warnings.append(f"the file is not UTF-8 text: read as {_shown(chosen)}")
+        opened.warnings.append(ENCODING(encoding=_shown(chosen)))
     if fmt in {"csv", "tsv"}:
         text = raw.decode(chosen, errors="replace")
         opened.delimiter = "\t" if fmt == "tsv" else sniff_delimiter(text)
         if opened.delimiter != ",":
-            opened.notes.append(f"columns separated by {opened.delimiter!r}")
+            opened.notes.append(DELIMITER(delimiter=repr(opened.delimiter)))
     return opened
 
 

@@ -8,15 +8,22 @@ from collections.abc import Callable
 from typing import Any
 
 from kolscope.catalogue.importing.fields import ValueType
+from kolscope.catalogue.messages import UNKNOWN_COUNTRY, UNKNOWN_LANGUAGE, UNKNOWN_PROVINCE
 from kolscope.domain.content import parse_post_type
 from kolscope.domain.dates import parse_date, parse_datetime
+from kolscope.domain.messages import Message
 from kolscope.domain.places import find_country, find_language, find_province
 from kolscope.domain.platforms import account_from_url, parse_platform
 from kolscope.domain.quantities import is_missing, parse_average, parse_count, parse_rate
 
 
 class UnclearValueError(ValueError):
-    """A descriptive value kolscope cannot place (an unknown country): dropped with a warning."""
+    """A descriptive value kolscope cannot place (an unknown country): dropped with a warning
+    that says why (``message``)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 _TRUE = {
@@ -125,7 +132,7 @@ def _province(value: Any) -> str | None:
         return None
     province = find_province(text)
     if province is None:
-        raise UnclearValueError(f"{text!r} is not a Thai province kolscope knows")
+        raise UnclearValueError(UNKNOWN_PROVINCE(value=repr(text)))
     return province.code
 
 
@@ -178,7 +185,7 @@ def _country(value: Any) -> str | None:
         return None
     code = find_country(text)
     if code is None:
-        raise UnclearValueError(f"{text!r} is not a country kolscope knows")
+        raise UnclearValueError(UNKNOWN_COUNTRY(value=repr(text)))
     return code
 
 
@@ -196,5 +203,5 @@ def _languages(value: Any) -> list[str]:
         elif code not in codes:
             codes.append(code)
     if unknown and not codes:
-        raise UnclearValueError(f"{', '.join(unknown)!r} is not a language kolscope knows")
+        raise UnclearValueError(UNKNOWN_LANGUAGE(value=repr(", ".join(unknown))))
     return codes

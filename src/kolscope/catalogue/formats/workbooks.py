@@ -23,6 +23,7 @@ from kolscope.catalogue.formats.limits import (
 )
 from kolscope.catalogue.formats.raw import RawRow, WorkbookFile
 from kolscope.catalogue.importing.records import RowProblem
+from kolscope.catalogue.messages import SHEET
 from kolscope.catalogue.ports import ImportFileError
 
 _SHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
@@ -102,7 +103,7 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
                 f"its sheet {sheet.title!r} declares {declared:,} rows; at most "
                 f"{MAX_XLSX_ROWS:,} are read (Excel's own maximum)",
             )
-        opened.notes.append(f"sheet {sheet.title!r}")
+        opened.notes.append(SHEET(sheet=repr(sheet.title)))
         # Read every row actually written, whatever size the sheet states: a stated size can
         # be too small (rows would be dropped) or as wide as Excel allows (rows padded).
         if hasattr(sheet, "reset_dimensions"):

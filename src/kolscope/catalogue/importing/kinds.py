@@ -24,9 +24,11 @@ from kolscope.catalogue.importing.records import (
     ImportKind,
     PostRow,
 )
+from kolscope.catalogue.messages import REPEATS_KEPT
 from kolscope.catalogue.ports import BatchOutcome, CatalogueWriter
 from kolscope.catalogue.repeats import repeats_row
 from kolscope.domain.creators import handle_key
+from kolscope.domain.messages import Message
 
 Write = Callable[[CatalogueWriter, Sequence[Any], int], BatchOutcome]
 # Before writing: (rows, the writer) -> rows, e.g. commenters' handles replaced by pseudonyms.
@@ -49,7 +51,7 @@ class KindSpec:
     # The key of ``repeat`` when a record alone gives it (the writers apply
     # ``repeats.first_of_each`` with it); None when it needs the stored rows (a comment's post).
     repeat_key: Callable[[Any], Hashable] | None = None
-    repeat_message: Callable[[int], str] = repeats_row
+    repeat_message: Callable[[int], Message] = repeats_row
 
     def write(
         self,
@@ -78,7 +80,7 @@ def _spec(
     repeat: str,
     private_authors: bool = False,
     repeat_key: Callable[[Any], Hashable] | None = None,
-    repeat_message: Callable[[int], str] = repeats_row,
+    repeat_message: Callable[[int], Message] = repeats_row,
 ) -> KindSpec:
     return KindSpec(
         kind,
@@ -109,8 +111,8 @@ def post_key(row: PostRow) -> Hashable:
     return (row.platform.value, handle_key(row.handle), row.post.platform_post_id)
 
 
-def _kept_too(first: int) -> str:
-    return f"repeats row {first}; kept row {first}"
+def _kept_too(first: int) -> Message:
+    return REPEATS_KEPT(first=first)
 
 
 KINDS: Mapping[ImportKind, KindSpec] = {
@@ -148,7 +150,7 @@ KINDS: Mapping[ImportKind, KindSpec] = {
 }  # fmt: skip
 
 
-def repeats_of(kind: ImportKind) -> tuple[Callable[[Any], Hashable], Callable[[int], str]]:
+def repeats_of(kind: ImportKind) -> tuple[Callable[[Any], Hashable], Callable[[int], Message]]:
     """The key and the warning with which a kind's repeated rows are found and reported."""
     spec = KINDS[kind]
     if spec.repeat_key is None:

@@ -11,6 +11,7 @@ from kolscope.domain.audience import AudienceShare
 from kolscope.domain.content import Comment, Post
 from kolscope.domain.creators import AccountSnapshot, PlatformAccount
 from kolscope.domain.followers import FollowerProfile
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 
 
@@ -109,14 +110,14 @@ class FileCounts:
     repeated_headers: int = 0
     created: int = 0  # new accounts, posts or comments
     updated: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # catalogue/messages.py
     warning_count: int = 0
 
     def rolled_back(self) -> None:
         """Nothing of the file was kept: no row counts as imported, new or updated."""
         self.imported = self.created = self.updated = 0
 
-    def warn(self, message: str, limit: int = 200) -> None:
+    def warn(self, message: Message, limit: int = 200) -> None:
         self.warning_count += 1
         if len(self.warnings) < limit:
             self.warnings.append(message)

@@ -24,6 +24,7 @@ from kolscope.catalogue.importing.records import (
     ImportRecord,
     RowProblem,
 )
+from kolscope.catalogue.messages import ROW
 from kolscope.catalogue.ports import (
     BatchOutcome,
     CatalogueWriter,
@@ -34,6 +35,7 @@ from kolscope.catalogue.ports import (
 )
 from kolscope.catalogue.views import ImportSummary
 from kolscope.domain.creators import handle_key
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.domain.privacy import pseudonym
 
@@ -83,7 +85,8 @@ class FileReport:
             "rejected": c.rejected,
             "blank_rows": c.blank_rows,
             "repeated_headers": c.repeated_headers,
-            "warnings": c.warnings,
+            "warnings": [str(w) for w in c.warnings],
+            "warning_messages": [w.to_dict() for w in c.warnings],
             "warning_count": c.warning_count,
             "problems": [str(p) for p in self.problems],
             "problem_count": self.problem_count,
@@ -268,12 +271,12 @@ class ImportService:
         counts.updated += outcome.updated
         # A row is repeated once however many of its parts repeat (each share of a wide
         # audience row is reported on its own).
-        repeated: dict[int, str] = {}
-        for row, message in outcome.duplicates:
-            repeated.setdefault(row, message)
+        repeated: dict[int, Message] = {}
+        for row, why in outcome.duplicates:
+            repeated.setdefault(row, why)
         counts.duplicates += len(repeated)
-        for row, message in list(repeated.items())[:50]:
-            counts.warn(f"row {row}: {message}")
+        for row, why in list(repeated.items())[:50]:
+            counts.warn(ROW(row=row, what=why))
         rejected = {row for row, _field, _message in outcome.problems}
         for row, field_name, message in outcome.problems:
             report.add_problem(RowProblem(report.plan.name, row, field_name, message))

@@ -52,7 +52,7 @@ def _show_plan(cli: CliState, plan: FilePlan, *, preview: bool) -> None:
             column.header,
             column.field or "–",
             column.how,
-            column.note,
+            str(column.note or ""),
             ", ".join(column.samples),
             style=style,
         )

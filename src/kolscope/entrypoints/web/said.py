@@ -22,6 +22,7 @@ from kolscope.discovery.facade import NICHES_BY_ID
 from kolscope.domain.messages import Message, Wording, literal, render
 from kolscope.domain.places import PROVINCES_BY_CODE, country_name
 from kolscope.entrypoints.web import i18n
+from kolscope.entrypoints.web.pages.field_names import FIELD_LABELS
 
 
 @cache
@@ -77,6 +78,9 @@ class PageWording(Wording):
             return niche(str(value), self.language)
         if kind == "tier":
             return self._translations.gettext(str(value))
+        if kind == "field":
+            label = FIELD_LABELS.get(str(value))
+            return self._translations.gettext(label) if label else str(value)
         if kind == "thb":
             return i18n.money(float(value)).removesuffix(".00")
         if kind == "day":

@@ -1,15 +1,25 @@
-"""The importer explains its choices in English sentences (shown by the CLI too); pages show
-them in the reader's language. Each sentence's pattern is a catalogued message whose
-``{placeholders}`` match any text, so translators handle them like every other label."""
+"""What the importer said, on a page: ``explain`` is the pages' filter for the importer's
+sentences (a plan's reasons and notes, a file's and its rows' warnings).
+
+The importer speaks in messages (``catalogue/messages.py``): those are written in the reader's
+language with their page wording (``on_page``: "choose the column in the table below" rather
+than the command line's ``--map``). Drafts and job results stored before that hold English
+text only; for them, and only for them, the sentences below are the fallback: each pattern is
+a catalogued message whose ``{placeholders}`` match any text."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
+from kolscope.catalogue.facade import on_page
+from kolscope.domain.messages import LITERAL, Message
+from kolscope.entrypoints.web import said
 from kolscope.entrypoints.web.i18n import current_language, gettext
 from kolscope.entrypoints.web.vocabulary import N_
 
+# The importer's English sentences before they were messages (older stored drafts and jobs).
 PATTERNS = (
     N_("from the file name"),
     N_("from the file name, a month: dated on its first day"),
@@ -83,8 +93,22 @@ _PAGE_WORDING = (
 )
 
 
-def explain(text: str | None) -> str:
-    """``text`` in the reader's language when it is one of the importer's sentences; on an
+def explain(said_or_text: Message | dict[str, Any] | str | None) -> str:
+    """What the importer said, in the reader's language and worded for a page: a message (or
+    its stored ``{"code", "params"}`` form) is written out; plain English text stored before
+    messages falls back to the patterns above."""
+    if not said_or_text:
+        return ""
+    message = said_or_text
+    if not isinstance(message, Message):
+        message = Message.from_dict(message)
+    if message.code != LITERAL:
+        return said.say_with(on_page(message), said.wording())
+    return _older(str(message.params.get("text") or ""))
+
+
+def _older(text: str) -> str:
+    """English text stored before the importer spoke in messages, translated by pattern; on an
     English page its command-line hints are worded for the page."""
     if not text:
         return ""

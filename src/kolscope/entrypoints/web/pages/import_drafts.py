@@ -29,6 +29,7 @@ from kolscope.catalogue.facade import (
     ImportKind,
     ImportOptions,
 )
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import User
 from kolscope.entrypoints.web.i18n import _
@@ -132,11 +133,11 @@ def plan_from_dict(data: dict[str, Any]) -> FilePlan:
         format=data["format"],
         encoding=data["encoding"],
         kind=ImportKind(data["kind"]),
-        kind_reason=data["kind_reason"],
+        kind_reason=Message.from_dict(data.get("kind_reason_message") or data["kind_reason"]),
         platform=Platform(data["platform"]) if data["platform"] else None,
-        platform_reason=data["platform_reason"],
+        platform_reason=_told(data, "platform_reason"),
         as_of=date.fromisoformat(data["as_of"]),
-        as_of_reason=data["as_of_reason"],
+        as_of_reason=Message.from_dict(data.get("as_of_reason_message") or data["as_of_reason"]),
         header_row=data["header_row"],
         columns=tuple(
             ColumnPlan(
@@ -144,15 +145,27 @@ def plan_from_dict(data: dict[str, Any]) -> FilePlan:
                 header=column["header"],
                 field=column["field"],
                 how=column["how"],
-                note=column["note"],
+                note=_told(column, "note"),
                 samples=tuple(column["samples"]),
             )
             for column in data["columns"]
         ),
         source=data["source"],
         sha256=data["sha256"],
-        warnings=tuple(data["warnings"]),
+        warnings=tuple(
+            Message.from_dict(w) for w in data.get("warning_messages") or data["warnings"]
+        ),
         percent_scale=frozenset(data.get("percent_scale") or ()),
         preview=tuple(data["preview"]),
         estimated_rows=data["estimated_rows"],
     )
+
+
+def _told(data: dict[str, Any], key: str) -> Message | None:
+    """A stored sentence as a message: its coded form (``key_message``), else the English text
+    a draft saved before sentences were messages (shown through the pages' pattern fallback)."""
+    coded = data.get(f"{key}_message")
+    if coded:
+        return Message.from_dict(coded)
+    text = data.get(key)
+    return Message.from_dict(text) if text else None
