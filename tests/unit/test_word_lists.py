@@ -19,7 +19,7 @@ from kolscope.vetting.comments import lexicon as cl
 
 WORD_FILES = {
     lx.WORDS: {"niches.toml", "creator_type.toml", "patterns.toml", "tone.toml"},
-    cl.WORDS: {"cues.toml", "low_effort.toml"},
+    cl.WORDS: {"cues.toml", "low_effort.toml", "stop_words.toml"},
 }
 ALL_FILES = [folder / name for folder, names in WORD_FILES.items() for name in sorted(names)]
 
