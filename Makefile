@@ -60,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_metrics.py
 	$(BIN)/python bench/bench_audit.py
 	$(BIN)/python bench/bench_single_audit.py
+	$(BIN)/python bench/bench_thai_pages.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_wiring.py
 	$(BIN)/python bench/bench_load.py
