@@ -147,6 +147,11 @@ def test_a_person_imports_a_real_export_and_browses_in_thai(
         name = page.locator("#hits tbody tr td:first-child").first.bounding_box()
         assert name is not None
         assert name["width"] >= 150, name
+        fits = page.evaluate(
+            "() => { const box = document.querySelector('#hits').closest('.scroll');"
+            " return box.scrollWidth <= box.clientWidth + 1; }"
+        )
+        assert fits, f"the results table scrolls sideways at {width} px"
         assert "เมกะ" in page.locator("#hits tbody").inner_text()  # tier names in Thai
         shot(page, f"discover-table-{width}")
     # on a phone the menu keeps each word whole: every link is one line high

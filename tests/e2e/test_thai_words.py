@@ -12,6 +12,7 @@ that make discover give every kind of reason.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -26,7 +27,7 @@ from kolscope.config import Settings
 from kolscope.entrypoints.web.i18n import THAI_MONTHS
 from kolscope.infra.db import tables, tables_discovery, tables_team
 from tests.e2e.live import live_app
-from tests.e2e.test_browser import browser  # noqa: F401 - the fixture
+from tests.e2e.test_browser import SHOTS, browser  # noqa: F401 - the fixture
 
 TODAY = date(2026, 11, 23)
 # Names people write in Latin script in Thai too.
@@ -42,6 +43,7 @@ LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*(?:[ ,:;/()]+[A-Za-z][A-Za-
 # The columns that hold what people and creators wrote (codes such as platform, country,
 # province, kind or status are kolscope's and must be shown as names, so they are not here).
 SYNTAX = re.compile(r"\S*[=<>]\S*")  # what a person types into a filter: female>=60%, age=18-24
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')  # kolscope quotes what a creator wrote: name: "mom"
 DATA_COLUMNS = {
     tables.creators: ("display_name", "notes"),
     tables.accounts: ("handle", "display_name", "bio", "categories", "external_url", "contact"),
@@ -90,15 +92,35 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Worksp
         workspace.close()
 
 
-def data_text(workspace: Workspace) -> str:
-    """Every text the workspace holds from people and creators, lowercased, one per line."""
-    found: list[str] = []
-    with workspace.engine.connect() as connection:
-        for table, names in DATA_COLUMNS.items():
-            columns = [table.c[name] for name in names]
-            for row in connection.execute(select(*columns)):
-                found.extend(str(v).lower() for v in row if v)
-    return "\n".join(found)
+class Data:
+    """What people and creators wrote, as the Latin-script runs of each value (a JSON list
+    read item by item). A run on a page is theirs when it is one of these runs, a stretch of
+    words inside one, or the start of one cut short with an ellipsis."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.runs: set[str] = set()
+        with workspace.engine.connect() as connection:
+            for table, names in DATA_COLUMNS.items():
+                columns = [table.c[name] for name in names]
+                for row in connection.execute(select(*columns)):
+                    for value in row:
+                        items = value if isinstance(value, (list, tuple)) else [value]
+                        for item in items:
+                            self.runs.update(_norm(r) for r in LATIN_RUN.findall(str(item or "")))
+        self.blob = "\n".join(sorted(self.runs))
+
+    def holds(self, run: str, shown: str) -> bool:
+        text = _norm(run)
+        if text in self.runs:
+            return True
+        if " " in text and re.search(rf"(?<![a-z0-9]){re.escape(text)}(?![a-z0-9])", self.blob):
+            return True
+        cut = re.search(re.escape(run) + r"\s*(…|\.\.\.)", shown) is not None
+        return cut and any(d.startswith(text) for d in self.runs)
+
+
+def _norm(run: str) -> str:
+    return " ".join(run.lower().strip(" .,:;()-'’").split())
 
 
 def shape(path: str) -> str:
@@ -109,17 +131,17 @@ def shape(path: str) -> str:
     return "/" + "/".join(re.sub(r"^\d+$|^[0-9a-f-]{16,}$", "N", p) for p in parts)
 
 
-def kolscope_latin(texts: list[str], data: str) -> list[str]:
+def kolscope_latin(texts: list[str], data: Data) -> list[str]:
     runs = []
     for shown in texts:
-        text = SYNTAX.sub(" ", shown)
+        text = QUOTED.sub(" ", SYNTAX.sub(" ", shown))
         for run in LATIN_RUN.findall(text):
             words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", run) if len(w) > 2]
             words = [w for w in words if w.lower() not in ALLOWED]
             if not words:
                 continue
-            if run.lower().strip(" .,:;()-") in data or all(w.lower() in data for w in words):
-                continue  # the creator's own words
+            if data.holds(run, shown) or all(data.holds(p, shown) for p in run.split(",")):
+                continue  # the creator's own words (a list of them, separated by commas)
             if any(month in text for month in THAI_MONTHS) and re.fullmatch(r"[\d\s:.]+", run):
                 continue
             runs.append(run.strip())
@@ -127,7 +149,7 @@ def kolscope_latin(texts: list[str], data: str) -> list[str]:
 
 
 def crawl(
-    chromium: object, url: str, email: str, data: str, extra: list[str]
+    chromium: object, url: str, email: str, data: Data, extra: list[str]
 ) -> dict[str, list[str]]:
     context = chromium.new_context(  # type: ignore[attr-defined]
         locale="th-TH", viewport={"width": 1366, "height": 900}
@@ -172,7 +194,7 @@ def test_a_thai_reader_meets_no_english_from_kolscope(
     browser: object,  # noqa: F811 - the fixture
 ) -> None:
     url, workspace = demo
-    data = data_text(workspace)
+    data = Data(workspace)
     searches = [
         "/discover?niche=beauty&min_er=0.5&province=TH-10&min_quality=10&tier=micro",
         "/discover?text=รีวิว&min_price=1000&active_within=365&max_followers=10000000",
@@ -185,3 +207,47 @@ def test_a_thai_reader_meets_no_english_from_kolscope(
         english.update({f"{email} {path}": runs for path, runs in found.items()})
     report = "\n".join(f"{where}: {runs}" for where, runs in sorted(english.items()))
     assert english == {}, report
+
+
+SHOT_PAGES = {
+    "demo@kolscope.local": {
+        "th-overview": "/",
+        "th-discover": "/discover?niche=beauty&min_er=0.5&sort=engagement",
+        "th-creator": None,  # the first creator of the list
+        "th-audits": "/audits",
+        "th-imports": "/imports",
+        "th-help-metrics": "/help/metrics",
+    },
+    "client@kolscope.local": {"th-client-home": "/"},
+}
+
+
+def test_thai_pages_for_the_screenshots(
+    demo: tuple[str, Workspace],
+    browser: object,  # noqa: F811 - the fixture
+) -> None:
+    """`make screenshots`: the demo's main pages in Thai at 1366 px and on a 390 px phone."""
+    if os.environ.get("KOLSCOPE_SCREENSHOTS") != "1":
+        pytest.skip("screenshots are taken by `make screenshots`")
+    url, _workspace = demo
+    for email, pages in SHOT_PAGES.items():
+        for width, height, suffix in ((1366, 900, ""), (390, 844, "-phone")):
+            context = browser.new_context(  # type: ignore[attr-defined]
+                locale="th-TH", viewport={"width": width, "height": height}
+            )
+            page = context.new_page()
+            page.goto(f"{url}/login")
+            page.fill("input[name=email]", email)
+            page.fill("input[name=password]", DEMO_PASSWORD)
+            page.click("form[action='/login'] button[type=submit]")
+            page.wait_for_load_state()
+            for name, wanted in pages.items():
+                path = wanted
+                if path is None:
+                    page.goto(f"{url}/creators")
+                    path = page.locator("a[href^='/creators/']").first.get_attribute("href")
+                page.goto(f"{url}{path}")
+                assert page.locator("html").get_attribute("lang") == "th"
+                SHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(SHOTS / f"{name}{suffix}.png"), full_page=True)
+            context.close()

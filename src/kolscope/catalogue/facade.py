@@ -10,6 +10,7 @@ from kolscope.catalogue.demo.build import (
     DEMO_LOGIN,
     DEMO_PASSWORD,
     DEMO_PEOPLE,
+    DEMO_SOURCE,
     GROUND_TRUTH_FILE,
 )
 from kolscope.catalogue.importing.fields import FIELDS, field_tables
@@ -21,8 +22,9 @@ from kolscope.catalogue.messages import on_page
 from kolscope.catalogue.ports import ImportFileError
 
 __all__ = [
-    "DEMO_LOGIN", "DEMO_PASSWORD", "DEMO_PEOPLE", "FIELDS", "GROUND_TRUTH_FILE", "BrandBook",
-    "BrandError", "ColumnPlan", "CreatorCatalogue", "CreatorFilters", "FileCounts", "FilePlan",
+    "DEMO_LOGIN", "DEMO_PASSWORD", "DEMO_PEOPLE", "DEMO_SOURCE", "FIELDS", "GROUND_TRUTH_FILE",
+    "BrandBook", "BrandError", "ColumnPlan", "CreatorCatalogue", "CreatorFilters", "FileCounts",
+    "FilePlan",
     "ImportFileError", "ImportKind", "ImportOptions", "ImportReport", "ImportService",
     "ImportStoppedError", "account_dict", "detail_dict", "field_tables", "on_page", "submit_import",
 ]  # fmt: skip

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from kolscope.catalogue.facade import DEMO_SOURCE
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web import i18n, said
@@ -64,6 +65,12 @@ def _place(code: str | None, language: str) -> str:
 
 env.filters["country"] = lambda code: _place(code, i18n.current_language())
 env.filters["province"] = env.filters["country"]
+env.filters["spoken"] = said.spoken
+env.filters["platform"] = lambda code: said.PageWording(i18n.current_language()).value(
+    "platform", code
+)
+# an import's source: a file's name, or the demo's own source named in the reader's language
+env.filters["source"] = lambda name: i18n.gettext(name) if name == DEMO_SOURCE else (name or "")
 env.filters["say"] = said.say
 env.filters["say_all"] = said.say_all
 env.filters["percent"] = lambda value: "" if value is None else f"{value:.0%}"

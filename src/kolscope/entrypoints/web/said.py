@@ -49,6 +49,24 @@ def place(code: str | None, language: str | None = None) -> str:
     return _country_names(language).gettext(str(country.name))
 
 
+@cache
+def _language_names(language: str) -> gettext_module.NullTranslations:
+    folder = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    return gettext_module.translation("iso639-3", folder, languages=[language], fallback=True)
+
+
+def spoken(code: str | None, language: str | None = None) -> str:
+    """A language by name in the reader's language ("th" -> ไทย, "en" -> อังกฤษ / English)."""
+    if not code:
+        return ""
+    found = pycountry.languages.get(alpha_2=code.lower()) if len(code) == 2 else None
+    if found is None:
+        return code
+    reader = language or i18n.current_language()
+    name = str(found.name)
+    return name if reader == "en" else _language_names(reader).gettext(name)
+
+
 def niche(code: str, language: str | None = None) -> str:
     found = NICHES_BY_ID.get(code)
     if found is None:
@@ -78,6 +96,8 @@ class PageWording(Wording):
             return niche(str(value), self.language)
         if kind == "tier":
             return self._translations.gettext(str(value))
+        if kind == "platform":  # proper names stay; "Other" reads in the reader's language
+            return self._translations.gettext(super().written(kind, value))
         if kind == "field":
             label = FIELD_LABELS.get(str(value))
             return self._translations.gettext(label) if label else str(value)

@@ -35,6 +35,10 @@ WORDS = (
     # the shipped tier schemes and their tiers (domain/tiers.py); a workspace's own keep theirs
     N_("standard"), N_("wide-micro"), N_("kol-th"),
     N_("consumer"), N_("nano"), N_("micro"), N_("mid"), N_("macro"), N_("mega"), N_("rising"),
+    # the one platform label that is no proper name (domain/platforms.py)
+    N_("Other"),
+    # the demo's import source (catalogue/demo/build.py DEMO_SOURCE)
+    N_("kolscope demo (synthetic)"),
     # the password-reset mail (team/resets.py)
     N_("Reset your kolscope password"),
     N_("Open this link within 2 hours to choose a new password:"),
