@@ -195,4 +195,7 @@ def test_thai_charts_imports_and_jobs(filled: Workspace, people: People) -> None
     statuses = re.search(r'data-statuses="([^"]*)"', shown)
     assert statuses
     assert json.loads(statuses.group(1).replace("&#34;", '"'))["running"] == "กำลังทำงาน"
-    assert 'data-notes="no"' in shown
+    # the live refresh reads the job in the page's language
+    live = client.get(f"/jobs/{job.id}/progress").json()
+    assert live["status_text"] == "รอคิว"
+    assert live["title"] == "ไฟล์"

@@ -12,10 +12,16 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from kolscope.jobs.service import JobStatus, JobView
+from kolscope.domain.messages import LITERAL, Message
+from kolscope.jobs.service import JobStatus, JobView, Note
 from tests.fakes.tenancy import NoOrganisations, Tenancy, visible_to
 
 _OPEN = (JobStatus.QUEUED, JobStatus.RUNNING)
+
+
+def _coded(note: Note | str) -> Message | None:
+    """The coded form the SQL store keeps beside the English text (None for plain text)."""
+    return note if isinstance(note, Message) and note.code != LITERAL else None
 
 
 class FakeJobStore:
@@ -31,7 +37,7 @@ class FakeJobStore:
     def create(
         self,
         kind: str,
-        title: str,
+        title: str | Message,
         params: Mapping[str, Any],
         user_id: int | None,
         now: datetime,
@@ -41,8 +47,8 @@ class FakeJobStore:
             organisation_id = self._tenancy.organisation_of_user(user_id)
         job_id = len(self.jobs) + 1
         self.jobs[job_id] = JobView(
-            job_id, kind[:40], title[:300], JobStatus.QUEUED, user_id, dict(params), 0, None,
-            None, None, None, 0, now, None, None, None, organisation_id,
+            job_id, kind[:40], str(title)[:300], JobStatus.QUEUED, user_id, dict(params), 0, None,
+            None, None, None, 0, now, None, None, None, organisation_id, _coded(title),
         )  # fmt: skip
         return job_id
 
@@ -69,19 +75,20 @@ class FakeJobStore:
         self.jobs[job_id] = replace(
             job, status=JobStatus.RUNNING, attempts=job.attempts + 1, started_at=now,
             heartbeat_at=now, finished_at=None, progress_done=0, progress_total=None,
-            message=None, error=None, result=None,
+            message=None, error=None, result=None, note_message=None, error_message=None,
         )  # fmt: skip
         return True
 
     def progress(
-        self, job_id: int, done: int, total: int | None, message: str | None, now: datetime
+        self, job_id: int, done: int, total: int | None, message: Note, now: datetime
     ) -> None:
         self.progress_writes += 1
         job = self.jobs[job_id]
         if job.status == JobStatus.RUNNING:
             self.jobs[job_id] = replace(
                 job, progress_done=done, progress_total=total,
-                message=message[:500] if message else None, heartbeat_at=now,
+                message=str(message)[:500] if message else None, note_message=_coded(message),
+                heartbeat_at=now,
             )  # fmt: skip
 
     def heartbeat(self, job_id: int, now: datetime) -> None:
@@ -95,7 +102,7 @@ class FakeJobStore:
         job_id: int,
         status: JobStatus,
         result: Mapping[str, Any] | None,
-        error: str | None,
+        error: Note,
         now: datetime,
         attempt: int | None = None,
     ) -> None:
@@ -104,7 +111,7 @@ class FakeJobStore:
             return
         self.jobs[job_id] = replace(
             job, status=status, result=dict(result) if result is not None else None,
-            error=error, finished_at=now,
+            error=str(error) if error else None, error_message=_coded(error), finished_at=now,
         )  # fmt: skip
 
     def stale(self, heartbeat_before: datetime) -> list[JobView]:

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from kolscope.bootstrap import Workspace, open_workspace
+from kolscope.catalogue import messages as say
 from kolscope.catalogue.importing.jobs import submit_import
 from kolscope.catalogue.importing.plan import ImportOptions
 from kolscope.config import Settings
@@ -107,6 +108,41 @@ def test_the_store_keeps_a_job_and_its_times_in_utc(workspace: Workspace) -> Non
     assert [j.id for j in store.recent(10)] == [other, job_id]
     assert store.recent(10, user_id=1) == []
     assert store.get(9999) is None
+
+
+def test_titles_notes_and_errors_are_kept_with_their_codes(workspace: Workspace) -> None:
+    store = SqlJobStore(workspace.engine)
+    title = say.JOB_IMPORT(file="ig.csv")
+    job_id = store.create("import", title, {"files": ["/ig.csv"]}, None, NOW)
+    queued = store.get(job_id)
+    assert queued is not None
+    assert queued.title == "Import of ig.csv"  # the English text, as before
+    assert queued.title_message == title
+    assert queued.params == {"files": ["/ig.csv"]}  # the handler's params only
+    assert store.claim(job_id, NOW)
+    note = say.IMPORTING_OF(file="ig.csv", number=1, files=2)
+    store.progress(job_id, 5, 10, note, NOW)
+    running = store.get(job_id)
+    assert running is not None
+    assert running.message == "importing ig.csv (1 of 2)"
+    assert running.note_message == note
+    error = say.FAILED_MANY(count=3)
+    store.finish(job_id, JobStatus.FAILED, None, error, NOW, 1)
+    failed = store.get(job_id)
+    assert failed is not None
+    assert failed.note_message == note  # folded from the side database on SQLite
+    assert failed.error == "3 problems in the rows, so nothing was imported (all or nothing)"
+    assert failed.error_message == error
+    # a job stored before messages: its English text reads as written
+    older = store.create("import", "Import of old.csv", {}, None, NOW)
+    assert store.claim(older, NOW)
+    store.progress(older, 1, None, "importing old.csv", NOW)
+    store.finish(older, JobStatus.FAILED, None, "it broke", NOW, 1)
+    plain = store.get(older)
+    assert plain is not None
+    assert (plain.title_message, plain.note_message, plain.error_message) == (None, None, None)
+    assert str(plain.title_said) == "Import of old.csv"
+    assert (plain.message, plain.error) == ("importing old.csv", "it broke")
 
 
 def test_two_claims_of_one_job_run_it_once(workspace: Workspace) -> None:

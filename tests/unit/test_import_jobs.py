@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kolscope.catalogue.importing.jobs import (
     IMPORT,
@@ -41,11 +42,11 @@ def test_import_options_survive_the_trip_through_json() -> None:
 
 
 def test_import_titles() -> None:
-    assert default_title([Path("x/ig.csv")], dry_run=False) == "Import of ig.csv"
-    assert (
-        default_title([Path("a.csv"), Path("b.csv"), Path("c.csv")], dry_run=True)
-        == "Dry run of a.csv and 2 more files"
-    )
+    assert str(default_title([Path("x/ig.csv")], dry_run=False)) == "Import of ig.csv"
+    title = default_title([Path("a.csv"), Path("b.csv"), Path("c.csv")], dry_run=True)
+    assert str(title) == "Dry run of a.csv and 2 more files"
+    assert title.code == "import.job.title.dry_run.many"
+    assert dict(title.params) == {"file": "a.csv", "more": 2}
 
 
 def _plan(name: str, rows: int | None) -> FilePlan:
@@ -58,7 +59,7 @@ def _plan(name: str, rows: int | None) -> FilePlan:
 def test_import_progress_counts_rows_over_every_file() -> None:
     seen: list[tuple[int, int | None, str | None]] = []
     first, second = _plan("a.csv", 100), _plan("b.csv", 50)
-    tracker = _JobProgress([first, second], lambda d, t, m: seen.append((d, t, m)))
+    tracker = _JobProgress([first, second], lambda d, t, m: seen.append((d, t, str(m))))
     tracker.file_started(first)
     tracker.rows_done(first, 40)
     tracker.file_finished(first, FileCounts(rows_read=90))
@@ -70,5 +71,9 @@ def test_import_progress_counts_rows_over_every_file() -> None:
     assert seen[-1] == (140, 140, "importing b.csv (2 of 2)")
     unknown: list[tuple[int, int | None, str | None]] = []
     lonely = _plan("c.jsonl", None)
-    _JobProgress([lonely], lambda d, t, m: unknown.append((d, t, m))).rows_done(lonely, 10)
+    coded: list[Any] = []
+    _JobProgress([lonely], lambda d, t, m: coded.append(m)).rows_done(lonely, 10)
+    _JobProgress([lonely], lambda d, t, m: unknown.append((d, t, str(m)))).rows_done(lonely, 10)
     assert unknown == [(10, None, "importing c.jsonl")]
+    assert coded[0].code == "import.job.note"
+    assert coded[0].params == {"file": "c.jsonl"}

@@ -188,3 +188,126 @@ ROW_TWO_VALUES = Template(
     "row {row:int}, {field:field}: written as {kept} and {other}; kept {kept}",
 )
 SHARE_TWICE = Template("import.repeats.share", "{dimension} {segment} given twice")
+
+# What cannot be imported: where (file, row, field) and what is wrong --------------------------
+PROBLEM = Template("import.problem", "{where:said}: {what:said}")
+AT_ROW = Template("import.problem.row", "{where:said}, row {row}")
+AT_FIELD = Template("import.problem.field", '{where:said}, field "{field:field}"')
+AT_FIELD_COLUMN = Template(
+    "import.problem.field_column", '{where:said}, field "{field:field}" (column "{column}")'
+)
+MISSING_HANDLE = Template(
+    "import.problem.missing_handle", "missing: every row needs the account's handle"
+)
+MISSING_PLATFORM = Template(
+    "import.problem.missing_platform", "missing: add a platform column or pass --platform"
+)
+MISSING_PLATFORM_PAGE = Template(
+    "import.problem.missing_platform.page", "missing: add a platform column or choose the platform"
+)
+MISSING_POST_ID = Template(
+    "import.problem.missing_post_id", "missing: every post needs its id or URL"
+)
+MISSING_TEXT = Template("import.problem.missing_text", "missing: a comment needs its text")
+MISSING_POST = Template("import.problem.missing_post", "missing: which post is the comment under?")
+NO_SHARES = Template("import.problem.no_shares", "no audience shares in this row")
+MISSING_SEGMENT = Template(
+    "import.problem.missing_segment", "missing: which segment does the share describe?"
+)
+ROW_EMPTY = Template("import.problem.row_empty", "row left empty")
+
+# Files that cannot be read at all ---------------------------------------------------------------
+NEEDS = Template("import.file.needs", "needs {what:said}; columns found: {headers:words}")
+# What a kind of file needs (``KINDS[kind].needs``), by its English wording
+NEEDED = {
+    template.text: template
+    for template in (
+        Template("import.file.needs.handle", "a handle column (or profile links)"),
+        Template("import.file.needs.post", "a post id or post URL column"),
+        Template("import.file.needs.text", "a column with the comment text"),
+        Template("import.file.needs.handle_account", "a handle column (or --account)"),
+    )
+}
+NEEDS_POST_ID = Template(
+    "import.file.needs_post_id", "needs a column naming the post each comment is under (post_id)"
+)
+NEEDS_SHARES = Template(
+    "import.file.needs_shares",
+    "needs audience shares: dimension/segment/share columns, or one column per segment such "
+    "as 'female', '18-24' or 'Bangkok'",
+)
+WHICH_PLATFORM = Template(
+    "import.file.which_platform",
+    "cannot tell which platform this file is from: pass --platform (instagram, tiktok, "
+    "youtube, ...) or add a platform column",
+)
+WHICH_PLATFORM_PAGE = Template(
+    "import.file.which_platform.page",
+    "cannot tell which platform this file is from: choose the platform or add a platform column",
+)
+CHANGED = Template("import.file.changed", "changed since it was planned; plan it again")
+EMPTY = Template("import.file.empty", "is empty")
+NO_RECORDS = Template("import.file.no_records", "has no records")
+NO_HEADER = Template(
+    "import.file.no_header",
+    "has no header row: the first line should name the columns (handle, followers, ...)",
+)
+NO_SUCH_FILE = Template("import.file.missing", "no such file")
+A_FOLDER = Template("import.file.folder", "is a folder, not a file")
+OLD_EXCEL = Template(
+    "import.file.xls", "old Excel .xls files are not read: save it as .xlsx or CSV"
+)
+BINARY = Template("import.file.binary", "is not a CSV, JSON or XLSX file (it looks binary)")
+WHICH_ENCODING = Template(
+    "import.file.which_encoding",
+    "cannot tell the text encoding: pass --encoding (e.g. utf-8, cp874)",
+)
+WHICH_ENCODING_PAGE = Template(
+    "import.file.which_encoding.page", "cannot tell the text encoding: re-save the file as UTF-8"
+)
+NOT_TEXT = Template(
+    "import.file.not_text", "is not valid {encoding} text: re-save it as UTF-8 or pass --encoding"
+)
+NOT_TEXT_AT = Template(
+    "import.file.not_text_at",
+    "is not valid {encoding} text at line {line:int} (byte {byte}): re-save it as UTF-8 or "
+    "pass --encoding",
+)
+NOT_TEXT_PAGE = Template(
+    "import.file.not_text.page", "is not valid {encoding} text: re-save it as UTF-8"
+)
+NOT_TEXT_AT_PAGE = Template(
+    "import.file.not_text_at.page",
+    "is not valid {encoding} text at line {line:int} (byte {byte}): re-save it as UTF-8",
+)
+NOT_XLSX = Template("import.file.not_xlsx", "is not a readable .xlsx workbook ({error})")
+
+# Imports as background jobs: titles, progress notes, why nothing was imported -----------------
+JOB_IMPORT = Template("import.job.title", "Import of {file}")
+JOB_IMPORT_MANY = Template("import.job.title.many", "Import of {file} and {more:int} more files")
+JOB_DRY_RUN = Template("import.job.title.dry_run", "Dry run of {file}")
+JOB_DRY_RUN_MANY = Template(
+    "import.job.title.dry_run.many", "Dry run of {file} and {more:int} more files"
+)
+IMPORTING = Template("import.job.note", "importing {file}")
+IMPORTING_OF = Template("import.job.note.of", "importing {file} ({number:int} of {files:int})")
+FAILED_ONE = Template(
+    "import.job.failed.one", "1 problem in the rows, so nothing was imported (all or nothing)"
+)
+FAILED_MANY = Template(
+    "import.job.failed.many",
+    "{count:int} problems in the rows, so nothing was imported (all or nothing)",
+)
+DRY_RUN_ONE = Template("import.job.dry_run.one", "dry run: 1 problem in the rows")
+DRY_RUN_MANY = Template("import.job.dry_run.many", "dry run: {count:int} problems in the rows")
+THE_FIRST = Template("import.job.failed.first", "{lead:said}; the first: {first:said}")
+
+_ON_PAGE.update(
+    {
+        MISSING_PLATFORM.code: MISSING_PLATFORM_PAGE,
+        WHICH_PLATFORM.code: WHICH_PLATFORM_PAGE,
+        WHICH_ENCODING.code: WHICH_ENCODING_PAGE,
+        NOT_TEXT.code: NOT_TEXT_PAGE,
+        NOT_TEXT_AT.code: NOT_TEXT_AT_PAGE,
+    }
+)

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kolscope.discovery import messages as said
+from kolscope.domain.messages import Message
+
 _HANDLE_COLUMNS = (
     "handle", "username", "user name", "user", "account", "instagram", "tiktok", "ig",
     "profile", "url", "link", "twitter", "x", "youtube", "facebook", "lemon8",
@@ -30,7 +33,24 @@ MAX_ROWS = 1_000_000
 
 
 class ListFileError(ValueError):
-    """The list cannot be read; the message names the file (and row)."""
+    """The list cannot be read; the message names the file (and row). ``said`` is the
+    message (pages write it in the reader's language); ``str()`` is its English text."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+    @classmethod
+    def wrong_suffix(cls, name: str) -> ListFileError:
+        return cls(said.LIST_SUFFIX(file=name))
+
+    @classmethod
+    def too_large(cls, name: str) -> ListFileError:
+        return cls(said.LIST_TOO_LARGE(file=name))
+
+    def naming(self, name: str) -> Message:
+        """``said`` with the file called ``name`` (an upload's own name, not its temporary path)."""
+        return Message(self.said.code, {**self.said.params, "file": name})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +95,7 @@ def _table(path: Path) -> list[list[str]]:
         try:
             book = load_workbook(path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many types for broken files
-            raise ListFileError(f"{path}: not a readable XLSX file ({error})") from error
+            raise ListFileError(said.LIST_NOT_XLSX(file=str(path), error=str(error))) from error
         sheet = book.worksheets[0]
         table = [
             ["" if c is None else str(c) for c in row]
@@ -88,7 +108,7 @@ def _table(path: Path) -> list[list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ListFileError(f"{path}: row {line}: not UTF-8 text") from error
+        raise ListFileError(said.LIST_NOT_UTF8(file=str(path), row=line)) from error
     if suffix == ".csv":
         return list(csv.reader(text.splitlines()))
     return [[line] for line in text.splitlines()]
@@ -97,10 +117,10 @@ def _table(path: Path) -> list[list[str]]:
 def read_handles(path: Path) -> HandleList:
     """The distinct handles in a list file (.txt, .csv or .xlsx)."""
     if not path.is_file():
-        raise ListFileError(f"{path}: no such file")
+        raise ListFileError(said.LIST_MISSING(file=str(path)))
     table = _table(path)
     if not table:
-        raise ListFileError(f"{path}: the file is empty")
+        raise ListFileError(said.LIST_EMPTY(file=str(path)))
     column: str | None = None
     body = table
     if path.suffix.lower() in (".csv", ".xlsx"):
@@ -111,9 +131,11 @@ def read_handles(path: Path) -> HandleList:
             if first.startswith("@") or _LINK.match(first):  # a list without a header row
                 body, index = table, 0
             else:
+                named = [h for h in header if h]
                 raise ListFileError(
-                    f"{path}: no column of handles (name one handle or username, "
-                    f"columns found: {', '.join(h for h in header if h) or 'none'})"
+                    said.LIST_NO_COLUMN(file=str(path), columns=named)
+                    if named
+                    else said.LIST_NO_COLUMNS(file=str(path))
                 )
         column = header[index] if body is not table else None
     else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from kolscope.discovery import messages as said
 from kolscope.discovery.scoring.content import CreatorContent, PostText
 from kolscope.discovery.scoring.creator_type import CreatorType, classify_creator_type
 from kolscope.discovery.scoring.lookalike import profile_vector, to_bytes
@@ -274,7 +275,7 @@ def index_handler(indexer: Callable[[], DiscoveryIndexer]) -> Handler:
 
     def handle(params: Mapping[str, Any], progress: Progress) -> dict[str, Any]:
         def step(done: int, total: int) -> None:
-            progress(done, total, f"indexing {total:,} accounts for search")
+            progress(done, total, said.INDEXING(total=total))
 
         report = indexer().refresh(everything=bool(params.get("all")), progress=step)
         return {
@@ -294,5 +295,5 @@ def submit_index(
     for job in jobs.recent(20):
         if job.kind == INDEX and job.status == JobStatus.QUEUED and not everything:
             return job
-    title = "Rebuild the search index" if everything else "Update the search index"
+    title = said.JOB_INDEX_REBUILD() if everything else said.JOB_INDEX_UPDATE()
     return jobs.submit(INDEX, title, {"all": everything}, user_id)

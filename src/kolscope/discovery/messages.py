@@ -261,3 +261,27 @@ def reasons_of(stored: object) -> tuple[Message, ...]:
     if not isinstance(stored, (list, tuple)):
         return ()
     return tuple(Message.from_dict(item) for item in stored if isinstance(item, (dict, str)))
+
+
+# The search index as a background job: titles and progress notes ------------------------------
+JOB_INDEX_UPDATE = Template("discover.job.title.update", "Update the search index")
+JOB_INDEX_REBUILD = Template("discover.job.title.rebuild", "Rebuild the search index")
+INDEXING = Template("discover.job.note.indexing", "indexing {total:int} accounts for search")
+
+# Customer and follower lists matched against the creators (discovery/handle_lists.py) ---------
+LIST_NOT_XLSX = Template("discover.list.not_xlsx", "{file}: not a readable XLSX file ({error})")
+LIST_NOT_UTF8 = Template("discover.list.not_utf8", "{file}: row {row}: not UTF-8 text")
+LIST_MISSING = Template("discover.list.missing", "{file}: no such file")
+LIST_EMPTY = Template("discover.list.empty", "{file}: the file is empty")
+LIST_NO_COLUMN = Template(
+    "discover.list.no_column",
+    "{file}: no column of handles (name one handle or username, columns found: {columns:words})",
+)
+LIST_NO_COLUMNS = Template(
+    "discover.list.no_columns",
+    "{file}: no column of handles (name one handle or username, columns found: none)",
+)
+LIST_SUFFIX = Template(
+    "discover.list.suffix", "{file}: choose a .csv, .xlsx or .txt list of handles"
+)
+LIST_TOO_LARGE = Template("discover.list.too_large", "{file}: larger than 50 MB; split the list")

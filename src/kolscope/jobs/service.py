@@ -18,6 +18,9 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
+from kolscope.domain.messages import Message, literal
+from kolscope.jobs import messages as said
+
 HEARTBEAT_SECONDS = 5
 STALE_AFTER = timedelta(seconds=60)
 MAX_ATTEMPTS = 3
@@ -50,6 +53,28 @@ class JobView:
     finished_at: datetime | None
     heartbeat_at: datetime | None
     organisation_id: int | None = None  # None: the workspace's own (see docs/jobs.md)
+    # The coded forms of title, note (``message``) and error, written in the reader's language
+    # at the edge; None for a job stored before they were kept (its English text then stands).
+    title_message: Message | None = None
+    note_message: Message | None = None
+    error_message: Message | None = None
+
+    @property
+    def title_said(self) -> Message:
+        """The title as a message (the English text, as written, for older jobs)."""
+        return self.title_message or literal(self.title)
+
+    @property
+    def note_said(self) -> Message | None:
+        if self.note_message is not None:
+            return self.note_message
+        return literal(self.message) if self.message else None
+
+    @property
+    def error_said(self) -> Message | None:
+        if self.error_message is not None:
+            return self.error_message
+        return literal(self.error) if self.error else None
 
     @property
     def finished(self) -> bool:
@@ -64,11 +89,14 @@ class JobView:
         return min(99, int(100 * self.progress_done / self.progress_total))
 
 
+Note = str | Message | None  # a progress note or an error: a message, or English text
+
+
 class JobStore(Protocol):
     def create(
         self,
         kind: str,
-        title: str,
+        title: str | Message,
         params: Mapping[str, Any],
         user_id: int | None,
         now: datetime,
@@ -90,7 +118,7 @@ class JobStore(Protocol):
         ...
 
     def progress(
-        self, job_id: int, done: int, total: int | None, message: str | None, now: datetime
+        self, job_id: int, done: int, total: int | None, message: Note, now: datetime
     ) -> None: ...
 
     def heartbeat(self, job_id: int, now: datetime) -> None:
@@ -102,7 +130,7 @@ class JobStore(Protocol):
         job_id: int,
         status: JobStatus,
         result: Mapping[str, Any] | None,
-        error: str | None,
+        error: Note,
         now: datetime,
         attempt: int | None = None,
     ) -> None:
@@ -138,16 +166,19 @@ class JobQueue(Protocol):
         ...
 
 
-Progress = Callable[[int, int | None, str | None], None]
+Progress = Callable[[int, int | None, str | Message | None], None]
 Handler = Callable[[Mapping[str, Any], Progress], dict[str, Any]]
 
 
 class JobFailedError(Exception):
     """A handler's way to fail a job with a message for people (no traceback). ``result`` is
-    kept with the failed job (for example the report of an import whose rows had problems)."""
+    kept with the failed job (for example the report of an import whose rows had problems).
+    ``message`` is best a ``Message`` (pages write it in the reader's language); ``str()`` is
+    the English text."""
 
-    def __init__(self, message: str, result: Mapping[str, Any] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Message, result: Mapping[str, Any] | None = None) -> None:
+        super().__init__(str(message))
+        self.said = message if isinstance(message, Message) else literal(message)
         self.result = dict(result) if result is not None else None
 
 
@@ -202,12 +233,13 @@ class JobService:
     def submit(
         self,
         kind: str,
-        title: str,
+        title: str | Message,
         params: Mapping[str, Any],
         user_id: int | None = None,
         organisation_id: int | None = None,
     ) -> JobView:
-        """Queue a job. It belongs to ``organisation_id``, else to the organisation of
+        """Queue a job titled ``title`` (best a ``Message``: pages write it in the reader's
+        language). It belongs to ``organisation_id``, else to the organisation of
         ``user_id``, else to the workspace (seen by the first organisation)."""
         if kind not in self._handlers:
             raise ValueError(f"no handler for jobs of kind {kind!r}")
@@ -218,7 +250,7 @@ class JobService:
         try:
             self._queue.enqueue(job_id)
         except Exception as error:  # the queue is down: say so, leave nothing half-made
-            reason = f"could not be queued: {type(error).__name__}: {error}"
+            reason = said.NOT_QUEUED(reason=f"{type(error).__name__}: {error}")
             self._store.finish(job_id, JobStatus.FAILED, None, reason, self._now())
             raise
         job = self._store.get(job_id)
@@ -255,7 +287,8 @@ class JobService:
         assert job is not None
         attempt = job.attempts
         handler = self._handlers.get(job.kind)
-        status, result, error = JobStatus.SUCCEEDED, None, None
+        error: Note = None
+        status, result = JobStatus.SUCCEEDED, None
         progress = _ThrottledProgress(
             lambda done, total, message: self._store.progress(
                 job_id, done, total, message, self._now()
@@ -265,10 +298,10 @@ class JobService:
         with Heartbeat(lambda: self._store.heartbeat(job_id, self._now()), self.heartbeat_seconds):
             try:
                 if handler is None:
-                    raise JobFailedError(f"this worker cannot run jobs of kind {job.kind!r}")
+                    raise JobFailedError(said.NO_HANDLER(kind=repr(job.kind)))
                 result = handler(job.params, progress)
             except JobFailedError as failure:
-                status, result, error = JobStatus.FAILED, failure.result, str(failure)
+                status, result, error = JobStatus.FAILED, failure.result, failure.said
             except Exception as failure:  # every failure is recorded with its reason
                 status, error = JobStatus.FAILED, f"{type(failure).__name__}: {failure}"
             finally:
@@ -293,7 +326,7 @@ class JobService:
                     job.id,
                     JobStatus.FAILED,
                     None,
-                    f"the worker stopped {job.attempts} times while running it",
+                    said.WORKER_STOPPED(times=job.attempts),
                     self._now(),
                     job.attempts,
                 )
@@ -315,12 +348,12 @@ class _ThrottledProgress:
     """The handler's progress callback: writes at most every PROGRESS_SECONDS, except the
     first report and the last one (``flush``), so a fast loop does not hammer the store."""
 
-    def __init__(self, write: Callable[[int, int | None, str | None], None]) -> None:
+    def __init__(self, write: Callable[[int, int | None, Note], None]) -> None:
         self._write = write
         self._last = 0.0
-        self._pending: tuple[int, int | None, str | None] | None = None
+        self._pending: tuple[int, int | None, Note] | None = None
 
-    def __call__(self, done: int, total: int | None, message: str | None = None) -> None:
+    def __call__(self, done: int, total: int | None, message: Note = None) -> None:
         self._pending = (done, total, message)
         now = time.monotonic()
         if now - self._last >= PROGRESS_SECONDS or (total is not None and done >= total):

@@ -17,10 +17,12 @@ from kolscope.domain.audience import AudienceProfile
 from kolscope.domain.content import Post
 from kolscope.domain.creators import PlatformAccount
 from kolscope.domain.followers import FollowerProfile
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
 from kolscope.domain.workspace import WorkspaceConfig
 from kolscope.jobs.facade import Handler, JobService, JobView, Progress, kinds
+from kolscope.vetting import messages as said
 from kolscope.vetting.comment_quality import CommentQuality
 from kolscope.vetting.metrics.benchmarks import Benchmarks
 from kolscope.vetting.signals.audience_fit import AudienceTarget
@@ -36,6 +38,7 @@ from kolscope.vetting.signals.fake_followers import DEFAULT_SOURCE
 from kolscope.vetting.signals.network import NetworkFacts, commenting_network
 
 AUDIT = kinds.AUDIT  # the job kind of ``kolscope audit --all``
+NORMS = kinds.NORMS  # the job kind that rebuilds the peer norms
 MAX_POSTS = 60  # recent posts read per account
 CHUNK = 500  # accounts read and audited together
 
@@ -123,7 +126,7 @@ class AuditStore(Protocol):
 
 
 CommentReader = Callable[[int], CommentCounts | None]
-AuditProgress = Callable[[int, int | None, str | None], None]
+AuditProgress = Callable[[int, int | None, str | Message | None], None]
 
 
 class AccountNotFoundError(LookupError):
@@ -256,7 +259,7 @@ class AuditService:
         ids = self._source.audit_account_ids(platforms)
         total = len(ids)
         if progress:
-            progress(0, total, "reading the workspace's norms")
+            progress(0, total, said.READING_NORMS())
         norms = self.benchmarks(chosen)
         network = self.network()
         verdicts: dict[str, int] = {}
@@ -271,7 +274,7 @@ class AuditService:
             self._store.save_audits(records)
             done += len(bundles)
             if progress:
-                progress(done, total, f"audited {done:,} of {total:,} accounts")
+                progress(done, total, said.AUDITED(done=done, total=total))
         return {"audited": done, "scheme": chosen.name, "verdicts": verdicts}
 
     def audit_of(self, platform: Platform, handle: str) -> AuditRecord | None:
@@ -337,9 +340,17 @@ def submit_audit_all(
         "target": target.to_dict() if target is not None else {},
         "platforms": [p.value for p in platforms],
     }
-    which = ", ".join(p.label for p in platforms)
-    title = "Audit of every account" if not platforms else f"Audit of {which} accounts"
+    title = (
+        said.JOB_AUDIT_PLATFORMS(platforms=[p.label for p in platforms])
+        if platforms
+        else said.JOB_AUDIT_ALL()
+    )
     return jobs.submit(AUDIT, title, params, user_id)
+
+
+def submit_norms(jobs: JobService, *, user_id: int | None = None) -> JobView:
+    """Queue a rebuild of the peer norms (``norms_handler``)."""
+    return jobs.submit(NORMS, said.JOB_NORMS(), {}, user_id)
 
 
 def norms_handler(service: Callable[[], AuditService]) -> Handler:
@@ -349,7 +360,7 @@ def norms_handler(service: Callable[[], AuditService]) -> Handler:
     def handle(params: Mapping[str, Any], progress: Progress) -> dict[str, Any]:
         audits = service()
         scheme = audits.tier_scheme(params.get("scheme"))
-        progress(0, None, "rebuilding the workspace's norms")
+        progress(0, None, said.REBUILDING_NORMS())
         audits.benchmarks(scheme)
         return {"scheme": scheme.name}
 

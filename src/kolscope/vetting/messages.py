@@ -293,3 +293,12 @@ def low_effort_kind(kind: str) -> Message:
 def dimension(name: str) -> Message:
     template = DIMENSIONS.get(name)
     return template() if template is not None else literal(name)
+
+
+# Audits as background jobs: titles and progress notes -----------------------------------------
+JOB_AUDIT_ALL = Template("audit.job.title.all", "Audit of every account")
+JOB_AUDIT_PLATFORMS = Template("audit.job.title.platforms", "Audit of {platforms:words} accounts")
+JOB_NORMS = Template("audit.job.title.norms", "Update the peer norms of audits")
+READING_NORMS = Template("audit.job.note.norms", "reading the workspace's norms")
+REBUILDING_NORMS = Template("audit.job.note.rebuilding", "rebuilding the workspace's norms")
+AUDITED = Template("audit.job.note.audited", "audited {done:int} of {total:int} accounts")

@@ -9,8 +9,9 @@ from kolscope.catalogue.formats.profiles import values_agree
 from kolscope.catalogue.formats.values import UnclearValueError, reader_for
 from kolscope.catalogue.importing.fields import NUMERIC, FieldSpec
 from kolscope.catalogue.importing.plan import ColumnPlan, FilePlan
-from kolscope.catalogue.importing.records import FileCounts, RowProblem
+from kolscope.catalogue.importing.records import FileCounts, RowProblem, problem_said
 from kolscope.catalogue.messages import ROW_LEFT_EMPTY, ROW_TWO_VALUES
+from kolscope.domain.messages import Message
 from kolscope.domain.quantities import number_precision
 
 LONG_TEXT_FIELDS = {"bio", "caption", "text"}
@@ -53,16 +54,22 @@ class RowCells:
         self.problems: list[RowProblem] = []
 
     def problem(
-        self, field: str | None, message: str, column: str | None = None, value: Any = None
+        self,
+        field: str | None,
+        message: str | Message,
+        column: str | None = None,
+        value: Any = None,
     ) -> None:
+        text, said = problem_said(message)
         self.problems.append(
             RowProblem(
                 self.converter.plan.name,
                 self.number,
                 field,
-                message,
+                text,
                 column,
                 None if value is None else str(value),
+                said,
             )
         )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from kolscope.catalogue import messages as say
 from kolscope.catalogue.formats.limits import MAX_LINE_CHARS, MAX_RECORD_CHARS, MAX_RECORD_LINES
 from kolscope.catalogue.formats.raw import DelimitedFile, RawRow
 from kolscope.catalogue.importing.records import RowProblem
@@ -139,21 +140,14 @@ def open_quote(lines: list[str], delimiter: str) -> tuple[int, int] | None:
 def not_text(path: Path, encoding: str) -> ImportFileError:
     """The error for bytes that are not ``encoding`` text, naming the line they are on."""
     raw = path.read_bytes()
-    where = ""
+    said = say.NOT_TEXT(encoding=encoding)
     try:
         raw.decode(encoding)
     except UnicodeDecodeError as error:
         if encoding.lower().replace("_", "-") not in {"utf-16", "utf-32"}:
             line = raw.count(b"\n", 0, error.start) + 1
-            where = f" at line {line:,} (byte {raw[error.start]:#04x})"
-    return ImportFileError(
-        RowProblem(
-            path.name,
-            None,
-            None,
-            f"is not valid {encoding} text{where}: re-save it as UTF-8 or pass --encoding",
-        )
-    )
+            said = say.NOT_TEXT_AT(encoding=encoding, line=line, byte=f"{raw[error.start]:#04x}")
+    return ImportFileError(RowProblem(path.name, None, None, str(said), said=said))
 
 
 def delimited_rows(opened: DelimitedFile, spans: LineSpans) -> Iterator[RawRow]:

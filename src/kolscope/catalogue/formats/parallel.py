@@ -31,6 +31,7 @@ from kolscope.domain.audience import AudienceShare
 from kolscope.domain.content import Comment, Post
 from kolscope.domain.creators import AccountSnapshot, PlatformAccount
 from kolscope.domain.followers import FollowerProfile
+from kolscope.domain.messages import Message
 
 BATCH = 2000
 IN_FLIGHT = 4
@@ -67,7 +68,8 @@ def encode(item: ImportRecord | RowProblem) -> tuple[Any, ...]:
             item.source,
             tuple(item.profile),
         )
-    return (5, item.file, item.row, item.field, item.message, item.column, item.value)
+    said = item.said.to_dict() if item.said is not None else None
+    return (5, item.file, item.row, item.field, item.message, item.column, item.value, said)
 
 
 def decode(item: tuple[Any, ...]) -> ImportRecord | RowProblem:
@@ -86,7 +88,8 @@ def decode(item: tuple[Any, ...]) -> ImportRecord | RowProblem:
         return FollowerRow(
             item[1], item[2], item[3], item[4], item[5], FollowerProfile._make(item[6])
         )
-    return RowProblem(*item[1:])
+    said = Message.from_dict(item[7]) if item[7] is not None else None
+    return RowProblem(item[1], item[2], item[3], item[4], item[5], item[6], said)
 
 
 Read = Callable[[FilePlan, ImportOptions, FileCounts], Iterator[ImportRecord | RowProblem]]

@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from kolscope.catalogue import messages as say
 from kolscope.catalogue.formats.delimited import QuoteNotClosedError
 from kolscope.catalogue.formats.detection import detect_as_of, detect_kind, detect_platform
 from kolscope.catalogue.formats.headers import clean_header, find_header_row, is_blank, same_header
@@ -24,6 +25,7 @@ from kolscope.catalogue.importing.records import (
     ImportKind,
     ImportRecord,
     RowProblem,
+    problem_said,
 )
 from kolscope.catalogue.messages import (
     AS_OF_CHOSEN,
@@ -34,7 +36,7 @@ from kolscope.catalogue.messages import (
     ROW_EXTRA_CELLS,
 )
 from kolscope.catalogue.ports import ImportFileError
-from kolscope.domain.messages import Message
+from kolscope.domain.messages import Message, literal
 from kolscope.domain.platforms import Platform
 
 HEADER_SEARCH_ROWS = 30
@@ -74,14 +76,13 @@ class FileImportReader:
         fields, description = KINDS[kind].needs_one_of, KINDS[kind].needs
         has_wide = any(c.field and c.field.startswith("share:") for c in mapping.columns)
         if not fields & mapped and options.account is None:
-            raise problem(f"needs {description}; columns found: {', '.join(map(repr, headers))}")
+            needed = say.NEEDED.get(description)
+            what = needed() if needed is not None else literal(description)
+            raise problem(say.NEEDS(what=what, headers=say.quoted(headers)))
         if kind == ImportKind.COMMENTS and "post_id" not in mapped:
-            raise problem("needs a column naming the post each comment is under (post_id)")
+            raise problem(say.NEEDS_POST_ID())
         if kind == ImportKind.AUDIENCE and "share" not in mapped and not has_wide:
-            raise problem(
-                "needs audience shares: dimension/segment/share columns, or one "
-                "column per segment such as 'female', '18-24' or 'Bangkok'"
-            )
+            raise problem(say.NEEDS_SHARES())
         platform: Platform | None
         platform_reason: Message | None
         if options.platform is not None:
@@ -98,10 +99,7 @@ class FileImportReader:
                 or (kind == ImportKind.COMMENTS and "post_id" in mapped),
             )
             if platform is None and not platform_reason:
-                raise problem(
-                    "cannot tell which platform this file is from: pass --platform "
-                    "(instagram, tiktok, youtube, ...) or add a platform column"
-                )
+                raise problem(say.WHICH_PLATFORM())
         if options.as_of is not None:
             as_of, as_of_reason = options.as_of, AS_OF_CHOSEN()
         else:
@@ -148,7 +146,7 @@ def read_records(
     """Every data row of a planned file as a record, or as the problems that stop it."""
     opened = open_file(plan.path, encoding=plan.encoding or options.encoding, sheet=options.sheet)
     if opened.sha256 != plan.sha256:
-        raise _file_problem(plan.path)("changed since it was planned; plan it again")
+        raise _file_problem(plan.path)(say.CHANGED())
     converter = RowConverter(plan, options, counts)
     try:
         yield from _convert_rows(opened, plan, converter, counts)
@@ -230,18 +228,16 @@ def _header(
 
 def _find_header(opened: OpenedFile, head: list[RawRow]) -> tuple[int | None, list[str], list[str]]:
     if not head:
-        raise _file_problem(opened.path)("is empty")
+        raise _file_problem(opened.path)(say.EMPTY())
     if opened.keyed:
         headers = [clean_header(c) for c in head[0].cells]
         if not headers:
-            raise _file_problem(opened.path)("has no records")
+            raise _file_problem(opened.path)(say.NO_RECORDS())
         return 0, headers, []
     candidates = [(i, r) for i, r in enumerate(head[:HEADER_SEARCH_ROWS]) if not is_blank(r.cells)]
     found = find_header_row([r.cells for _i, r in candidates])
     if found is None:
-        raise _file_problem(opened.path)(
-            "has no header row: the first line should name the columns (handle, followers, ...)"
-        )
+        raise _file_problem(opened.path)(say.NO_HEADER())
     index, header_row = candidates[found]
     headers = [clean_header(c) or f"column {n + 1}" for n, c in enumerate(header_row.cells)]
     while (
@@ -257,9 +253,10 @@ def _find_header(opened: OpenedFile, head: list[RawRow]) -> tuple[int | None, li
     return index, headers, preamble
 
 
-def _file_problem(path: Path) -> Callable[[str], ImportFileError]:
-    def make(message: str) -> ImportFileError:
-        return ImportFileError(RowProblem(path.name, None, None, message))
+def _file_problem(path: Path) -> Callable[[str | Message], ImportFileError]:
+    def make(message: str | Message) -> ImportFileError:
+        text, said = problem_said(message)
+        return ImportFileError(RowProblem(path.name, None, None, text, said=said))
 
     return make
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from kolscope.catalogue import messages as say
 from kolscope.catalogue.formats.audience_columns import WIDE_PREFIX, parse_wide_field
 from kolscope.catalogue.formats.cells import FieldReader, RowCells
 from kolscope.catalogue.formats.values import read_list, read_value
@@ -73,7 +74,8 @@ class RowConverter:
         row = RowCells(self, number, cells)
         record = self._convert(row)
         if row.problems or record is None:
-            return row.problems or [RowProblem(self.plan.name, number, None, "row left empty")]
+            gap = say.ROW_EMPTY()
+            return row.problems or [RowProblem(self.plan.name, number, None, str(gap), said=gap)]
         return record
 
     # Which account a row is about ------------------------------------------------------------
@@ -93,10 +95,10 @@ class RowConverter:
             platform, handle = platform or self.options.account[0], self.options.account[1]
         if handle is None:
             if required:
-                row.problem("handle", "missing: every row needs the account's handle")
+                row.problem("handle", say.MISSING_HANDLE())
             return None
         if platform is None:
-            row.problem("platform", "missing: add a platform column or pass --platform")
+            row.problem("platform", say.MISSING_PLATFORM())
             return None
         stored = self._checked(row, platform, handle)
         return None if stored is None else (platform, stored)
@@ -190,7 +192,7 @@ class RowConverter:
                 stored = self._checked(row, chosen, from_url[1])
                 who = None if stored is None else (chosen, stored)
         if post_id is None:
-            row.problem("post_id", "missing: every post needs its id or URL")
+            row.problem("post_id", say.MISSING_POST_ID())
         caption = values.get("caption")
         if who is None or row.problems:
             return None
@@ -235,11 +237,11 @@ class RowConverter:
         elif handle is not None and isinstance(platform, Platform):
             handle = self._checked(row, platform, handle)
         if text is None:
-            row.problem("text", "missing: a comment needs its text")
+            row.problem("text", say.MISSING_TEXT())
         if post_ref is None:
-            row.problem("post_id", "missing: which post is the comment under?")
+            row.problem("post_id", say.MISSING_POST())
         if platform is None:
-            row.problem("platform", "missing: add a platform column or pass --platform")
+            row.problem("platform", say.MISSING_PLATFORM())
         if row.problems or platform is None:
             return None
         author = values.get("author")
@@ -272,7 +274,7 @@ class RowConverter:
         if who is None or row.problems:
             return None
         if not shares:
-            row.problem("share", "no audience shares in this row")
+            row.problem("share", say.NO_SHARES())
             return None
         return AudienceRow(
             row.number, who[0], who[1], str(source), self._as_of(values), sample_size, tuple(shares)
@@ -294,7 +296,7 @@ class RowConverter:
             )
             return
         if segment_text is None:
-            row.problem("segment", "missing: which segment does the share describe?")
+            row.problem("segment", say.MISSING_SEGMENT())
             return
         try:
             segment = _segment(dimension, str(segment_text))

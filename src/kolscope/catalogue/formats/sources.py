@@ -18,12 +18,13 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
+from kolscope.catalogue import messages as say
 from kolscope.catalogue.formats.delimited import LineSpans, delimited_rows, not_text
 from kolscope.catalogue.formats.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from kolscope.catalogue.formats.nesting import json_depth
 from kolscope.catalogue.formats.raw import RawRow
 from kolscope.catalogue.formats.workbooks import check_workbook, xlsx_rows
-from kolscope.catalogue.importing.records import RowProblem
+from kolscope.catalogue.importing.records import RowProblem, problem_said
 from kolscope.catalogue.messages import DELIMITER, ENCODING
 from kolscope.catalogue.ports import ImportFileError
 from kolscope.domain.messages import Message
@@ -93,8 +94,9 @@ def check_width(path: Path, number: int | None, cells: list[Any]) -> None:
         )
 
 
-def _fail(path: Path, message: str, row: int | None = None) -> ImportFileError:
-    return ImportFileError(RowProblem(path.name, row, None, message))
+def _fail(path: Path, message: str | Message, row: int | None = None) -> ImportFileError:
+    text, said = problem_said(message)
+    return ImportFileError(RowProblem(path.name, row, None, text, said=said))
 
 
 def file_digest(path: Path) -> str:
@@ -107,12 +109,12 @@ def file_digest(path: Path) -> str:
 
 def open_file(path: Path, *, encoding: str | None = None, sheet: str | None = None) -> OpenedFile:
     if not path.exists():
-        raise _fail(path, "no such file")
+        raise _fail(path, say.NO_SUCH_FILE())
     if path.is_dir():
-        raise _fail(path, "is a folder, not a file")
+        raise _fail(path, say.A_FOLDER())
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise _fail(path, "old Excel .xls files are not read: save it as .xlsx or CSV")
+        raise _fail(path, say.OLD_EXCEL())
     fmt = _FORMATS.get(suffix)
     raw = path.read_bytes()[:SAMPLE_BYTES] if fmt != "xlsx" else b""
     if fmt is None:
@@ -151,7 +153,7 @@ def _sniff_format(path: Path, raw: bytes) -> str:
             return "json"
         return "jsonl"
     if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _fail(path, "is not a CSV, JSON or XLSX file (it looks binary)")
+        raise _fail(path, say.BINARY())
     return "csv"
 
 
@@ -200,7 +202,7 @@ def detect_encoding(path: Path, raw: bytes) -> str:
             return "cp874"
     best = from_bytes(raw).best()
     if best is None or best.chaos > 0.1:
-        raise _fail(path, "cannot tell the text encoding: pass --encoding (e.g. utf-8, cp874)")
+        raise _fail(path, say.WHICH_ENCODING())
     return str(best.encoding)
 
 

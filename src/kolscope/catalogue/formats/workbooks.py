@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kolscope.catalogue import messages as say
 from kolscope.catalogue.formats.limits import (
     MAX_COLUMNS,
     MAX_XLSX_ROWS,
@@ -22,9 +23,10 @@ from kolscope.catalogue.formats.limits import (
     MAX_XLSX_UNCOMPRESSED_BYTES,
 )
 from kolscope.catalogue.formats.raw import RawRow, WorkbookFile
-from kolscope.catalogue.importing.records import RowProblem
+from kolscope.catalogue.importing.records import RowProblem, problem_said
 from kolscope.catalogue.messages import SHEET
 from kolscope.catalogue.ports import ImportFileError
+from kolscope.domain.messages import Message
 
 _SHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b")
@@ -32,8 +34,9 @@ _SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
 _HEAD_BYTES = 64 * 1024
 
 
-def _fail(path: Path, message: str, row: int | None = None) -> ImportFileError:
-    return ImportFileError(RowProblem(path.name, row, None, message))
+def _fail(path: Path, message: str | Message, row: int | None = None) -> ImportFileError:
+    text, said = problem_said(message)
+    return ImportFileError(RowProblem(path.name, row, None, text, said=said))
 
 
 def _megabytes(size: int) -> str:
@@ -66,7 +69,7 @@ def check_workbook(path: Path) -> None:
                         "Excel, or save it as CSV",
                     )
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise _fail(path, f"is not a readable .xlsx workbook ({error})") from None
+        raise _fail(path, say.NOT_XLSX(error=str(error))) from None
 
 
 def _states_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
@@ -84,7 +87,7 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for broken files
-        raise _fail(path, f"is not a readable .xlsx workbook ({error})") from None
+        raise _fail(path, say.NOT_XLSX(error=str(error))) from None
     try:
         if opened.sheet is not None:
             if opened.sheet not in workbook.sheetnames:

@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kolscope.catalogue import messages as say
 from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
 from kolscope.catalogue.importing.records import FileCounts, ImportKind
 from kolscope.catalogue.importing.service import ImportReport, ImportService
 from kolscope.catalogue.ports import ImportFileError
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.jobs.facade import (
     Handler,
@@ -76,12 +78,13 @@ def import_params(
     }
 
 
-def default_title(files: Sequence[Path], *, dry_run: bool) -> str:
+def default_title(files: Sequence[Path], *, dry_run: bool) -> Message:
+    """ "Import of X" (or "Dry run of X and 2 more files") as a message."""
     names = [Path(path).name for path in files]
-    what = "Dry run of" if dry_run else "Import of"
     if len(names) == 1:
-        return f"{what} {names[0]}"
-    return f"{what} {names[0]} and {len(names) - 1} more files"
+        return (say.JOB_DRY_RUN if dry_run else say.JOB_IMPORT)(file=names[0])
+    many = say.JOB_DRY_RUN_MANY if dry_run else say.JOB_IMPORT_MANY
+    return many(file=names[0], more=len(names) - 1)
 
 
 def submit_import(
@@ -91,7 +94,7 @@ def submit_import(
     *,
     dry_run: bool = False,
     user_id: int | None = None,
-    title: str | None = None,
+    title: str | Message | None = None,
     index: bool = True,
     organisation_id: int | None = None,
 ) -> JobView:
@@ -115,16 +118,16 @@ class _JobProgress:
         self._finished = 0
         self._current = 0
 
-    def _report(self, message: str | None) -> None:
+    def _report(self, message: Message | None) -> None:
         known = [rows for rows in self._expected if rows is not None]
         done = self._finished + self._current
         total = max(sum(known), done) if known else None
         self._progress(done, total, message)
 
-    def _message(self, plan: FilePlan) -> str:
+    def _message(self, plan: FilePlan) -> Message:
         if len(self._plans) == 1:
-            return f"importing {plan.name}"
-        return f"importing {plan.name} ({self._index + 1} of {len(self._plans)})"
+            return say.IMPORTING(file=plan.name)
+        return say.IMPORTING_OF(file=plan.name, number=self._index + 1, files=len(self._plans))
 
     def _locate(self, plan: FilePlan) -> None:
         for index in range(self._index, len(self._plans)):
@@ -148,20 +151,20 @@ class _JobProgress:
         self._report(self._message(plan))
 
 
-def failure_message(report: ImportReport) -> str | None:
-    """Why an import wrote nothing (None when it succeeded or was a clean dry run)."""
+def failure_message(report: ImportReport) -> Message | None:
+    """Why an import wrote nothing (None when it succeeded or was a clean dry run), as a
+    message; ``str()`` of it is the English sentence."""
     if report.committed or not (report.problem_count or report.error):
         return None
     if report.error:  # a file could not be read to the end
-        return report.error
+        return report.error_message or Message.from_dict(report.error)
     count = report.problem_count
     first = next((p for f in report.files for p in f.problems), None)
-    noun = "problem" if count == 1 else "problems"
     if report.dry_run:
-        lead = f"dry run: {count} {noun} in the rows"
+        lead = say.DRY_RUN_ONE() if count == 1 else say.DRY_RUN_MANY(count=count)
     else:
-        lead = f"{count} {noun} in the rows, so nothing was imported (all or nothing)"
-    return f"{lead}; the first: {first}" if first else lead
+        lead = say.FAILED_ONE() if count == 1 else say.FAILED_MANY(count=count)
+    return say.THE_FIRST(lead=lead, first=first.to_message()) if first else lead
 
 
 def import_handler(
@@ -191,7 +194,7 @@ def import_handler(
         try:
             plans = importer.plan(files, options)
         except ImportFileError as error:
-            raise JobFailedError(str(error)) from error
+            raise JobFailedError(error.problem.to_message()) from error
         report = importer.run(
             plans,
             options,

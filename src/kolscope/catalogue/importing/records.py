@@ -7,11 +7,12 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from kolscope.catalogue import messages as say
 from kolscope.domain.audience import AudienceShare
 from kolscope.domain.content import Comment, Post
 from kolscope.domain.creators import AccountSnapshot, PlatformAccount
 from kolscope.domain.followers import FollowerProfile
-from kolscope.domain.messages import Message
+from kolscope.domain.messages import Message, literal
 from kolscope.domain.platforms import Platform
 
 
@@ -27,7 +28,9 @@ class ImportKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RowProblem:
-    """Why a row (or a whole file, when ``row`` is None) cannot be imported as written."""
+    """Why a row (or a whole file, when ``row`` is None) cannot be imported as written.
+    ``message`` is the English text; ``said`` its coded form when the reader wrote one
+    (pages write it in the reader's language; see ``to_message``)."""
 
     file: str
     row: int | None
@@ -35,17 +38,29 @@ class RowProblem:
     message: str
     column: str | None = None
     value: str | None = None
+    said: Message | None = None
 
     def __str__(self) -> str:
-        parts = [self.file]
+        return str(self.to_message())
+
+    def to_message(self) -> Message:
+        """The whole problem (file, row, field and what is wrong) as one message."""
+        where: Message = literal(self.file)
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            where = say.AT_ROW(where=where, row=self.row)
         if self.field is not None:
-            where = f'field "{self.field}"'
             if self.column is not None and self.column != self.field:
-                where += f' (column "{self.column}")'
-            parts.append(where)
-        return ", ".join(parts) + f": {self.message}"
+                where = say.AT_FIELD_COLUMN(where=where, field=self.field, column=self.column)
+            else:
+                where = say.AT_FIELD(where=where, field=self.field)
+        return say.PROBLEM(where=where, what=self.said or literal(self.message))
+
+
+def problem_said(what: str | Message) -> tuple[str, Message | None]:
+    """A problem's English text and its message (None for plain text)."""
+    if isinstance(what, Message):
+        return str(what), what
+    return what, None
 
 
 class AccountRow(NamedTuple):

@@ -89,6 +89,7 @@ class FileReport:
             "warning_messages": [w.to_dict() for w in c.warnings],
             "warning_count": c.warning_count,
             "problems": [str(p) for p in self.problems],
+            "problem_messages": [p.to_message().to_dict() for p in self.problems],
             "problem_count": self.problem_count,
         }
 
@@ -101,6 +102,7 @@ class ImportReport:
     partial: bool
     import_id: int | None = None
     error: str | None = None
+    error_message: Message | None = None  # ``error``'s coded form, when a file could not be read
 
     @property
     def problem_count(self) -> int:
@@ -120,6 +122,7 @@ class ImportReport:
             "dry_run": self.dry_run,
             "partial": self.partial,
             "error": self.error,
+            "error_message": self.error_message.to_dict() if self.error_message else None,
             "problem_count": self.problem_count,
             "files": [f.to_dict() for f in self.files],
         }
@@ -197,6 +200,7 @@ class ImportService:
         except ImportFileError as error:
             report.committed = False
             report.error = str(error)
+            report.error_message = error.problem.to_message()
             owner = next((f for f in report.files if f.plan.name == error.problem.file), None)
             if owner is not None:
                 owner.add_problem(error.problem)

@@ -36,6 +36,10 @@ def job_dict(job: JobView, *, full: bool = True) -> dict[str, Any]:
         "progress_total": job.progress_total,
         "message": job.message,
         "error": job.error,
+        # the coded forms ({"code", "params", "text"}) of title, note (message) and error
+        "title_message": job.title_said.to_dict(),
+        "note_message": job.note_said.to_dict() if job.note_said else None,
+        "error_message": job.error_said.to_dict() if job.error_said else None,
         "attempts": job.attempts,
         "user_id": job.user_id,
         "created_at": _when(job.created_at),

@@ -12,6 +12,12 @@ The ``jobs`` table is the truth about every job. Two details come from SQLite:
   take, rather than failing after the usual 30 s busy timeout.
 
 Times are stored in UTC; SQLite gives them back without a zone, so they are made aware here.
+
+Titles, notes and errors are messages (``kolscope.domain.messages``): the title's coded form is
+kept in ``params`` under ``title_message`` (beside the English ``title``); a note or an error
+is stored in its text column as the message's JSON (``{"code", "params", "text"}``), read
+back into the English text and the message. Plain text (older jobs, or a message too long
+for the column) reads as it was written.
 """
 
 from __future__ import annotations
@@ -40,14 +46,18 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
+from kolscope.domain.messages import LITERAL, Message
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.engine import WRITER_OPTIONS, open_engine
 from kolscope.infra.db.live import live_path_for, utc
 from kolscope.infra.db.tenancy import organisation_of_user, visible_to
-from kolscope.jobs.service import JobStatus, JobView
+from kolscope.jobs.db.notes import decode, encode
+from kolscope.jobs.service import JobStatus, JobView, Note
 
 LOCK_WAIT_SECONDS = 6 * 3600  # SQLite: how long a job write waits for another write to end
 MAX_INTEGER = 2**31 - 1  # the largest id of an INTEGER column on PostgreSQL
+TITLE_KEY = "title_message"  # where params keep the title's coded form
+NOTE_CHARS = 500  # the length of the note columns
 
 _live_metadata = MetaData()
 job_live = Table(  # lives in the side database only, never in the main schema
@@ -138,7 +148,7 @@ class SqlJobStore:
     def create(
         self,
         kind: str,
-        title: str,
+        title: str | Message,
         params: Mapping[str, Any],
         user_id: int | None,
         now: datetime,
@@ -154,8 +164,8 @@ class SqlJobStore:
             "kind": kind[:40],
             "status": JobStatus.QUEUED.value,
             "user_id": user_id,
-            "title": title[:300],
-            "params": dict(params),
+            "title": str(title)[:300],
+            "params": _with_title(params, title),
             "progress_done": 0,
             "attempts": 0,
             "created_at": utc(now),
@@ -195,12 +205,12 @@ class SqlJobStore:
         return claimed
 
     def progress(
-        self, job_id: int, done: int, total: int | None, message: str | None, now: datetime
+        self, job_id: int, done: int, total: int | None, message: Note, now: datetime
     ) -> None:
         values = {
             "progress_done": done,
             "progress_total": total,
-            "message": message[:500] if message else None,
+            "message": encode(message, NOTE_CHARS),
             "heartbeat_at": utc(now),
         }
         if self._live is not None:
@@ -234,13 +244,13 @@ class SqlJobStore:
         job_id: int,
         status: JobStatus,
         result: Mapping[str, Any] | None,
-        error: str | None,
+        error: Note,
         now: datetime,
         attempt: int | None = None,
     ) -> None:
         values: dict[str, Any] = {
             "status": status.value,
-            "error": error,
+            "error": encode(error),
             "result": dict(result) if result is not None else None,
             "finished_at": utc(now),
         }
@@ -331,12 +341,24 @@ def _locked(error: OperationalError) -> bool:
     return "locked" in message or "busy" in message
 
 
+def _with_title(params: Mapping[str, Any], title: str | Message) -> dict[str, Any]:
+    kept = {k: v for k, v in params.items() if k != TITLE_KEY}
+    if isinstance(title, Message) and title.code != LITERAL:
+        kept[TITLE_KEY] = title.to_dict()
+    return kept
+
+
 def _view(row: Row[Any], live: Row[Any] | None) -> JobView:
     done, total, message = row.progress_done, row.progress_total, row.message
     beat = _maybe_utc(row.heartbeat_at)
     if live is not None:
         done, total, message = live.progress_done, live.progress_total, live.message
         beat = max(utc(live.heartbeat_at), beat or utc(live.heartbeat_at))
+    params = dict(row.params or {})
+    coded_title = params.pop(TITLE_KEY, None)
+    title_message = Message.from_dict(coded_title) if isinstance(coded_title, dict) else None
+    note, note_message = decode(message)
+    error, error_message = decode(row.error)
     return JobView(
         id=row.id,
         kind=row.kind,
@@ -344,15 +366,18 @@ def _view(row: Row[Any], live: Row[Any] | None) -> JobView:
         status=JobStatus(row.status),
         user_id=row.user_id,
         organisation_id=row.organisation_id,
-        params=dict(row.params or {}),
+        params=params,
         progress_done=done,
         progress_total=total,
-        message=message,
+        message=note,
         result=dict(row.result) if row.result is not None else None,
-        error=row.error,
+        error=error,
         attempts=row.attempts,
         created_at=utc(row.created_at),
         started_at=_maybe_utc(row.started_at),
         finished_at=_maybe_utc(row.finished_at),
         heartbeat_at=beat,
+        title_message=title_message,
+        note_message=note_message,
+        error_message=error_message,
     )

@@ -285,7 +285,29 @@ def job_dict(job: Any) -> dict[str, Any]:
         "progress_total": job.progress_total,
         "message": job.message,
         "error": job.error,
+        # the coded forms ({"code", "params", "text"}) of title, note (message) and error
+        "title_message": job.title_said.to_dict(),
+        "note_message": job.note_said.to_dict() if job.note_said else None,
+        "error_message": job.error_said.to_dict() if job.error_said else None,
         "created_at": job.created_at.isoformat(),
         "started_at": job.started_at.isoformat() if job.started_at else None,
         "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "result": _private(job.result),
     }
+
+
+def _private(result: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A job's result without the server's folders: an import's files and plans name their
+    file only (as ``/api/imports`` does)."""
+    if not result:
+        return result
+    shown = dict(result)
+    for key in ("files", "plans"):
+        if isinstance(shown.get(key), list):
+            shown[key] = [
+                {**item, "file": PurePath(str(item["file"])).name}
+                if isinstance(item, dict) and "file" in item
+                else item
+                for item in shown[key]
+            ]
+    return shown

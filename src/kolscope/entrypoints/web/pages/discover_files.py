@@ -19,16 +19,17 @@ from starlette.background import BackgroundTask
 from kolscope.bootstrap import Workspace
 from kolscope.discovery.facade import (
     ExportError,
-    FieldError,
     HandleList,
     ListFileError,
     ListMatch,
+    SearchError,
     SearchHit,
     SearchRequest,
     export_table,
     read_handles,
     write_table,
 )
+from kolscope.domain.messages import Message
 from kolscope.domain.team import Scope, User
 from kolscope.entrypoints.web import i18n, said
 from kolscope.entrypoints.web.pages.brands import visible_brands
@@ -99,7 +100,7 @@ async def read_upload(file: UploadFile) -> tuple[str, HandleList]:
     name = Path(file.filename or "list.txt").name or "list.txt"
     suffix = Path(name).suffix.lower()
     if suffix not in LIST_SUFFIXES:
-        raise FieldError("file", f"{name}: choose a .csv, .xlsx or .txt list of handles")
+        raise _list_error(ListFileError.wrong_suffix(name).said)
     folder = Path(tempfile.mkdtemp(prefix="kolscope-list-"))
     path = folder / f"list{suffix}"
     try:
@@ -108,14 +109,20 @@ async def read_upload(file: UploadFile) -> tuple[str, HandleList]:
             while chunk := await file.read(1 << 20):
                 size += len(chunk)
                 if size > MAX_LIST_UPLOAD:
-                    raise FieldError("file", f"{name}: larger than 50 MB; split the list")
+                    raise _list_error(ListFileError.too_large(name).said)
                 out.write(chunk)
         try:
             return name, read_handles(path)
         except ListFileError as error:
-            raise FieldError("file", str(error).replace(str(path), name)) from None
+            raise _list_error(error.naming(name)) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _list_error(message: Message) -> SearchError:
+    """Why an uploaded list cannot be matched, written in the reader's language for the
+    discover page's error about the file field."""
+    return SearchError(said.say_with(message, said.wording()), "file")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +138,8 @@ async def match_upload(
 ) -> UploadedMatch:
     """An uploaded customer or follower list matched against the creators, narrowed by the
     form's filters and ranked by fit for a brand of the person's organisation (else by
-    followers). Raises ``SearchError`` (a ``FieldError`` for the file) naming what is wrong."""
+    followers). Raises ``SearchError`` (about the "file" field for the list) naming what is
+    wrong."""
     name, handles = await read_upload(file)
     search = parse_search(pairs, limit=MATCH_LIMIT)
     search = replace(search, sort="fit" if search.brand else "followers")

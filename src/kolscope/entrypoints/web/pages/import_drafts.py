@@ -33,6 +33,7 @@ from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import User
 from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.pages.explanations import explain
 
 DRAFT_FILE = "draft.json"
 PLAN_CACHE = "plan.cache"  # not an upload name: uploads keep a data file's suffix
@@ -88,15 +89,15 @@ def draft_options(saved: dict[str, Any]) -> ImportOptions:
 
 
 def draft_plan(workspace: Workspace, draft: Draft) -> tuple[FilePlan | None, str | None]:
-    """The draft's plan (or why its file cannot be read), from the cache when the file and
-    the options are unchanged."""
+    """The draft's plan (or why its file cannot be read, in the reader's language), from the
+    cache when the file and the options are unchanged (the cache keeps the coded form)."""
     key = _cache_key(draft)
     cache = draft.folder / PLAN_CACHE
     try:
         kept = json.loads(cache.read_text(encoding="utf-8"))
         if kept.get("key") == key:
             if kept.get("error") is not None:
-                return None, str(kept["error"])
+                return None, explain(kept["error"])
             return plan_from_dict(kept["plan"]), None
     except (OSError, ValueError, KeyError, TypeError):
         pass  # no cache yet, or an unreadable one: plan again
@@ -105,14 +106,14 @@ def draft_plan(workspace: Workspace, draft: Draft) -> tuple[FilePlan | None, str
         plan: FilePlan | None = workspace.importer.plan([draft.path], options)[0]
         error = None
     except ImportFileError as problem:
-        plan, error = None, str(problem)
+        plan, error = None, problem.problem.to_message().to_dict()
     stored = {
         "key": key,
         "error": error,
         "plan": plan_to_dict(plan) if plan is not None else None,
     }
     cache.write_text(json.dumps(stored, ensure_ascii=False, default=str), encoding="utf-8")
-    return plan, error
+    return plan, explain(error) if error is not None else None
 
 
 def _cache_key(draft: Draft) -> str:

@@ -10,18 +10,20 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from kolscope.catalogue.facade import FIELDS, FilePlan, ImportKind, submit_import
+from kolscope.catalogue.facade import FIELDS, FilePlan, ImportKind, on_page, submit_import
 from kolscope.domain.dates import parse_date
+from kolscope.domain.messages import Message
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.domain.team import Permission, User
+from kolscope.entrypoints.web import i18n, said
 from kolscope.entrypoints.web.api.workspace import import_dict, job_dict
 from kolscope.entrypoints.web.bounds import RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
+from kolscope.entrypoints.web.pages import job_said
 from kolscope.entrypoints.web.pages.audit_views import verdict_labels
-from kolscope.entrypoints.web.pages.audits import job_title
 from kolscope.entrypoints.web.pages.field_names import FIELD_LABELS
 from kolscope.entrypoints.web.pages.import_drafts import (
     DRAFT_FILE,
@@ -77,13 +79,15 @@ def imports_page(
     request: Request, workspace: WorkspaceDep, user: Annotated[User, need(Permission.VIEW_IMPORTS)]
 ) -> HTMLResponse:
     organisation = user.organisation.id
+    words = _words(user)
+    done = workspace.importer.recent_imports(100, organisation)
     recent = [
-        {**import_dict(i), "started": i.started_at}
-        for i in workspace.importer.recent_imports(100, organisation)
+        {**import_dict(i), "started": i.started_at, "error": _import_error(i, words)} for i in done
     ]
     jobs = workspace.jobs.recent(20, organisation_id=organisation)
-    titles = {j.id: job_title(j) for j in jobs}
-    return page(request, "imports.html", recent=recent, jobs=jobs, titles=titles)
+    titles = {j.id: job_said.title(j, words) for j in jobs}
+    errors = {j.id: job_said.error(j, words) for j in jobs}
+    return page(request, "imports.html", recent=recent, jobs=jobs, titles=titles, errors=errors)
 
 
 def _upload_form(request: Request, error: str | None, status_code: int = 200) -> HTMLResponse:
@@ -252,7 +256,6 @@ async def confirm(
         draft_options(found.saved),
         user_id=user.id,
         organisation_id=user.organisation.id,
-        title=_("Import of {name}").format(name=found.saved["file"]),
     )
     return RedirectResponse(f"/jobs/{job.id}", 303)
 
@@ -288,12 +291,51 @@ def job_page(
     job = workspace.jobs.get(job_id, user.organisation.id)  # another organisation's: 404
     if job is None:
         raise HTTPException(404, _("There is no such job."))
+    words = _words(user)
     return page(
         request,
         "job.html",
         job=job,
-        title=job_title(job),
+        title=job_said.title(job, words),
+        said=job_said.state(job, words),
         verdict_labels=verdict_labels(),
         state=job_dict(job),
         result=job.result or {},
     )
+
+
+@router.get("/jobs/{job_id}/progress")
+def job_progress(
+    workspace: WorkspaceDep,
+    job_id: RowId,
+    user: Annotated[User, need(Permission.VIEW_JOBS)],
+) -> JSONResponse:
+    """What the job page's live refresh shows (static/jobs.js), written in the reader's
+    language: the API (/api/jobs/ID) stays English, with the coded forms."""
+    job = workspace.jobs.get(job_id, user.organisation.id)  # another organisation's: 404
+    if job is None:
+        raise HTTPException(404, _("There is no such job."))
+    return JSONResponse(job_said.state(job, _words(user)))
+
+
+def _words(user: User) -> said.PageWording:
+    buddhist, thai_units = user.formats(i18n.current_language())
+    return said.wording({"buddhist_era": buddhist, "thai_units": thai_units})
+
+
+def _import_error(done: Any, words: said.PageWording) -> str:
+    """An import's error in the reader's language (its summary keeps the coded form)."""
+    if not done.error:
+        return ""
+    summary = done.summary or {}
+    coded = summary.get("error_message")
+    if not coded and not summary.get("error"):  # the first problem of a row stands for it
+        firsts = [
+            f["problem_messages"][0]
+            for f in summary.get("files") or []
+            if f.get("problem_messages")
+        ]
+        coded = firsts[0] if firsts else None
+    if coded:
+        return said.say_with(on_page(Message.from_dict(coded)), words)
+    return str(done.error)
