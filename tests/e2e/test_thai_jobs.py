@@ -31,7 +31,7 @@ def latin_words(text: str, *data: str) -> list[str]:
     text = re.sub(r"<[^>]+>|&#?\w+;", " ", text)  # tags and entities are not words
     for value in data:
         text = text.replace(value, "")
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    words = re.findall(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", text)
     return [word for word in words if word.lower() not in NAMES]
 
 
@@ -169,3 +169,26 @@ def test_an_audit_job_reads_in_thai_while_it_runs(filled: Workspace, people: Peo
     assert finished.status.value == "succeeded"
     report = client.get(f"/jobs/{job_id}").text
     assert latin_words(_text_of(report, "job-message")) == []
+
+
+def test_a_bad_customer_list_says_why_in_thai(filled: Workspace, people: People) -> None:
+    client = TestClient(create_app(filled), follow_redirects=False)
+    csrf = log_in(client, filled, people.owner)
+    client.headers.update(THAI)
+    broken = client.post(
+        "/discover/match",
+        data={"csrf_token": csrf},
+        files={"file": ("fans.txt", b"good.handle\nok.too\n\xff\xfe bad", "text/plain")},
+    )
+    assert broken.status_code == 400
+    said = re.search(r'id="search-error">(.*?)</p>', broken.text, re.S)
+    assert said, broken.text
+    assert "fans.txt: แถวที่ 3" in said.group(1)
+    assert latin_words(said.group(1), "fans.txt") == []
+    api = client.post(
+        "/api/creators/match",
+        files={"file": ("fans.txt", b"good.handle\n\xff bad", "text/plain")},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert api.status_code == 400
+    assert api.json()["detail"] == "fans.txt: row 2: not UTF-8 text"  # the API stays English

@@ -22,6 +22,7 @@ from kolscope.discovery.facade import (
     result_dict,
 )
 from kolscope.domain.limits import row_id
+from kolscope.domain.messages import ENGLISH
 from kolscope.domain.team import Permission, Scope, User
 from kolscope.entrypoints.web.api.errors import API_ERRORS, ErrorOut
 from kolscope.entrypoints.web.deps import WorkspaceDep, without_a_thread
@@ -81,7 +82,7 @@ async def match_creators(
         if value is not None:
             pairs.append((name, value))
     try:
-        matched = await match_upload(workspace, user, file, pairs)
+        matched = await match_upload(workspace, user, file, pairs, ENGLISH)  # the API's English
     except SearchError as error:
         raise HTTPException(400, str(error)) from None
     handles = matched.handles

@@ -29,7 +29,7 @@ from kolscope.discovery.facade import (
     read_handles,
     write_table,
 )
-from kolscope.domain.messages import Message
+from kolscope.domain.messages import Message, Wording
 from kolscope.domain.team import Scope, User
 from kolscope.entrypoints.web import i18n, said
 from kolscope.entrypoints.web.pages.brands import visible_brands
@@ -95,12 +95,13 @@ def safe_filename(name: str, suffix: str) -> str:
     return f"{stem}{suffix}"
 
 
-async def read_upload(file: UploadFile) -> tuple[str, HandleList]:
-    """The handles in an uploaded customer or follower list; errors name the file (and row)."""
+async def read_upload(file: UploadFile, words: Wording | None = None) -> tuple[str, HandleList]:
+    """The handles in an uploaded customer or follower list; errors name the file (and row),
+    written with ``words`` (the reader's wording when None; the API passes English)."""
     name = Path(file.filename or "list.txt").name or "list.txt"
     suffix = Path(name).suffix.lower()
     if suffix not in LIST_SUFFIXES:
-        raise _list_error(ListFileError.wrong_suffix(name).said)
+        raise _list_error(ListFileError.wrong_suffix(name).said, words)
     folder = Path(tempfile.mkdtemp(prefix="kolscope-list-"))
     path = folder / f"list{suffix}"
     try:
@@ -109,20 +110,20 @@ async def read_upload(file: UploadFile) -> tuple[str, HandleList]:
             while chunk := await file.read(1 << 20):
                 size += len(chunk)
                 if size > MAX_LIST_UPLOAD:
-                    raise _list_error(ListFileError.too_large(name).said)
+                    raise _list_error(ListFileError.too_large(name).said, words)
                 out.write(chunk)
         try:
             return name, read_handles(path)
         except ListFileError as error:
-            raise _list_error(error.naming(name)) from None
+            raise _list_error(error.naming(name), words) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _list_error(message: Message) -> SearchError:
-    """Why an uploaded list cannot be matched, written in the reader's language for the
-    discover page's error about the file field."""
-    return SearchError(said.say_with(message, said.wording()), "file")
+def _list_error(message: Message, words: Wording | None) -> SearchError:
+    """Why an uploaded list cannot be matched (an error about the "file" field), written in
+    the reader's language unless ``words`` says otherwise."""
+    return SearchError(said.say_with(message, words or said.wording()), "file")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +135,17 @@ class UploadedMatch:
 
 
 async def match_upload(
-    workspace: Workspace, user: User, file: UploadFile, pairs: list[tuple[str, str]]
+    workspace: Workspace,
+    user: User,
+    file: UploadFile,
+    pairs: list[tuple[str, str]],
+    words: Wording | None = None,
 ) -> UploadedMatch:
     """An uploaded customer or follower list matched against the creators, narrowed by the
     form's filters and ranked by fit for a brand of the person's organisation (else by
     followers). Raises ``SearchError`` (about the "file" field for the list) naming what is
-    wrong."""
-    name, handles = await read_upload(file)
+    wrong (in the reader's language, or with ``words``: the API's English)."""
+    name, handles = await read_upload(file, words)
     search = parse_search(pairs, limit=MATCH_LIMIT)
     search = replace(search, sort="fit" if search.brand else "followers")
     check_brands(search, visible_brands(workspace, user))
