@@ -144,11 +144,12 @@ class Workspace:
         for by the same person as the import (so it belongs to the same organisation)."""
         from kolscope.discovery.indexing import submit_index
         from kolscope.jobs.service import current_job
+        from kolscope.vetting.audits import submit_norms
 
         job = current_job()
         user_id = job.user_id if job else None
         index_job = submit_index(self.jobs, user_id=user_id)
-        norms_job = self.jobs.submit(kinds.NORMS, "Update the peer norms of audits", {}, user_id)
+        norms_job = submit_norms(self.jobs, user_id=user_id)
         return {"index_job": index_job.id, "norms_job": norms_job.id}
 
     # Team --------------------------------------------------------------------------------------
