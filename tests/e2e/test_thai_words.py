@@ -43,6 +43,7 @@ LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*(?:[ ,:;/()]+[A-Za-z][A-Za-
 # The columns that hold what people and creators wrote (codes such as platform, country,
 # province, kind or status are kolscope's and must be shown as names, so they are not here).
 SYNTAX = re.compile(r"\S*[=<>]\S*")  # what a person types into a filter: female>=60%, age=18-24
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")  # an address is data, read whole
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')  # kolscope quotes what a creator wrote: name: "mom"
 DATA_COLUMNS = {
     tables.creators: ("display_name", "notes"),
@@ -106,7 +107,8 @@ class Data:
                     for value in row:
                         items = value if isinstance(value, (list, tuple)) else [value]
                         for item in items:
-                            self.runs.update(_norm(r) for r in LATIN_RUN.findall(str(item or "")))
+                            text = EMAIL.sub(" ", str(item or ""))  # read whole on pages
+                            self.runs.update(_norm(r) for r in LATIN_RUN.findall(text))
         self.blob = "\n".join(sorted(self.runs))
 
     def holds(self, run: str, shown: str) -> bool:
@@ -134,7 +136,7 @@ def shape(path: str) -> str:
 def kolscope_latin(texts: list[str], data: Data) -> list[str]:
     runs = []
     for shown in texts:
-        text = QUOTED.sub(" ", SYNTAX.sub(" ", shown))
+        text = QUOTED.sub(" ", SYNTAX.sub(" ", EMAIL.sub(" ", shown)))
         for run in LATIN_RUN.findall(text):
             words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", run) if len(w) > 2]
             words = [w for w in words if w.lower() not in ALLOWED]

@@ -37,8 +37,8 @@ WORDS = (
     N_("consumer"), N_("nano"), N_("micro"), N_("mid"), N_("macro"), N_("mega"), N_("rising"),
     # the one platform label that is no proper name (domain/platforms.py)
     N_("Other"),
-    # the demo's import source (catalogue/demo/build.py DEMO_SOURCE)
-    N_("kolscope demo (synthetic)"),
+    # the demo's import source and the kind its import log records (catalogue/demo/build.py)
+    N_("kolscope demo (synthetic)"), N_("demo"),
     # the password-reset mail (team/resets.py)
     N_("Reset your kolscope password"),
     N_("Open this link within 2 hours to choose a new password:"),
