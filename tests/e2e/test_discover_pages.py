@@ -202,6 +202,39 @@ def test_the_field_in_error_is_marked(member: TestClient) -> None:
     assert re.search(r'name="min_er" value="lots"[^>]*aria-invalid="true"', html)
 
 
+@pytest.mark.parametrize(
+    ("query", "label", "said"),
+    [
+        ("min_er=abc", "อัตราการมีส่วนร่วมตั้งแต่ (%)", "&#39;abc&#39; ไม่ใช่ตัวเลข"),
+        ("min_followers=12,3a", None, "เป็นตัวเลขไม่ได้: ไม่รู้จักหน่วย"),
+        ("verified=maybe", None, "ตอบว่าใช่หรือไม่ใช่"),
+    ],
+)
+def test_a_bad_filter_reads_in_thai_on_a_thai_page(
+    market: Workspace, query: str, label: str | None, said: str
+) -> None:
+    thai = session(market, MEMBER, "th")
+    page = thai.get(f"/discover?{query}")
+    assert page.status_code == 400
+    found = re.search(r'id="search-error"><strong>(.*?)</strong>: (.*?)</p>', page.text, re.S)
+    assert found, page.text
+    if label is not None:
+        assert found.group(1) == label
+    assert said in found.group(2), found.group(2)
+    shown = f"{found.group(1)} {found.group(2)}"
+    words = re.findall(r"[A-Za-z]+", re.sub(r"&#39;[^&]*&#39;", " ", shown))  # values are data
+    assert words == [], (words, shown)
+    # the API keeps its English sentence, naming the field by its key
+    api = thai.get(f"/api/creators/search?{query}")
+    assert api.status_code == 400
+    assert api.json()["detail"].startswith(query.split("=", 1)[0] + ": ")
+
+
+def test_a_bad_filter_reads_in_english_on_an_english_page(member: TestClient) -> None:
+    page = member.get("/discover?min_er=abc").text
+    assert "&#39;abc&#39; is not a number" in page
+
+
 def test_hostile_text_is_escaped(member: TestClient) -> None:
     html = member.get("/discover?text=zzhostile").text
     assert "@hostile.one" in html

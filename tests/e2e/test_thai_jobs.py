@@ -192,3 +192,29 @@ def test_a_bad_customer_list_says_why_in_thai(filled: Workspace, people: People)
     )
     assert api.status_code == 400
     assert api.json()["detail"] == "fans.txt: row 2: not UTF-8 text"  # the API stays English
+
+
+def test_a_job_failing_unexpectedly_says_so_in_thai(filled: Workspace, people: People) -> None:
+    client = TestClient(create_app(filled), follow_redirects=False)
+    log_in(client, filled, people.owner)
+    client.headers.update(THAI)
+
+    def broken(params: Any, progress: Any) -> dict[str, Any]:
+        raise ValueError("invalid literal for int() with base 10: 'x'")
+
+    filled.jobs.register("broken", broken)
+    job = filled.jobs.submit(
+        "broken",
+        "Broken",
+        {},
+        user_id=people.owner.id,
+        organisation_id=people.owner.organisation.id,
+    )
+    filled.jobs.run(job.id)
+    error = _text_of(client.get(f"/jobs/{job.id}").text, "job-error")
+    assert "ไม่คาดคิด" in error
+    assert "(ValueError)" in error  # the exception's kind, as it is named
+    assert latin_words(error, "ValueError") == [], error
+    english = client.get(f"/api/jobs/{job.id}").json()  # the API keeps the English details
+    assert english["error"] == "ValueError: invalid literal for int() with base 10: 'x'"
+    assert english["error_message"]["code"] == "job.error.unexpected"

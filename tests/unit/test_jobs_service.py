@@ -98,6 +98,9 @@ def test_a_failing_handler_records_why(service: JobService) -> None:
     assert first is not None
     assert first.status == JobStatus.FAILED
     assert first.error == "ValueError: the file is empty"
+    assert first.error_said is not None
+    assert first.error_said.code == "job.error.unexpected"  # a page names only its kind
+    assert first.error_said.params == {"kind": "ValueError", "detail": "the file is empty"}
     assert first.result is None
     second = service.run(service.submit("refused", "Refused", {}).id)
     assert second is not None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kolscope.domain.messages import Message, Template
+from kolscope.domain.quantities import ReadError
 
 # Where the kind, platform and date came from ------------------------------------------------
 FROM_FILE_NAME = Template("import.from.file_name", "from the file name")
@@ -310,4 +311,162 @@ _ON_PAGE.update(
         NOT_TEXT.code: NOT_TEXT_PAGE,
         NOT_TEXT_AT.code: NOT_TEXT_AT_PAGE,
     }
+)
+
+# Cells that cannot be read (the row is not imported) -------------------------------------------
+# By the code of the domain's ``ReadError`` (quantities, dates, handles); the English text is the
+# domain's, word for word, so the command line reads the same as before.
+READ_ERRORS: dict[str, Template] = {
+    template.code.removeprefix("import.cell."): template
+    for template in (
+        Template("import.cell.number", "cannot read {value} as a number"),
+        Template("import.cell.number.unit", "cannot read {value} as a number: unknown unit {unit}"),
+        Template(
+            "import.cell.number.commas",
+            "cannot read {value}: the commas are not thousands separators",
+        ),
+        Template("import.cell.number.points", "cannot read {value}: too many decimal points"),
+        Template("import.cell.number.found", "expected a number, found {value}"),
+        Template("import.cell.count.percentage", "expected a count, found a percentage {value}"),
+        Template("import.cell.count.negative", "a count cannot be negative ({value})"),
+        Template(
+            "import.cell.count.too_large", "{value} is too large for a count (at most {most:int})"
+        ),
+        Template(
+            "import.cell.average.percentage", "expected an average, found a percentage {value}"
+        ),
+        Template("import.cell.average.negative", "an average cannot be negative ({value})"),
+        Template("import.cell.rate.negative", "a rate cannot be negative ({value})"),
+        Template(
+            "import.cell.date.written",
+            "cannot read {value} as a date (write it as 2026-11-23 or 23/11/2569)",
+        ),
+        Template("import.cell.date", "cannot read {value} as a date"),
+        Template("import.cell.date.timestamp", "{value} is not a plausible Unix timestamp"),
+        Template(
+            "import.cell.handle.periods",
+            "not a possible {platform:platform} username (at most {most:int} letters, digits, "
+            "periods and underscores)",
+        ),
+        Template(
+            "import.cell.handle.underscores",
+            "not a possible {platform:platform} username (at most {most:int} letters, digits "
+            "and underscores)",
+        ),
+        Template(
+            "import.cell.handle.characters",
+            "holds < or > or control characters, which no handle or name has",
+        ),
+        Template("import.cell.handle.long", "longer than {most:int} characters"),
+    )
+}
+YES_NO_NUMBER = Template("import.cell.yes_no.number", "expected yes/no (or 1/0), found {value}")
+YES_NO = Template("import.cell.yes_no", "expected yes/no (or true/false, 1/0), found {value}")
+UNKNOWN_PLATFORM = Template("import.cell.platform", "unknown platform {value}")
+NOT_A_COUNTRY = Template("import.cell.country", "{value} is not a country kolscope knows")
+NOT_A_PROVINCE = Template("import.cell.province", "{value} is not a Thai province kolscope knows")
+DIMENSION = Template("import.cell.dimension", "must be gender, age, country or province")
+
+
+class CellError(ValueError):
+    """A cell the catalogue itself cannot read, with its message (``str()`` is its English)."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+
+def read_error(error: ValueError) -> Message | str:
+    """Why a cell cannot be read, as a message when its sentence is known (a ``CellError`` or
+    a domain ``ReadError``); other errors keep their English text."""
+    if isinstance(error, CellError):
+        return error.said
+    if isinstance(error, ReadError):
+        template = READ_ERRORS.get(error.code)
+        if template is not None:
+            return template(**error.values)
+    return str(error)
+
+
+# Files too large or malformed to read (the limits of ``formats.limits``) ----------------------
+TOO_WIDE = Template(
+    "import.file.too_wide",
+    "has {width:int} columns; at most {most:int} are read "
+    "(keep the columns you need, or split the file)",
+)
+UNKNOWN_ENCODING = Template("import.file.unknown_encoding", "unknown encoding {encoding}")
+LONG_LINE = Template(
+    "import.file.long_line",
+    "line {line:int} is longer than {most:int} characters (the most a line may hold)",
+)
+QUOTE_RUNS_ON = Template(
+    "import.file.quote.runs_on",
+    'a quoted cell opened on line {line:int} (a " at the start of the cell) runs over more '
+    "than {lines:int} lines or {chars:int} characters without closing; close the quote or "
+    "remove it, and import again",
+)
+QUOTE_OPEN_ONE = Template(
+    "import.file.quote.open.one",
+    'a quoted cell opened on line {line:int} (a " at the start of the cell) is never closed: '
+    "it runs to the end of the file, taking in {count:int} more line; close the quote or "
+    "remove it, and import again",
+)
+QUOTE_OPEN_MANY = Template(
+    "import.file.quote.open.many",
+    'a quoted cell opened on line {line:int} (a " at the start of the cell) is never closed: '
+    "it runs to the end of the file, taking in {count:int} more lines; close the quote or "
+    "remove it, and import again",
+)
+NOT_CSV = Template("import.file.not_csv", "is not valid CSV ({error})")
+NOT_AN_OBJECT = Template("import.file.json.object", "each record must be a JSON object")
+TOO_MANY_KEYS = Template(
+    "import.file.json.keys",
+    "has more than {most:int} different keys (record {record:int} brings the count to "
+    "{count:int}); at most {most:int} columns are read",
+)
+LONG_RECORD = Template(
+    "import.file.json.long_line",
+    "the line is longer than {most:int} characters (the most one record may hold)",
+)
+NESTS_LINE = Template(
+    "import.file.json.nests.line",
+    "the line nests {depth:int} levels deep; at most {most:int} levels are read",
+)
+NESTS_FILE = Template(
+    "import.file.json.nests.file",
+    "the file nests {depth:int} levels deep; at most {most:int} levels are read",
+)
+NOT_JSON_LINE = Template("import.file.json.invalid.line", "line is not valid JSON ({error})")
+NOT_JSON_FILE = Template(
+    "import.file.json.invalid.file", "file is not valid JSON ({error}, line {line})"
+)
+UNREADABLE_JSON_LINE = Template(
+    "import.file.json.unreadable.line", "line is not readable JSON ({error})"
+)
+UNREADABLE_JSON_FILE = Template(
+    "import.file.json.unreadable.file", "file is not readable JSON ({error})"
+)
+TOO_DEEP_LINE = Template("import.file.json.too_deep.line", "the line nests too deeply to read")
+TOO_DEEP_FILE = Template("import.file.json.too_deep.file", "the file nests too deeply to read")
+LIST_OR_OBJECT = Template(
+    "import.file.json.list_or_object", "expected a list of records, or an object holding one list"
+)
+A_LIST = Template("import.file.json.list", "expected a list of records")
+XLSX_TOO_BIG = Template(
+    "import.file.xlsx.too_big",
+    "unpacks to {size}; at most {most} are read (save it as CSV, or split it)",
+)
+XLSX_SHEET_UNSIZED = Template(
+    "import.file.xlsx.unsized",
+    "its sheet {sheet} unpacks to {size} and does not state its size, as Excel does: open "
+    "and save it in Excel, or save it as CSV",
+)
+NO_SHEET = Template("import.file.xlsx.no_sheet", "has no sheet {sheet} (sheets: {sheets})")
+SHEET_ROWS = Template(
+    "import.file.xlsx.declared_rows",
+    "its sheet {sheet} declares {declared:int} rows; at most {most:int} are read "
+    "(Excel's own maximum)",
+)
+TOO_MANY_ROWS = Template(
+    "import.file.xlsx.rows", "has more than {most:int} rows (Excel's own maximum)"
 )

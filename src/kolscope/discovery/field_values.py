@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.query import SearchError
 from kolscope.domain.limits import MAX_DAYS
+from kolscope.domain.messages import Message, literal
 from kolscope.domain.quantities import parse_count
 
 _YES = ("yes", "true", "1", "on", "y")
@@ -17,10 +19,13 @@ Values = dict[str, list[str]]  # a field's values by name, as given (repeats kep
 
 
 class FieldError(SearchError):
-    """A search field that cannot be read; ``field`` is its name."""
+    """A search field that cannot be read; ``field`` is its name. ``str()`` is
+    "field: what is wrong" in English; ``reason`` what is wrong alone (a page puts the field's
+    label before it, in the reader's language)."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}", field)
+    def __init__(self, field: str, message: str | Message) -> None:
+        reason = message if isinstance(message, Message) else literal(message)
+        super().__init__(f"{field}: {message}", field, reason)
 
 
 def read_text(values: Values, name: str) -> str | None:
@@ -46,7 +51,7 @@ def read_count(values: Values, name: str) -> int | None:
     try:
         return parse_count(text.replace("฿", "").replace("THB", "").strip())
     except ValueError as error:
-        raise FieldError(name, str(error)) from None
+        raise FieldError(name, say.read_error(error)) from None
 
 
 def read_number(values: Values, name: str) -> float | None:
@@ -56,9 +61,9 @@ def read_number(values: Values, name: str) -> float | None:
     try:
         number = float(text.rstrip("%").replace(",", "").strip())
     except ValueError:
-        raise FieldError(name, f"{text!r} is not a number") from None
+        raise FieldError(name, say.NOT_A_NUMBER(value=repr(text))) from None
     if not math.isfinite(number):
-        raise FieldError(name, f"{text!r} is not a number")
+        raise FieldError(name, say.NOT_A_NUMBER(value=repr(text)))
     return number
 
 
@@ -69,13 +74,13 @@ def read_whole(values: Values, name: str, default: int | None) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise FieldError(name, f"{text!r} is not a whole number") from None
+        raise FieldError(name, say.NOT_WHOLE(value=repr(text))) from None
 
 
 def read_days(values: Values, name: str) -> int | None:
     days = read_whole(values, name, None)
     if days is not None and not 0 <= days <= MAX_DAYS:
-        raise FieldError(name, f"must be a number of days from 0 to {MAX_DAYS:,}")
+        raise FieldError(name, say.DAYS(most=MAX_DAYS))
     return days
 
 
@@ -87,7 +92,7 @@ def read_flag(values: Values, name: str) -> bool | None:
         return True
     if text.lower() in _NO:
         return False
-    raise FieldError(name, f"{text!r}: use yes or no")
+    raise FieldError(name, say.YES_OR_NO(value=repr(text)))
 
 
 def grouped(pairs: Iterable[tuple[str, str]]) -> Values:

@@ -285,3 +285,39 @@ LIST_SUFFIX = Template(
     "discover.list.suffix", "{file}: choose a .csv, .xlsx or .txt list of handles"
 )
 LIST_TOO_LARGE = Template("discover.list.too_large", "{file}: larger than 50 MB; split the list")
+
+# A search field that cannot be read (the page names the field by its label before these) ----
+NOT_A_NUMBER = Template("discover.field.not_number", "{value} is not a number")
+NOT_WHOLE = Template("discover.field.not_whole", "{value} is not a whole number")
+DAYS = Template("discover.field.days", "must be a number of days from 0 to {most:int}")
+YES_OR_NO = Template("discover.field.yes_no", "{value}: use yes or no")
+# A count the domain cannot read (``ReadError`` codes of ``domain.quantities``): its English
+READ_ERRORS: dict[str, Template] = {
+    template.code.removeprefix("discover.field."): template
+    for template in (
+        Template("discover.field.number", "cannot read {value} as a number"),
+        Template(
+            "discover.field.number.unit", "cannot read {value} as a number: unknown unit {unit}"
+        ),
+        Template(
+            "discover.field.number.commas",
+            "cannot read {value}: the commas are not thousands separators",
+        ),
+        Template("discover.field.number.points", "cannot read {value}: too many decimal points"),
+        Template("discover.field.count.percentage", "expected a count, found a percentage {value}"),
+        Template("discover.field.count.negative", "a count cannot be negative ({value})"),
+        Template(
+            "discover.field.count.too_large",
+            "{value} is too large for a count (at most {most:int})",
+        ),
+    )
+}
+
+
+def read_error(error: ValueError) -> Message:
+    """A value the domain could not read, as a message (its English when the code is unknown)."""
+    code = getattr(error, "code", None)
+    template = READ_ERRORS.get(code) if isinstance(code, str) else None
+    if template is None:
+        return literal(str(error))
+    return template(**getattr(error, "values", {}))

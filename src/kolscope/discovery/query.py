@@ -13,7 +13,7 @@ from kolscope.discovery.scoring.brand_fit import BrandFit
 from kolscope.discovery.scoring.niches import NicheScore
 from kolscope.domain.audience import AudienceDimension, AudienceProfile
 from kolscope.domain.brands import Brand
-from kolscope.domain.messages import Message
+from kolscope.domain.messages import Message, literal
 from kolscope.domain.platforms import Platform
 from kolscope.domain.tiers import TierScheme
 from kolscope.vetting.facade import AudienceTarget
@@ -29,11 +29,16 @@ FAN_HALF_LIFE_DAYS = 180.0
 
 class SearchError(ValueError):
     """A search that cannot run as asked; the message names the option and what is allowed,
-    and ``field`` is the search field it is about (``discovery.fields``), when it is one."""
+    and ``field`` is the search field it is about (``discovery.fields``), when it is one.
+    ``str()`` is the English (the API and the command line show it); ``reason`` is what a page
+    writes after the field's label, in the reader's language when it was given as a message."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str | Message, field: str | None = None, reason: Message | None = None
+    ) -> None:
+        super().__init__(str(message))
         self.field = field
+        self.reason = reason or (message if isinstance(message, Message) else literal(message))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from kolscope.domain.quantities import ReadError
+
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 BUDDHIST_ERA_OFFSET = 543
 
@@ -113,7 +115,11 @@ def parse_date(value: object) -> date | None:
         return moment.date()
     found = find_date_in_text(text)
     if found is None or found[1] != "day":
-        raise ValueError(f"cannot read {text!r} as a date (write it as 2026-11-23 or 23/11/2569)")
+        raise ReadError(
+            "date.written",
+            f"cannot read {text!r} as a date (write it as 2026-11-23 or 23/11/2569)",
+            value=repr(text),
+        )
     return found[0]
 
 
@@ -149,7 +155,7 @@ def parse_datetime(value: object) -> datetime | None:
 def _require_date(text: str) -> date:
     day = parse_date(text)
     if day is None:
-        raise ValueError(f"cannot read {text!r} as a date")
+        raise ReadError("date", f"cannot read {text!r} as a date", value=repr(text))
     return day
 
 
@@ -157,7 +163,11 @@ def _from_timestamp(number: float) -> datetime:
     if number > 1e11:  # milliseconds
         number /= 1000
     if not 0 < number < 4e9:
-        raise ValueError(f"{number:g} is not a plausible Unix timestamp")
+        raise ReadError(
+            "date.timestamp",
+            f"{number:g} is not a plausible Unix timestamp",
+            value=f"{number:g}",
+        )
     return datetime.fromtimestamp(number, UTC)
 
 

@@ -6,6 +6,8 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from kolscope.domain.quantities import ReadError
+
 
 class Platform(StrEnum):
     """A social platform. The value is the stable name used in files, URLs and the API."""
@@ -211,16 +213,27 @@ NAME_HANDLE_MAX = 100  # a YouTube channel name's limit, the longest of the name
 _NEVER_IN_HANDLES = re.compile(r"[<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def handle_problem(platform: Platform, handle: str) -> str | None:
-    """Why ``handle`` cannot be an account's handle on ``platform``; None when it can be."""
+def handle_problem(platform: Platform, handle: str) -> ReadError | None:
+    """Why ``handle`` cannot be an account's handle on ``platform`` (its English ``str()``, a
+    code and values, see ``ReadError``); None when it can be."""
     rule = HANDLE_RULES.get(platform)
     if rule is not None:
         pattern, described = rule
         if pattern.fullmatch(handle) is None:
-            return f"not a possible {platform.label} username ({described})"
+            most = int(pattern.pattern.rsplit(",", 1)[1].rstrip("}"))
+            return ReadError(
+                "handle.periods" if "." in pattern.pattern else "handle.underscores",
+                f"not a possible {platform.label} username ({described})",
+                platform=platform.value,
+                most=most,
+            )
         return None
     if _NEVER_IN_HANDLES.search(handle):
-        return "holds < or > or control characters, which no handle or name has"
+        return ReadError(
+            "handle.characters", "holds < or > or control characters, which no handle or name has"
+        )
     if len(handle) > NAME_HANDLE_MAX:
-        return f"longer than {NAME_HANDLE_MAX} characters"
+        return ReadError(
+            "handle.long", f"longer than {NAME_HANDLE_MAX} characters", most=NAME_HANDLE_MAX
+        )
     return None

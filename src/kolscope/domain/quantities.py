@@ -1,7 +1,9 @@
 """Reading the numbers people write: "1.2M", "45.3K", "3.1%", "1,234", Thai digits and Thai units.
 
 These parsers are shared by importers, CLI filters and the web search box, so a number written one
-way is read the same way everywhere. They raise ``ValueError`` with a message a marketer can act on.
+way is read the same way everywhere. They raise ``ReadError`` (a ``ValueError``) whose English
+text a marketer can act on, with a code and the values it names, so an area can say the same in
+the reader's language (``catalogue.messages.read_error``, ``discovery.messages.read_error``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,17 @@ import re
 from functools import lru_cache
 
 from kolscope.domain.limits import MAX_COUNT
+
+
+class ReadError(ValueError):
+    """A value that cannot be read: ``str()`` is the English text, ``code`` names the sentence
+    (``number``, ``count.negative`` ...) and ``values`` the literal text it quotes."""
+
+    def __init__(self, code: str, text: str, **values: object) -> None:
+        super().__init__(text)
+        self.code = code
+        self.values = values
+
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -90,13 +103,21 @@ def _plain_number(digits: str) -> float:
         elif all(len(g) == 3 for g in groups[1:]):
             compact = compact.replace(",", "")
         else:
-            raise ValueError(f"cannot read {digits!r}: the commas are not thousands separators")
+            raise ReadError(
+                "number.commas",
+                f"cannot read {digits!r}: the commas are not thousands separators",
+                value=repr(digits),
+            )
     elif dots > 1:
         groups = compact.split(".")
         if all(len(g) == 3 for g in groups[1:]):
             compact = compact.replace(".", "")  # 1.234.567
         else:
-            raise ValueError(f"cannot read {digits!r}: too many decimal points")
+            raise ReadError(
+                "number.points",
+                f"cannot read {digits!r}: too many decimal points",
+                value=repr(digits),
+            )
     return float(compact)
 
 
@@ -115,7 +136,7 @@ def parse_number(value: object) -> float | None:
             return float(value)
         return _parse_text(value)
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, found {value!r}")
+        raise ReadError("number.found", f"expected a number, found {value!r}", value=repr(value))
     if isinstance(value, int | float):
         if isinstance(value, float) and math.isnan(value):
             return None
@@ -130,11 +151,16 @@ def _parse_text(text: str) -> float | None:
     cleaned = _clean(text)
     match = _NUMBER.match(cleaned)
     if match is None:
-        raise ValueError(f"cannot read {text.strip()!r} as a number")
+        raise ReadError(
+            "number", f"cannot read {text.strip()!r} as a number", value=repr(text.strip())
+        )
     suffix = match["suffix"].rstrip(".") if match["suffix"] not in _SUFFIX else match["suffix"]
     if suffix not in _SUFFIX:
-        raise ValueError(
-            f"cannot read {text.strip()!r} as a number: unknown unit {match['suffix']!r}"
+        raise ReadError(
+            "number.unit",
+            f"cannot read {text.strip()!r} as a number: unknown unit {match['suffix']!r}",
+            value=repr(text.strip()),
+            unit=repr(match["suffix"]),
         )
     number = _plain_number(match["digits"]) * _SUFFIX[suffix]
     if match["sign"] == "-":
@@ -142,7 +168,9 @@ def _parse_text(text: str) -> float | None:
     if match["pct"]:
         number /= 100
     if math.isinf(number) or math.isnan(number):
-        raise ValueError(f"cannot read {text.strip()!r} as a number")
+        raise ReadError(
+            "number", f"cannot read {text.strip()!r} as a number", value=repr(text.strip())
+        )
     return number
 
 
@@ -152,11 +180,22 @@ def parse_count(value: object) -> int | None:
     if number is None:
         return None
     if isinstance(value, str) and value.strip().endswith("%"):
-        raise ValueError(f"expected a count, found a percentage {value.strip()!r}")
+        raise ReadError(
+            "count.percentage",
+            f"expected a count, found a percentage {value.strip()!r}",
+            value=repr(value.strip()),
+        )
     if number < 0:
-        raise ValueError(f"a count cannot be negative ({value!r})")
+        raise ReadError(
+            "count.negative", f"a count cannot be negative ({value!r})", value=repr(value)
+        )
     if number > MAX_COUNT:
-        raise ValueError(f"{value!r} is too large for a count (at most {MAX_COUNT:,})")
+        raise ReadError(
+            "count.too_large",
+            f"{value!r} is too large for a count (at most {MAX_COUNT:,})",
+            value=repr(value),
+            most=MAX_COUNT,
+        )
     return round(number)
 
 
@@ -166,9 +205,15 @@ def parse_average(value: object) -> float | None:
     if number is None:
         return None
     if isinstance(value, str) and value.strip().endswith("%"):
-        raise ValueError(f"expected an average, found a percentage {value.strip()!r}")
+        raise ReadError(
+            "average.percentage",
+            f"expected an average, found a percentage {value.strip()!r}",
+            value=repr(value.strip()),
+        )
     if number < 0:
-        raise ValueError(f"an average cannot be negative ({value!r})")
+        raise ReadError(
+            "average.negative", f"an average cannot be negative ({value!r})", value=repr(value)
+        )
     return number
 
 
@@ -185,7 +230,9 @@ def parse_rate(value: object, *, percent_scale: bool = False) -> float | None:
     if percent_scale and not has_sign:
         number /= 100
     if number < 0:
-        raise ValueError(f"a rate cannot be negative ({value!r})")
+        raise ReadError(
+            "rate.negative", f"a rate cannot be negative ({value!r})", value=repr(value)
+        )
     return number
 
 

@@ -6,6 +6,7 @@ the area is its own (``make lint`` holds it)."""
 from __future__ import annotations
 
 from kolscope.jobs import kinds
+from kolscope.jobs.messages import on_page as job_on_page
 from kolscope.jobs.service import (
     STALE_AFTER,
     Handler,
@@ -20,5 +21,5 @@ from kolscope.jobs.service import (
 
 __all__ = [
     "STALE_AFTER", "Handler", "Heartbeat", "JobFailedError", "JobService", "JobStatus",
-    "JobView", "Progress", "current_job", "kinds",
+    "JobView", "Progress", "current_job", "job_on_page", "kinds",
 ]  # fmt: skip

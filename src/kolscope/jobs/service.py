@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -25,6 +26,8 @@ HEARTBEAT_SECONDS = 5
 STALE_AFTER = timedelta(seconds=60)
 MAX_ATTEMPTS = 3
 PROGRESS_SECONDS = 0.5  # progress is written at most this often (the last value always)
+
+_log = logging.getLogger("kolscope.jobs")
 
 
 class JobStatus(StrEnum):
@@ -303,7 +306,9 @@ class JobService:
             except JobFailedError as failure:
                 status, result, error = JobStatus.FAILED, failure.result, failure.said
             except Exception as failure:  # every failure is recorded with its reason
-                status, error = JobStatus.FAILED, f"{type(failure).__name__}: {failure}"
+                _log.exception("job %s (%s) failed", job_id, job.kind)
+                error = said.UNEXPECTED(kind=type(failure).__name__, detail=str(failure))
+                status = JobStatus.FAILED
             finally:
                 _CURRENT.reset(current)
             with contextlib.suppress(Exception):  # the last progress, kept with the outcome

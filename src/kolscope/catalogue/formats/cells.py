@@ -10,7 +10,7 @@ from kolscope.catalogue.formats.values import UnclearValueError, reader_for
 from kolscope.catalogue.importing.fields import NUMERIC, FieldSpec
 from kolscope.catalogue.importing.plan import ColumnPlan, FilePlan
 from kolscope.catalogue.importing.records import FileCounts, RowProblem, problem_said
-from kolscope.catalogue.messages import ROW_LEFT_EMPTY, ROW_TWO_VALUES
+from kolscope.catalogue.messages import ROW_LEFT_EMPTY, ROW_TWO_VALUES, read_error
 from kolscope.domain.messages import Message
 from kolscope.domain.quantities import number_precision
 
@@ -98,7 +98,7 @@ class RowCells:
                 )
                 values[name] = None
             except ValueError as error:
-                self.problem(name, str(error), header, raw)
+                self.problem(name, read_error(error), header, raw)
                 values[name] = None
         return values
 
@@ -130,7 +130,7 @@ class RowCells:
             )
             return None
         except ValueError as error:
-            self.problem(field.name, str(error), header, raw)
+            self.problem(field.name, read_error(error), header, raw)
             return None
 
     def _read_pair(self, field: FieldReader) -> Any:

@@ -20,7 +20,7 @@ from kolscope.catalogue.formats.raw import DelimitedFile, RawRow
 from kolscope.catalogue.importing.records import RowProblem
 from kolscope.catalogue.messages import SPANS_MANY, SPANS_ONE
 from kolscope.catalogue.ports import ImportFileError
-from kolscope.domain.messages import Message
+from kolscope.domain.messages import Message, Template
 
 
 class QuoteNotClosedError(ImportFileError):
@@ -74,37 +74,27 @@ class _Lines:
             raise StopIteration
         self.line += 1
         if len(text) > MAX_LINE_CHARS:
-            raise ImportFileError(
-                RowProblem(
-                    self.name,
-                    self.row,
-                    None,
-                    f"line {self.line:,} is longer than {MAX_LINE_CHARS:,} characters "
-                    "(the most a line may hold)",
-                )
-            )
+            said = say.LONG_LINE(line=self.line, most=MAX_LINE_CHARS)
+            raise ImportFileError(RowProblem(self.name, self.row, None, str(said), said=said))
         self.record.append(text)
         self.record_chars += len(text)
         if len(self.record) > MAX_RECORD_LINES or self.record_chars > MAX_RECORD_CHARS:
-            raise self.not_closed(
-                f"runs over more than {MAX_RECORD_LINES:,} lines or {MAX_RECORD_CHARS:,} "
-                "characters without closing"
-            )
+            raise self.not_closed(say.QUOTE_RUNS_ON, lines=MAX_RECORD_LINES, chars=MAX_RECORD_CHARS)
         return text
 
-    def not_closed(self, how: str) -> QuoteNotClosedError:
+    def not_closed(self, how: Template, **values: int) -> QuoteNotClosedError:
         start = self.line - len(self.record) + 1
         found = open_quote(self.record, self.delimiter)
         offset, column = found if found is not None else (0, None)
-        where = f"line {start + offset:,}"
+        said = how(line=start + offset, **values)
         return QuoteNotClosedError(
             RowProblem(
                 self.name,
                 self.row,
                 None,
-                f'a quoted cell opened on {where} (a " at the start of the cell) {how}; '
-                "close the quote or remove it, and import again",
+                str(said),
                 None if column is None else f"column {column + 1}",
+                said=said,
             ),
             column,
         )
@@ -163,8 +153,8 @@ def delimited_rows(opened: DelimitedFile, spans: LineSpans) -> Iterator[RawRow]:
                 if lines.eof and open_quote(lines.record, opened.delimiter) is not None:
                     skipped = len(lines.record) - 1
                     raise lines.not_closed(
-                        f"is never closed: it runs to the end of the file, taking in "
-                        f"{skipped:,} more line{'s' if skipped != 1 else ''}"
+                        say.QUOTE_OPEN_ONE if skipped == 1 else say.QUOTE_OPEN_MANY,
+                        count=skipped,
                     )
                 taken = len(lines.record)
                 if taken > 1:
@@ -179,6 +169,5 @@ def delimited_rows(opened: DelimitedFile, spans: LineSpans) -> Iterator[RawRow]:
     except UnicodeDecodeError:
         raise not_text(opened.path, opened.encoding) from None
     except csv.Error as error:
-        raise ImportFileError(
-            RowProblem(name, number + 1, None, f"is not valid CSV ({error})")
-        ) from None
+        said = say.NOT_CSV(error=str(error))
+        raise ImportFileError(RowProblem(name, number + 1, None, str(said), said=said)) from None

@@ -210,7 +210,12 @@ def _named(error: QuoteNotClosedError, columns: Sequence[ColumnPlan]) -> ImportF
         return ImportFileError(problem)
     return ImportFileError(
         RowProblem(
-            problem.file, problem.row, column.field or column.header, problem.message, column.header
+            problem.file,
+            problem.row,
+            column.field or column.header,
+            problem.message,
+            column.header,
+            said=problem.said,
         )
     )
 

@@ -107,7 +107,7 @@ class RowConverter:
         """The handle, or None (and a problem) when it cannot be one on ``platform``."""
         invalid = handle_problem(platform, handle)
         if invalid is not None:
-            row.problem("handle", invalid, value=handle)
+            row.problem("handle", say.read_error(invalid), value=handle)
             return None
         return handle
 
@@ -265,7 +265,7 @@ class RowConverter:
             try:
                 value = read_value(ValueType.RATE, raw, percent_scale=True)
             except ValueError as error:
-                row.problem(f"{dimension.value} {segment}", str(error), header, raw)
+                row.problem(f"{dimension.value} {segment}", say.read_error(error), header, raw)
                 continue
             if value is not None:
                 shares.append(AudienceShare(dimension, segment, value))
@@ -291,9 +291,7 @@ class RowConverter:
         try:
             dimension = AudienceDimension(str(dimension_text).strip().lower())
         except ValueError:
-            row.problem(
-                "dimension", "must be gender, age, country or province", value=dimension_text
-            )
+            row.problem("dimension", say.DIMENSION(), value=dimension_text)
             return
         if segment_text is None:
             row.problem("segment", say.MISSING_SEGMENT())
@@ -301,7 +299,7 @@ class RowConverter:
         try:
             segment = _segment(dimension, str(segment_text))
         except ValueError as error:
-            row.problem("segment", str(error), value=segment_text)
+            row.problem("segment", say.read_error(error), value=segment_text)
             return
         shares.append(AudienceShare(dimension, segment, share))
 
@@ -339,11 +337,11 @@ def _segment(dimension: AudienceDimension, text: str) -> str:
     if dimension == AudienceDimension.COUNTRY:
         code = find_country(text)
         if code is None:
-            raise ValueError(f"{text!r} is not a country kolscope knows")
+            raise say.CellError(say.NOT_A_COUNTRY(value=repr(text)))
         return code
     province = find_province(text)
     if province is None:
-        raise ValueError(f"{text!r} is not a Thai province kolscope knows")
+        raise say.CellError(say.NOT_A_PROVINCE(value=repr(text)))
     return province.code
 
 

@@ -88,8 +88,7 @@ def check_width(path: Path, number: int | None, cells: list[Any]) -> None:
     if width > MAX_COLUMNS:
         raise _fail(
             path,
-            f"has {width:,} columns; at most {MAX_COLUMNS:,} are read "
-            "(keep the columns you need, or split the file)",
+            say.TOO_WIDE(width=width, most=MAX_COLUMNS),
             number,
         )
 
@@ -127,7 +126,7 @@ def open_file(path: Path, *, encoding: str | None = None, sheet: str | None = No
     try:
         codecs.lookup(chosen)
     except LookupError:
-        raise _fail(path, f"unknown encoding {chosen!r}") from None
+        raise _fail(path, say.UNKNOWN_ENCODING(encoding=repr(chosen))) from None
     opened = OpenedFile(path, fmt, chosen, sha, keyed=fmt in {"json", "jsonl"})
     if encoding is None and chosen.lower().replace("_", "-") not in _UNICODE:
         opened.warnings.append(ENCODING(encoding=_shown(chosen)))
@@ -243,7 +242,7 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
     keys: dict[str, None] = {}
     for number, record in records:
         if not isinstance(record, dict):
-            raise _fail(opened.path, "each record must be a JSON object", number)
+            raise _fail(opened.path, say.NOT_AN_OBJECT(), number)
         flat = _flatten(record)
         buffered.append((number, flat))
         for key in flat:
@@ -251,8 +250,7 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
         if len(keys) > MAX_COLUMNS:
             raise _fail(
                 opened.path,
-                f"has more than {MAX_COLUMNS:,} different keys (record {number:,} brings the "
-                f"count to {len(keys):,}); at most {MAX_COLUMNS:,} columns are read",
+                say.TOO_MANY_KEYS(most=MAX_COLUMNS, record=number, count=len(keys)),
                 number,
             )
         if len(buffered) >= JSON_KEY_SAMPLE:
@@ -263,7 +261,7 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
         yield RawRow(number, [flat.get(k) for k in header])
     for number, record in records:
         if not isinstance(record, dict):
-            raise _fail(opened.path, "each record must be a JSON object", number)
+            raise _fail(opened.path, say.NOT_AN_OBJECT(), number)
         flat = _flatten(record)
         yield RawRow(number, [flat.get(k) for k in header])
 
@@ -278,8 +276,7 @@ def _jsonl_records(opened: OpenedFile) -> Iterator[tuple[int, Any]]:
                 if len(line) > MAX_RECORD_CHARS:
                     raise _fail(
                         opened.path,
-                        f"the line is longer than {MAX_RECORD_CHARS:,} characters "
-                        "(the most one record may hold)",
+                        say.LONG_RECORD(most=MAX_RECORD_CHARS),
                         number,
                     )
                 if not line.strip():
@@ -291,23 +288,28 @@ def _jsonl_records(opened: OpenedFile) -> Iterator[tuple[int, Any]]:
 
 def _parse_json(path: Path, text: str, line: int | None) -> Any:
     """``text`` parsed, after checking it does not nest deeper than ``MAX_JSON_DEPTH``."""
-    what = "line" if line is not None else "file"
+    in_line = line is not None
     depth = json_depth(text, MAX_JSON_DEPTH)
     if depth > MAX_JSON_DEPTH:
         raise _fail(
             path,
-            f"the {what} nests {depth:,} levels deep; at most {MAX_JSON_DEPTH} levels are read",
+            (say.NESTS_LINE if in_line else say.NESTS_FILE)(depth=depth, most=MAX_JSON_DEPTH),
             line,
         )
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        where = "" if line is not None else f", line {error.lineno}"
-        raise _fail(path, f"{what} is not valid JSON ({error.msg}{where})", line) from None
+        invalid = (
+            say.NOT_JSON_LINE(error=error.msg)
+            if in_line
+            else say.NOT_JSON_FILE(error=error.msg, line=str(error.lineno))
+        )
+        raise _fail(path, invalid, line) from None
     except ValueError as error:  # e.g. an integer of more than 4,300 digits
-        raise _fail(path, f"{what} is not readable JSON ({error})", line) from None
+        unreadable = say.UNREADABLE_JSON_LINE if in_line else say.UNREADABLE_JSON_FILE
+        raise _fail(path, unreadable(error=str(error)), line) from None
     except RecursionError:  # not expected below MAX_JSON_DEPTH; never a traceback
-        raise _fail(path, f"the {what} nests too deeply to read", line) from None
+        raise _fail(path, (say.TOO_DEEP_LINE if in_line else say.TOO_DEEP_FILE)(), line) from None
 
 
 def _jsonl_rows(opened: OpenedFile) -> Iterator[RawRow]:
@@ -325,8 +327,8 @@ def _json_rows(opened: OpenedFile) -> Iterator[RawRow]:
     if isinstance(document, dict):
         lists = [v for v in document.values() if isinstance(v, list)]
         if len(lists) != 1:
-            raise _fail(opened.path, "expected a list of records, or an object holding one list")
+            raise _fail(opened.path, say.LIST_OR_OBJECT())
         items = lists[0]
     if not isinstance(items, list):
-        raise _fail(opened.path, "expected a list of records")
+        raise _fail(opened.path, say.A_LIST())
     return _keyed_rows(opened, iter(enumerate(items, start=1)))

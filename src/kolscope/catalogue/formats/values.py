@@ -1,4 +1,5 @@
-"""Reading one cell as the type its field needs. Errors are ValueError with a plain message;
+"""Reading one cell as the type its field needs. Errors are ValueError (``CellError`` or the
+domain's ``ReadError``: ``messages.read_error`` says them in the reader's language);
 ``Unclear`` marks a value that is dropped with a warning instead of failing the row."""
 
 from __future__ import annotations
@@ -8,7 +9,15 @@ from collections.abc import Callable
 from typing import Any
 
 from kolscope.catalogue.importing.fields import ValueType
-from kolscope.catalogue.messages import UNKNOWN_COUNTRY, UNKNOWN_LANGUAGE, UNKNOWN_PROVINCE
+from kolscope.catalogue.messages import (
+    UNKNOWN_COUNTRY,
+    UNKNOWN_LANGUAGE,
+    UNKNOWN_PLATFORM,
+    UNKNOWN_PROVINCE,
+    YES_NO,
+    YES_NO_NUMBER,
+    CellError,
+)
 from kolscope.domain.content import parse_post_type
 from kolscope.domain.dates import parse_date, parse_datetime
 from kolscope.domain.messages import Message
@@ -58,7 +67,7 @@ def read_bool(value: Any) -> bool | None:
     if isinstance(value, int | float):
         if value in (0, 1):
             return bool(value)
-        raise ValueError(f"expected yes/no (or 1/0), found {value!r}")
+        raise CellError(YES_NO_NUMBER(value=repr(value)))
     text = _text(value).strip().lower()
     if text in _TRUE - {"public"}:
         return True
@@ -66,7 +75,7 @@ def read_bool(value: Any) -> bool | None:
         return False
     if is_missing(text):
         return None
-    raise ValueError(f"expected yes/no (or true/false, 1/0), found {value!r}")
+    raise CellError(YES_NO(value=repr(value)))
 
 
 def read_list(value: Any, *, hashtags: bool = False) -> list[str]:
@@ -117,7 +126,7 @@ def _platform(value: Any) -> Any:
         return None
     platform = parse_platform(text)
     if platform is None:
-        raise ValueError(f"unknown platform {text!r}")
+        raise CellError(UNKNOWN_PLATFORM(value=repr(text)))
     return platform
 
 

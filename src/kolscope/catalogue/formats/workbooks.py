@@ -52,9 +52,9 @@ def check_workbook(path: Path) -> None:
             if total > MAX_XLSX_UNCOMPRESSED_BYTES:
                 raise _fail(
                     path,
-                    f"unpacks to {_megabytes(total)}; at most "
-                    f"{_megabytes(MAX_XLSX_UNCOMPRESSED_BYTES)} are read (save it as CSV, "
-                    "or split it)",
+                    say.XLSX_TOO_BIG(
+                        size=_megabytes(total), most=_megabytes(MAX_XLSX_UNCOMPRESSED_BYTES)
+                    ),
                 )
             for member in members:
                 if (
@@ -64,9 +64,9 @@ def check_workbook(path: Path) -> None:
                 ):
                     raise _fail(
                         path,
-                        f"its sheet {member.filename} unpacks to {_megabytes(member.file_size)} "
-                        "and does not state its size, as Excel does: open and save it in "
-                        "Excel, or save it as CSV",
+                        say.XLSX_SHEET_UNSIZED(
+                            sheet=member.filename, size=_megabytes(member.file_size)
+                        ),
                     )
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise _fail(path, say.NOT_XLSX(error=str(error))) from None
@@ -92,7 +92,7 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
         if opened.sheet is not None:
             if opened.sheet not in workbook.sheetnames:
                 names = ", ".join(workbook.sheetnames)
-                raise _fail(path, f"has no sheet {opened.sheet!r} (sheets: {names})")
+                raise _fail(path, say.NO_SHEET(sheet=repr(opened.sheet), sheets=names))
             sheet = workbook[opened.sheet]
         else:
             sheet = next(
@@ -103,8 +103,7 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
         if declared is not None and declared > MAX_XLSX_ROWS:
             raise _fail(
                 path,
-                f"its sheet {sheet.title!r} declares {declared:,} rows; at most "
-                f"{MAX_XLSX_ROWS:,} are read (Excel's own maximum)",
+                say.SHEET_ROWS(sheet=repr(sheet.title), declared=declared, most=MAX_XLSX_ROWS),
             )
         opened.notes.append(SHEET(sheet=repr(sheet.title)))
         # Read every row actually written, whatever size the sheet states: a stated size can
@@ -114,16 +113,12 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
         number = 0
         for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
             if number > MAX_XLSX_ROWS:
-                raise _fail(
-                    path, f"has more than {MAX_XLSX_ROWS:,} rows (Excel's own maximum)", number
-                )
+                raise _fail(path, say.TOO_MANY_ROWS(most=MAX_XLSX_ROWS), number)
             yield RawRow(number, _cells(row))
     except ImportFileError:
         raise
     except Exception as error:  # broken XML, bad shared-string indexes, ... inside the archive
-        raise _fail(
-            path, f"is not a readable .xlsx workbook ({type(error).__name__}: {error})"
-        ) from None
+        raise _fail(path, say.NOT_XLSX(error=f"{type(error).__name__}: {error}")) from None
     finally:
         workbook.close()
 

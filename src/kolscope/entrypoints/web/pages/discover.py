@@ -21,6 +21,7 @@ from kolscope.domain.brands import Brand
 from kolscope.domain.places import THAI_PROVINCES
 from kolscope.domain.platforms import Platform
 from kolscope.domain.team import Permission, Scope, User
+from kolscope.entrypoints.web import said
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.pages.brands import visible_brands
@@ -132,7 +133,7 @@ def _discover_page(
         link=link,
         here=here if match is None else "/discover",
         view=view,
-        error=str(error) if error is not None else None,
+        error=said.say_with(error.reason, said.wording()) if error is not None else None,
         error_field=error.field if error is not None else None,
         labels=field_labels(),
         helps=field_helps(),

@@ -11,7 +11,7 @@ from kolscope.domain.messages import LITERAL, Message, Wording
 from kolscope.entrypoints.web import said
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.pages.audits import job_title
-from kolscope.jobs.facade import JobView, kinds
+from kolscope.jobs.facade import JobView, job_on_page, kinds
 
 ACCOUNTS = (kinds.AUDIT, kinds.INDEX, kinds.NORMS)  # their counts are accounts, not rows
 
@@ -32,7 +32,8 @@ def note(job: JobView, words: Wording) -> str:
 
 
 def error(job: JobView, words: Wording) -> str:
-    return _written(job.error_said, words)
+    coded = job.error_said
+    return _written(job_on_page(coded) if coded is not None else None, words)
 
 
 def progress_count(job: JobView) -> str:
