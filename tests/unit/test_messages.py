@@ -64,3 +64,15 @@ def test_templates_are_declared_once_with_known_kinds() -> None:
         Template("test.niche", "another text")
     with pytest.raises(ValueError, match="unknown kind"):
         Template("test.bad", "{x:colour}")
+
+
+def test_several_messages_chain_into_one_each_language_joins() -> None:
+    from kolscope.domain.messages import chained
+
+    both = Template("test.both", "{first:said}; {rest:said}")
+    parts = [NICHE(niche="beauty", confidence=1, place="TH"), literal("b"), literal("c")]
+    said = chained(parts, both)
+    assert said is not None
+    assert str(said) == "niche beauty (1.00) in Thailand; b; c"
+    assert chained([], both) is None
+    assert chained(parts[1:2], both) == literal("b")

@@ -217,6 +217,18 @@ def _read(value: Any) -> Any:
     return value
 
 
+def chained(parts: Sequence[Message], template: Template) -> Message | None:
+    """Several messages as one, each joined to the rest by ``template`` (a two-part sentence
+    such as "{first:said}; {rest:said}"), so each language joins them its own way; None for
+    none."""
+    if not parts:
+        return None
+    message = parts[-1]
+    for part in reversed(parts[:-1]):
+        message = template(first=part, rest=message)
+    return message
+
+
 def join(messages: Sequence[Message], wording: Wording = ENGLISH, sep: str = "; ") -> str:
     """Several sentences on one line (exports, the CLI)."""
     return sep.join(render(m, wording) for m in messages)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kolscope.domain.messages import Message, Template, literal
+from kolscope.domain.messages import Message, Template, chained, literal
 
 # How parts are put together -------------------------------------------------------------------
 BECAUSE = Template("audit.because", "{lead:said}: {facts:said}")
@@ -266,12 +266,7 @@ CUES = {
 
 def joined(parts: Sequence[Message], template: Template = AND) -> Message:
     """Several sentences as one ("first; second; third"), each part its own message."""
-    if not parts:
-        return NO_DATA()
-    message = parts[-1]
-    for part in reversed(parts[:-1]):
-        message = template(first=part, rest=message)
-    return message
+    return chained(parts, template) or NO_DATA()
 
 
 def listed(parts: Sequence[Message]) -> Message:
