@@ -5,6 +5,7 @@ the JSON API, on the synthetic demo market."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections.abc import Iterator
@@ -228,6 +229,76 @@ def test_a_bad_filter_reads_in_thai_on_a_thai_page(
     api = thai.get(f"/api/creators/search?{query}")
     assert api.status_code == 400
     assert api.json()["detail"].startswith(query.split("=", 1)[0] + ": ")
+
+
+BRANDS = (
+    "Jingjok Gadget, Maew Muan Petfood, Moonmint Skin, Nokhook Pay, Phasin Studio, Plathong Eats"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "english"),
+    [
+        (
+            "sort=nonsense",
+            "sort: 'nonsense': use relevance, followers, engagement, quality, recent, fit, "
+            "similarity or fan",
+        ),
+        ("niche=nonsense", "niche 'nonsense' is not known (see docs/classification.md)"),
+        ("country=Atlantis", "country: 'Atlantis' is not a country kolscope knows"),
+        ("audience=female%3E%3Dabc", "audience: 'female>=abc': 'abc' is not a share"),
+        ("brand=Nobody", f"brand: 'Nobody' is not one of your brands ({BRANDS})"),
+        (
+            "like=instagram:nobody",
+            "like: instagram:nobody is not in the search index "
+            "(import it, or run `kolscope creators index`)",
+        ),
+        ("limit=-1", "limit: must be between 1 and 500"),
+        ("offset=-1", "offset: must be between 0 and 1,000,000,000"),
+        ("type=alien", "type: 'alien': use kol, koc or creator"),
+        ("like=nobody", "like: 'nobody': write PLATFORM:HANDLE, e.g. instagram:som.review"),
+        ("audience=female", "audience: 'female': write SEGMENT>=SHARE, e.g. female>=60%"),
+        (
+            "audience=xyz%3E%3D5%25",
+            "audience: 'xyz>=5%': unknown segment (female, male, an age band like 18-24, "
+            "a country code like TH, or a Thai province code like TH-50)",
+        ),
+        (
+            "target=gender%3Dalien",
+            "target: cannot read 'alien' as a gender (female, male or other)",
+        ),
+        ("min_quality=250", "min-quality is a score from 0 to 100"),
+        ("text=%21%21%21", "text '!!!' has no words to search for"),
+        ("sort=fit", "sort fit needs --brand"),
+    ],
+)
+def test_every_search_error_reads_in_thai_and_the_api_keeps_its_english(
+    market: Workspace, query: str, english: str
+) -> None:
+    thai = session(market, MEMBER, "th")
+    page = thai.get(f"/discover?{query}")
+    assert page.status_code == 400
+    found = re.search(r'id="search-error"><strong>(.*?)</strong>: (.*?)</p>', page.text, re.S)
+    assert found, page.text
+    shown = html.unescape(f"{found.group(1)} {found.group(2)}")
+    assert re.search(r"[\u0e00-\u0e7f]{4}", found.group(2)), shown  # a Thai sentence
+    data = re.sub(r"'[^']*'", " ", shown)  # what the person typed is data, quoted
+    words = {w for w in re.findall(r"[A-Za-z]+", data) if w not in ("KOL", "KOC")}
+    assert words <= set(re.findall(r"[A-Za-z]+", BRANDS)), (words, shown)  # proper names
+    api = thai.get(f"/api/creators/search?{query}")
+    assert api.status_code == 400
+    assert api.json()["detail"] == english
+
+
+def test_a_shortlist_error_reads_in_thai(market: Workspace) -> None:
+    thai = session(market, MEMBER, "th")
+    csrf = thai.csrf  # type: ignore[attr-defined]
+    unknown = thai.post(
+        "/discover/shortlist",
+        data={"csrf_token": csrf, "reference": "instagram:nobody.here", "shortlist": "x"},
+    )
+    assert unknown.status_code == 400
+    assert "ไม่มี instagram:nobody.here ในเวิร์กสเปซ" in html.unescape(unknown.text)
 
 
 def test_a_bad_filter_reads_in_english_on_an_english_page(member: TestClient) -> None:

@@ -23,6 +23,7 @@ from kolscope.discovery.fields import (
 )
 from kolscope.discovery.handle_lists import HandleList, ListFileError, read_handles
 from kolscope.discovery.indexing import INDEX, submit_index
+from kolscope.discovery.messages import brand_has_no_terms, not_your_brand
 from kolscope.discovery.query import (
     MAX_LIMIT,
     SORTS,
@@ -41,6 +42,7 @@ __all__ = [
     "BY_NAME", "EXPORT_COLUMNS", "INDEX", "MAX_LIMIT", "MAX_NOTE", "NICHES", "NICHES_BY_ID",
     "PAGE_SIZE", "SEARCH_FIELDS", "SORTS", "ExportError", "FieldError", "HandleList",
     "ListFileError", "ListMatch", "SearchError", "SearchField", "SearchHit", "SearchRequest",
-    "SearchResult", "Shortlist", "export_row", "export_table", "grouped", "hit_dict", "parse_pairs",
-    "read_handles", "read_search", "result_dict", "search_pairs", "submit_index", "write_table",
+    "SearchResult", "Shortlist", "brand_has_no_terms", "export_row", "export_table", "grouped",
+    "hit_dict", "not_your_brand", "parse_pairs", "read_handles", "read_search", "result_dict",
+    "search_pairs", "submit_index", "write_table",
 ]  # fmt: skip

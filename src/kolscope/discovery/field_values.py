@@ -21,11 +21,12 @@ Values = dict[str, list[str]]  # a field's values by name, as given (repeats kep
 class FieldError(SearchError):
     """A search field that cannot be read; ``field`` is its name. ``str()`` is
     "field: what is wrong" in English; ``reason`` what is wrong alone (a page puts the field's
-    label before it, in the reader's language)."""
+    label before it, in the reader's language): the message given, or ``reason`` when the
+    English names codes a person types (the command line and the API keep that English)."""
 
-    def __init__(self, field: str, message: str | Message) -> None:
-        reason = message if isinstance(message, Message) else literal(message)
-        super().__init__(f"{field}: {message}", field, reason)
+    def __init__(self, field: str, message: str | Message, reason: Message | None = None) -> None:
+        said = reason or (message if isinstance(message, Message) else literal(message))
+        super().__init__(f"{field}: {message}", field, said)
 
 
 def read_text(values: Values, name: str) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.field_values import (
     FieldError,
     Values,
@@ -36,6 +37,7 @@ from kolscope.discovery.query import (
     SearchRequest,
 )
 from kolscope.domain.limits import MAX_OFFSET
+from kolscope.domain.messages import Template
 from kolscope.domain.places import find_country, find_province
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.vetting.facade import AudienceTarget
@@ -83,13 +85,16 @@ def _each(values: Iterable[Any]) -> list[str]:
     return [str(v) for v in values]
 
 
-def _choice(allowed: Sequence[str]) -> Callable[[Values, str], str | None]:
+def _choice(allowed: Sequence[str], reason: Template) -> Callable[[Values, str], str | None]:
+    """One of ``allowed``; the English names them, ``reason`` says it for a page."""
+
     def read(values: Values, name: str) -> str | None:
         text = read_text(values, name)
         if text is None:
             return None
         if text.lower() not in allowed:
-            raise FieldError(name, f"{text!r}: use {', '.join(allowed[:-1])} or {allowed[-1]}")
+            english = f"{text!r}: use {', '.join(allowed[:-1])} or {allowed[-1]}"
+            raise FieldError(name, english, reason(value=repr(text)))
         return text.lower()
 
     return read
@@ -101,7 +106,8 @@ def _platforms(values: Values, name: str) -> tuple[Platform, ...]:
         platform = parse_platform(text)
         if platform is None:
             known = ", ".join(p.value for p in Platform)
-            raise FieldError(name, f"{text!r} is not known (known: {known})")
+            english = f"{text!r} is not known (known: {known})"
+            raise FieldError(name, english, say.PLATFORM_UNKNOWN(value=repr(text)))
         platforms.append(platform)
     return tuple(dict.fromkeys(platforms))
 
@@ -112,7 +118,7 @@ def _country(values: Values, name: str) -> str | None:
         return None
     code = find_country(country)
     if code is None:
-        raise FieldError(name, f"{country!r} is not a country kolscope knows")
+        raise FieldError(name, say.COUNTRY_UNKNOWN(value=repr(country)))
     return code
 
 
@@ -122,7 +128,7 @@ def _province(values: Values, name: str) -> str | None:
         return None
     found = find_province(province)
     if found is None:
-        raise FieldError(name, f"{province!r} is not a Thai province kolscope knows")
+        raise FieldError(name, say.PROVINCE_UNKNOWN(value=repr(province)))
     return found.code
 
 
@@ -132,7 +138,8 @@ def _audience(values: Values, name: str) -> tuple[AudienceCondition, ...]:
         try:
             found.append(AudienceCondition.parse(text))
         except SearchError as error:
-            raise FieldError(name, str(error).removeprefix("audience ")) from None
+            english = str(error).removeprefix("audience ")
+            raise FieldError(name, english, error.reason) from None
     return tuple(found)
 
 
@@ -143,7 +150,7 @@ def _target(values: Values, name: str) -> AudienceTarget | None:
     try:
         return AudienceTarget.parse(items)
     except ValueError as error:
-        raise FieldError(name, str(error)) from None
+        raise FieldError(name, say.read_error(error)) from None
 
 
 def _write_target(target: AudienceTarget | None) -> list[str]:
@@ -155,12 +162,14 @@ def _write_target(target: AudienceTarget | None) -> list[str]:
 def _like(values: Values, name: str) -> str | None:
     like = read_text(values, name)
     if like is not None and ":" not in like:
-        raise FieldError(name, f"{like!r}: write PLATFORM:HANDLE, e.g. instagram:som.review")
+        english = f"{like!r}: write PLATFORM:HANDLE, e.g. instagram:som.review"
+        example = repr("instagram:som.review")
+        raise FieldError(name, english, say.LIKE_FORM(value=repr(like), example=example))
     return like
 
 
 def _sort(values: Values, name: str) -> str:
-    return _choice(SORTS)(values, name) or "relevance"
+    return _choice(SORTS, say.SORT)(values, name) or "relevance"
 
 
 def _write_sort(sort: str) -> list[str]:
@@ -194,13 +203,14 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     _field("scheme", N_("Tier scheme"),
            N_("Tier scheme: standard, wide-micro, kol-th or your own.")),
     _field("type", N_("Creator type"), N_("kol, koc or creator."),
-           _choice(CREATOR_TYPES), attribute="creator_type", option="--type"),
+           _choice(CREATOR_TYPES, say.CREATOR_TYPE_CHOICE), attribute="creator_type",
+           option="--type"),
     _field("platform", N_("Platform"), N_("Only these platforms (repeatable)."),
            _platforms, lambda ps: [p.value for p in ps], attribute="platforms", repeated=True),
     _field("country", N_("Country"), N_("Country name or code (Thailand, TH)."), _country),
     _field("province", N_("Province"), N_("Thai province in Thai or English."), _province),
     _field("language", N_("Language"), N_("Posts mostly in th, en or mixed."),
-           _choice(LANGUAGES)),
+           _choice(LANGUAGES, say.LANGUAGE_CHOICE)),
     _field("min_followers", N_("Followers from"),
            N_("At least this many followers (10K works)."), read_count),
     _field("max_followers", N_("Followers up to"), N_("At most this many followers."),
@@ -253,10 +263,10 @@ def read_search(
         read["country"] = "TH"
     size = read["limit"] or limit
     if not 1 <= size <= max_limit:
-        raise FieldError("limit", f"must be between 1 and {max_limit}")
+        raise FieldError("limit", say.BETWEEN(low=1, high=max_limit))
     offset = read["offset"] or 0
     if not 0 <= offset <= MAX_OFFSET:
-        raise FieldError("offset", f"must be between 0 and {MAX_OFFSET:,}")
+        raise FieldError("offset", say.BETWEEN(low=0, high=MAX_OFFSET))
     read["limit"], read["offset"] = size, offset
     return SearchRequest(**read)
 

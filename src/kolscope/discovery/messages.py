@@ -291,6 +291,94 @@ NOT_A_NUMBER = Template("discover.field.not_number", "{value} is not a number")
 NOT_WHOLE = Template("discover.field.not_whole", "{value} is not a whole number")
 DAYS = Template("discover.field.days", "must be a number of days from 0 to {most:int}")
 YES_OR_NO = Template("discover.field.yes_no", "{value}: use yes or no")
+BETWEEN = Template("discover.field.between", "must be between {low:int} and {high:int}")
+SORT = Template("discover.field.sort", "{value} is not a way to sort; choose one from the list")
+SORT_NEEDS_BRAND = Template(
+    "discover.field.sort.needs_brand", "sorting by brand fit needs a brand to rank for"
+)
+SORT_NEEDS_LIKE = Template(
+    "discover.field.sort.needs_like", "sorting by similarity needs a creator to compare with"
+)
+SORT_NEEDS_FANS = Template(
+    "discover.field.sort.needs_fans", "sorting by fans needs a brand whose fans to find"
+)
+CREATOR_TYPE_CHOICE = Template("discover.field.type", "{value}: choose KOL, KOC or general creator")
+LANGUAGE_CHOICE = Template("discover.field.language", "{value}: choose Thai, English or mixed")
+PLATFORM_UNKNOWN = Template(
+    "discover.field.platform", "{value} is not a platform kolscope knows; choose one from the list"
+)
+COUNTRY_UNKNOWN = Template("discover.field.country", "{value} is not a country kolscope knows")
+PROVINCE_UNKNOWN = Template(
+    "discover.field.province", "{value} is not a Thai province kolscope knows"
+)
+NICHE_UNKNOWN = Template(
+    "discover.field.niche", "{value} is not a niche kolscope knows; choose one from the list"
+)
+NO_WORDS = Template("discover.field.no_words", "{value} has no words to search for")
+PERCENTAGE = Template(
+    "discover.field.percentage", "must be a percentage from 0 to 1000, not {value:number}"
+)
+SCORE = Template("discover.field.score", "must be a score from 0 to 100")
+NEGATIVE = Template("discover.field.negative", "cannot be negative")
+TOO_LARGE = Template("discover.field.too_large", "is too large (at most {most:int})")
+AUDIENCE_FORM = Template(
+    "discover.field.audience.form",
+    "{value}: write an audience group and its least share, e.g. 18-24>=40%",
+)
+AUDIENCE_SHARE = Template("discover.field.audience.share", "{text}: {value} is not a share")
+AUDIENCE_RANGE = Template(
+    "discover.field.audience.range", "{text}: the share must be 0-1 or 0%-100%"
+)
+AUDIENCE_SEGMENT = Template(
+    "discover.field.audience.segment",
+    "{text}: unknown audience group (a gender, an age band like 18-24, a country or a Thai "
+    "province)",
+)
+LIKE_FORM = Template(
+    "discover.field.like.form", "{value}: write the platform and the handle, e.g. {example}"
+)
+LIKE_UNKNOWN = Template(
+    "discover.field.like.unknown", "{value} is not in the search index yet (import it first)"
+)
+NOT_YOUR_BRAND = Template(
+    "discover.field.brand.unknown", "{value} is not one of your brands ({brands:words})"
+)
+NOT_YOUR_BRAND_NONE = Template(
+    "discover.field.brand.unknown.none", "{value} is not one of your brands (none yet)"
+)
+
+
+def not_your_brand(name: str, brands: Sequence[str]) -> Message:
+    """A brand name the person may not search for, with the brands they may."""
+    if not brands:
+        return NOT_YOUR_BRAND_NONE(value=repr(name))
+    return NOT_YOUR_BRAND(value=repr(name), brands=list(brands))
+
+
+BRAND_NO_TERMS = Template(
+    "discover.field.brand.no_terms", "{value} has no handles or hashtags to look for (add them)"
+)
+
+
+def brand_has_no_terms(name: str) -> Message:
+    return BRAND_NO_TERMS(value=repr(name))
+
+
+# Shortlists and saved searches (discovery/shortlists.py) -------------------------------------
+NAME_EMPTY = Template("discover.shortlist.name.empty", "a name cannot be empty")
+NAME_LONG = Template("discover.shortlist.name.long", "a name can be at most {most:int} characters")
+# {most} as written (4000): the command line and the API said it so before
+NOTE_LONG = Template("discover.shortlist.note.long", "a note can be at most {most} characters")
+NO_SHORTLIST = Template("discover.shortlist.missing", "no shortlist named {name}")
+NO_SHORTLIST_KNOWN = Template(
+    "discover.shortlist.missing.known", "no shortlist named {name} (shortlists: {names:words})"
+)
+NO_SHORTLIST_NONE = Template(
+    "discover.shortlist.missing.none", "no shortlist named {name} (shortlists: none)"
+)
+SHORTLIST_EXISTS = Template("discover.shortlist.exists", "a shortlist named {name} exists already")
+NOT_IN_WORKSPACE = Template("discover.shortlist.not_found", "{account} is not in the workspace")
+NO_SAVED_SEARCH = Template("discover.saved.missing", "no saved search named {name}")
 # A count the domain cannot read (``ReadError`` codes of ``domain.quantities``): its English
 READ_ERRORS: dict[str, Template] = {
     template.code.removeprefix("discover.field."): template
@@ -309,6 +397,12 @@ READ_ERRORS: dict[str, Template] = {
         Template(
             "discover.field.count.too_large",
             "{value} is too large for a count (at most {most:int})",
+        ),
+        Template(
+            "discover.field.age_band", "cannot read {value} as an age band such as 18-24 or 65+"
+        ),
+        Template(
+            "discover.field.gender", "cannot read {value} as a gender (female, male or other)"
         ),
     )
 }

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.scoring.brand_fit import BrandFit
 from kolscope.discovery.scoring.niches import NicheScore
 from kolscope.domain.audience import AudienceDimension, AudienceProfile
@@ -55,14 +56,18 @@ class AudienceCondition:
         segment, sep, value = text.replace(" ", "").partition(">=")
         if not sep or not segment or not value:
             raise SearchError(
-                f"audience {text!r}: write SEGMENT>=SHARE, e.g. female>=60%", "audience"
+                f"audience {text!r}: write SEGMENT>=SHARE, e.g. female>=60%",
+                "audience",
+                say.AUDIENCE_FORM(value=repr(text)),
             )
         try:
             share = float(value[:-1]) / 100 if value.endswith("%") else float(value)
         except ValueError:
-            raise SearchError(f"audience {text!r}: {value!r} is not a share", "audience") from None
+            said = say.AUDIENCE_SHARE(text=repr(text), value=repr(value))
+            raise SearchError(f"audience {said}", "audience", said) from None
         if not 0 <= share <= 1:
-            raise SearchError(f"audience {text!r}: the share must be 0-1 or 0%-100%", "audience")
+            said = say.AUDIENCE_RANGE(text=repr(text))
+            raise SearchError(f"audience {said}", "audience", said)
         low = segment.lower()
         if low in ("female", "male", "other", "women", "men"):
             gender = {"women": "female", "men": "male"}.get(low, low)
@@ -75,7 +80,9 @@ class AudienceCondition:
             return cls(AudienceDimension.COUNTRY, segment.upper(), share)
         raise SearchError(
             f"audience {text!r}: unknown segment (female, male, an age band like 18-24, "
-            "a country code like TH, or a Thai province code like TH-50)"
+            "a country code like TH, or a Thai province code like TH-50)",
+            "audience",
+            say.AUDIENCE_SEGMENT(text=repr(text)),
         )
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.checks import (
     check_paging,
     check_ranges,
@@ -85,7 +86,8 @@ class DiscoveryService:
             if brand.is_named(name):
                 return brand
         known = ", ".join(b.name for b in brands) or "none yet (kolscope brands add)"
-        raise SearchError(f"brand {name!r} is not in the workspace (brands: {known})", field)
+        english = f"brand {name!r} is not in the workspace (brands: {known})"
+        raise SearchError(english, field, say.not_your_brand(name, [b.name for b in brands]))
 
     def resolve(self, request: SearchRequest, scope: Scope) -> tuple[ProfileQuery, TierScheme]:
         """Check a request and turn it into the store's query (errors name the option)."""
@@ -156,7 +158,9 @@ class DiscoveryService:
         )
         if not terms:
             raise SearchError(
-                f"brand {brand.name!r} has no handles or hashtags to look for", "fans_of"
+                f"brand {brand.name!r} has no handles or hashtags to look for",
+                "fans_of",
+                say.brand_has_no_terms(brand.name),
             )
         return terms
 
@@ -253,13 +257,16 @@ class DiscoveryService:
         try:
             platform, handle = parse_account_reference(request.like)
         except ValueError as error:
-            raise SearchError(f"like: {error}", "like") from None
+            example = repr("instagram:som.review")
+            said = say.LIKE_FORM(value=repr(request.like), example=example)
+            raise SearchError(f"like: {error}", "like", said) from None
         seed = self._store.profile_of(platform.value, handle_key(handle))
         if seed is None:
             raise SearchError(
                 f"like: {platform.value}:{handle} is not in the search index "
                 "(import it, or run `kolscope creators index`)",
                 "like",
+                say.LIKE_UNKNOWN(value=repr(f"{platform.value}:{handle}")),
             )
         seed_niches = tuple(n.niche for n in seed.niches[:2])
         narrowed = query

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from kolscope.discovery import messages as say
 from kolscope.discovery.query import SearchError, SearchRequest
 from kolscope.domain.creators import handle_key, parse_account_reference
 
@@ -90,9 +91,9 @@ class ShortlistStore(Protocol):
 def _name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise SearchError("a name cannot be empty")
+        raise SearchError(say.NAME_EMPTY())
     if len(cleaned) > MAX_NAME:
-        raise SearchError(f"a name can be at most {MAX_NAME} characters")
+        raise SearchError(say.NAME_LONG(most=MAX_NAME))
     return cleaned
 
 
@@ -109,8 +110,10 @@ class ShortlistService:
     def named(self, name: str, organisation_id: int | None = None) -> Shortlist:
         found = self._store.shortlist(organisation_id, _name(name))
         if found is None:
-            known = ", ".join(s.name for s in self._store.shortlists(organisation_id)) or "none"
-            raise SearchError(f"no shortlist named {name!r} (shortlists: {known})")
+            known = [s.name for s in self._store.shortlists(organisation_id)]
+            if not known:
+                raise SearchError(say.NO_SHORTLIST_NONE(name=repr(name)))
+            raise SearchError(say.NO_SHORTLIST_KNOWN(name=repr(name), names=known))
         return found
 
     def create(
@@ -123,7 +126,7 @@ class ShortlistService:
     ) -> Shortlist:
         cleaned = _name(name)
         if self._store.shortlist(organisation_id, cleaned) is not None:
-            raise SearchError(f"a shortlist named {cleaned!r} exists already")
+            raise SearchError(say.SHORTLIST_EXISTS(name=repr(cleaned)))
         return self._store.create_shortlist(
             organisation_id, cleaned, brand_id, user_id, datetime.now(UTC)
         )
@@ -141,7 +144,7 @@ class ShortlistService:
         """Add creators (PLATFORM:HANDLE) to a list, making the list if asked; a creator on it
         already keeps its place and gets the new note. Returns (added, updated)."""
         if note is not None and len(note) > MAX_NOTE:
-            raise SearchError(f"a note can be at most {MAX_NOTE} characters")
+            raise SearchError(say.NOTE_LONG(most=str(MAX_NOTE)))
         ids = []
         for reference in references:
             try:
@@ -150,12 +153,12 @@ class ShortlistService:
                 raise SearchError(str(error)) from None
             account_id = self._store.account_id(platform.value, handle_key(handle))
             if account_id is None:
-                raise SearchError(f"{platform.value}:{handle} is not in the workspace")
+                raise SearchError(say.NOT_IN_WORKSPACE(account=f"{platform.value}:{handle}"))
             ids.append(account_id)
         found = self._store.shortlist(organisation_id, _name(name))
         if found is None:
             if not create:
-                raise SearchError(f"no shortlist named {name!r}")
+                raise SearchError(say.NO_SHORTLIST(name=repr(name)))
             found = self.create(name, organisation_id, user_id=user_id)
         now = datetime.now(UTC)
         added = sum(
@@ -200,7 +203,7 @@ class ShortlistService:
         for saved in self._store.saved_searches(organisation_id):
             if saved.name == wanted:
                 return saved
-        raise SearchError(f"no saved search named {name!r}")
+        raise SearchError(say.NO_SAVED_SEARCH(name=repr(name)))
 
     def delete_search(self, name: str, organisation_id: int | None = None) -> bool:
         return self._store.delete_search(organisation_id, _name(name))

@@ -8,6 +8,8 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from kolscope.domain.quantities import ReadError
+
 
 class AudienceDimension(StrEnum):
     GENDER = "gender"
@@ -66,7 +68,11 @@ def normalise_age_band(text: str) -> str:
         return f"{int(numbers[0])}-{int(numbers[1])}"
     if len(numbers) == 1 and ("+" in cleaned or "up" in cleaned or "ขึ้นไป" in cleaned):
         return f"{int(numbers[0])}+"
-    raise ValueError(f"cannot read {text!r} as an age band such as 18-24 or 65+")
+    raise ReadError(
+        "age_band",
+        f"cannot read {text!r} as an age band such as 18-24 or 65+",
+        value=repr(text),
+    )
 
 
 _GENDER_WORDS = {
@@ -96,4 +102,6 @@ def normalise_gender(text: str) -> str:
     key = text.strip().lower()
     if key in _GENDER_WORDS:
         return _GENDER_WORDS[key]
-    raise ValueError(f"cannot read {text!r} as a gender (female, male or other)")
+    raise ReadError(
+        "gender", f"cannot read {text!r} as a gender (female, male or other)", value=repr(text)
+    )

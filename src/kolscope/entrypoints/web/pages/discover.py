@@ -34,6 +34,7 @@ from kolscope.entrypoints.web.pages.discover_params import (
     PAGE_SIZE,
     VIEWS,
     check_brands,
+    error_said,
     parse_search,
     query_string,
     search_params,
@@ -200,7 +201,7 @@ def _export(workspace: Workspace, user: User, request: Request, suffix: str) -> 
         search = parse_search(_search_pairs(request), limit=MAX_LIMIT)
         result = _run(workspace, user, search)
     except SearchError as error:
-        raise HTTPException(400, str(error)) from None
+        raise HTTPException(400, error_said(error, field_labels())) from None
     return table_download(
         result.hits,
         suffix,
@@ -251,7 +252,7 @@ def save_search(
         search = replace(search, limit=PAGE_SIZE, offset=0)
         saved = workspace.shortlists.save_search(name, search, _org(user), user_id=user.id)
     except SearchError as error:
-        raise HTTPException(400, f"{field_labels()['name']}: {error}") from None
+        raise HTTPException(400, error_said(error, field_labels(), "name")) from None
     target = "/discover?" + query_string([*search_params(search), ("saved", saved.name)])
     return RedirectResponse(target, 303)
 
@@ -271,7 +272,7 @@ def add_to_shortlist(
         )
         found = workspace.shortlists.named(shortlist, _org(user))
     except SearchError as error:
-        raise HTTPException(400, f"{field_labels()['shortlist']}: {error}") from None
+        raise HTTPException(400, error_said(error, field_labels(), "shortlist")) from None
     return RedirectResponse(_back(back, added=found.name), 303)
 
 

@@ -8,7 +8,7 @@ input, the API answers 400.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -19,15 +19,22 @@ from kolscope.discovery.facade import (
     PAGE_SIZE,
     SEARCH_FIELDS,
     FieldError,
+    SearchError,
     SearchRequest,
+    brand_has_no_terms,
+    not_your_brand,
     parse_pairs,
     search_pairs,
 )
 from kolscope.domain.brands import Brand
+from kolscope.entrypoints.web import said
 
 MATCH_LIMIT = 100
 VIEWS = ("table", "cards")
-__all__ = ["MATCH_LIMIT", "PAGE_SIZE", "VIEWS", "SearchParams", "parse_search", "search_params"]
+__all__ = [
+    "MATCH_LIMIT", "PAGE_SIZE", "VIEWS", "SearchParams", "error_said", "parse_search",
+    "search_params",
+]  # fmt: skip
 
 
 def parse_search(
@@ -44,17 +51,22 @@ def search_params(request: SearchRequest, *, paging: bool = True) -> list[tuple[
 
 def check_brands(request: SearchRequest, brands: Sequence[Brand]) -> None:
     """Only the person's organisation's brands may be searched for (fans of, rank by fit)."""
-    known = ", ".join(b.name for b in brands) or "none yet"
     for field, name in (("fans_of", request.fans_of), ("brand", request.brand)):
         if name is None:
             continue
         found = next((b for b in brands if b.is_named(name)), None)
         if found is None:
-            raise FieldError(field, f"{name!r} is not one of your brands ({known})")
+            raise FieldError(field, not_your_brand(name, [b.name for b in brands]))
         if field == "fans_of" and not (found.handles or found.hashtags):
-            raise FieldError(
-                field, f"{found.name!r} has no handles or hashtags to look for (add them)"
-            )
+            raise FieldError(field, brand_has_no_terms(found.name))
+
+
+def error_said(error: SearchError, labels: Mapping[str, str], fallback: str | None = None) -> str:
+    """What is wrong, in the reader's language, after the label of the field it is about (or
+    ``fallback``'s label) - for a page's 400 (the API keeps the English ``str(error)``)."""
+    label = labels.get(error.field or "") or (labels.get(fallback) if fallback else None)
+    text = said.say_with(error.reason, said.wording())
+    return f"{label}: {text}" if label else text
 
 
 def query_string(pairs: Sequence[tuple[str, Any]]) -> str:

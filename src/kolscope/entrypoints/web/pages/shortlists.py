@@ -22,6 +22,7 @@ from kolscope.entrypoints.web.pages.discover_files import (
     table_download,
 )
 from kolscope.entrypoints.web.pages.discover_params import (
+    error_said,
     query_string,
     search_params,
 )
@@ -87,7 +88,7 @@ def create_shortlist(
     try:
         made = workspace.shortlists.create(name, _org(user), user_id=user.id)
     except SearchError as error:
-        raise HTTPException(400, f"{field_labels()['name']}: {error}") from None
+        raise HTTPException(400, error_said(error, field_labels(), "name")) from None
     return RedirectResponse(f"/shortlists/{made.id}", 303)
 
 
@@ -98,7 +99,7 @@ def delete_saved_search(
     try:
         workspace.shortlists.delete_search(name, _org(user))
     except SearchError as error:
-        raise HTTPException(400, str(error)) from None
+        raise HTTPException(400, error_said(error, field_labels())) from None
     return RedirectResponse("/shortlists", 303)
 
 
@@ -108,7 +109,9 @@ def _members(
     try:
         entries = workspace.shortlists.entries(item.name, _org(user))
         hits = workspace.discovery.hits_for([e.account_id for e in entries], scheme)
-    except (SearchError, ValueError) as error:
+    except SearchError as error:
+        raise HTTPException(400, error_said(error, field_labels())) from None
+    except ValueError as error:  # a tier scheme the domain cannot read (its English)
         raise HTTPException(400, str(error)) from None
     by_id = {h.row.account_id: h for h in hits}
     members = [
@@ -193,7 +196,7 @@ def edit_note(
             item.name, [reference], _org(user), note=note.strip(), user_id=user.id, create=False
         )
     except SearchError as error:
-        raise HTTPException(400, str(error)) from None
+        raise HTTPException(400, error_said(error, field_labels())) from None
     return RedirectResponse(f"/shortlists/{item.id}", 303)
 
 
@@ -208,7 +211,7 @@ def remove_member(
     try:
         workspace.shortlists.remove(item.name, reference, _org(user))
     except SearchError as error:
-        raise HTTPException(400, str(error)) from None
+        raise HTTPException(400, error_said(error, field_labels())) from None
     return RedirectResponse(f"/shortlists/{item.id}", 303)
 
 
