@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kolscope.domain.messages import Message, Template, literal
+from kolscope.domain.messages import Message, Template, chained, literal
 
 # Joining several messages into one ------------------------------------------------------------
 LIST = Template("discover.list", "{first:said}, {rest:said}")
@@ -248,12 +248,7 @@ def verdict(code: str | None) -> Message:
 
 def joined(messages: Sequence[Message], template: Template = LIST) -> Message | None:
     """Several messages as one, joined by commas (``LIST_PARTS``: semicolons); None for none."""
-    if not messages:
-        return None
-    result = messages[-1]
-    for message in reversed(messages[:-1]):
-        result = template(first=message, rest=result)
-    return result
+    return chained(messages, template)
 
 
 def reasons_of(stored: object) -> tuple[Message, ...]:
