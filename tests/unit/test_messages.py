@@ -38,9 +38,12 @@ def test_missing_values_read_as_unknown() -> None:
 def test_another_wording_translates_the_template_and_the_values() -> None:
     class Shouting(Wording):
         def template(self, text: str) -> str:
-            return text.upper().replace("{PLACE:PLACE}", "{place:place}").replace(
-                "{NICHE:NICHE}", "{niche:niche}"
-            ).replace("{CONFIDENCE:RATIO}", "{confidence:ratio}")
+            return (
+                text.upper()
+                .replace("{PLACE:PLACE}", "{place:place}")
+                .replace("{NICHE:NICHE}", "{niche:niche}")
+                .replace("{CONFIDENCE:RATIO}", "{confidence:ratio}")
+            )
 
         def written(self, kind: str, value: object) -> str:
             return f"<{kind}>" if kind == "place" else super().written(kind, value)
