@@ -270,6 +270,12 @@ BRANDS = (
         ("min_quality=250", "min-quality is a score from 0 to 100"),
         ("text=%21%21%21", "text '!!!' has no words to search for"),
         ("sort=fit", "sort fit needs --brand"),
+        ("scheme=bogus", "unknown tier scheme 'bogus' (known: kol-th, standard, wide-micro)"),
+        (
+            "tier=gigantic",
+            "tier: tier scheme 'standard' has no tier 'gigantic' "
+            "(it has: consumer, nano, micro, mid, macro, mega)",
+        ),
     ],
 )
 def test_every_search_error_reads_in_thai_and_the_api_keeps_its_english(

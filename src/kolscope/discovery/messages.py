@@ -309,6 +309,12 @@ PROVINCE_UNKNOWN = Template(
 NICHE_UNKNOWN = Template(
     "discover.field.niche", "{value} is not a niche kolscope knows; choose one from the list"
 )
+SCHEME_UNKNOWN = Template(
+    "discover.field.scheme", "{value} is not a tier scheme kolscope knows; choose one from the list"
+)
+TIER_UNKNOWN = Template(
+    "discover.field.tier", "{value} is not a tier of the {scheme} scheme; choose one from the list"
+)
 NO_WORDS = Template("discover.field.no_words", "{value} has no words to search for")
 PERCENTAGE = Template(
     "discover.field.percentage", "must be a percentage from 0 to 1000, not {value:number}"

@@ -95,13 +95,15 @@ class DiscoveryService:
         try:
             scheme = self._config.tier_scheme(request.scheme)
         except ValueError as error:
-            raise SearchError(str(error), "scheme") from None
+            said = say.SCHEME_UNKNOWN(value=repr(request.scheme))
+            raise SearchError(str(error), "scheme", said) from None
         low, below = request.min_followers, None
         if request.tier:
             try:
                 tier = scheme.tier_named(request.tier)
             except ValueError as error:
-                raise SearchError(f"tier: {error}", "tier") from None
+                said = say.TIER_UNKNOWN(value=repr(request.tier), scheme=repr(scheme.name))
+                raise SearchError(f"tier: {error}", "tier", said) from None
             low = max(low or 0, tier.min_followers)
             below = tier.max_followers
         check_ranges(request)
