@@ -19,6 +19,7 @@ from kolscope.catalogue.importing.records import FileCounts, RowProblem
 from kolscope.catalogue.ports import ImportFileError
 from kolscope.discovery import messages as discovery_said
 from kolscope.discovery.field_values import FieldError, read_count, read_days, read_flag
+from kolscope.domain.audience import normalise_age_band, normalise_gender
 from kolscope.domain.dates import parse_date, parse_datetime
 from kolscope.domain.messages import LITERAL
 from kolscope.domain.platforms import Platform, handle_problem
@@ -50,6 +51,8 @@ BAD: list[tuple[Callable[[Any], Any], Any]] = [
     (parse_date, "next tuesday"),
     (parse_datetime, "soon"),
     (parse_datetime, -5),
+    (normalise_age_band, "sometime"),
+    (normalise_gender, "zz"),
 ]
 
 

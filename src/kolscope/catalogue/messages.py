@@ -343,6 +343,8 @@ READ_ERRORS: dict[str, Template] = {
         ),
         Template("import.cell.date", "cannot read {value} as a date"),
         Template("import.cell.date.timestamp", "{value} is not a plausible Unix timestamp"),
+        Template("import.cell.age_band", "cannot read {value} as an age band such as 18-24 or 65+"),
+        Template("import.cell.gender", "cannot read {value} as a gender (female, male or other)"),
         Template(
             "import.cell.handle.periods",
             "not a possible {platform:platform} username (at most {most:int} letters, digits, "
