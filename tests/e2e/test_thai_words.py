@@ -253,3 +253,31 @@ def test_thai_pages_for_the_screenshots(
                 SHOTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(SHOTS / f"{name}{suffix}.png"), full_page=True)
             context.close()
+
+
+def test_no_thai_page_is_wider_than_a_phone(
+    demo: tuple[str, Workspace],
+    browser: object,  # noqa: F811 - the fixture
+) -> None:
+    """At 390 px the page never scrolls sideways (wide tables scroll inside their own box)."""
+    url, _workspace = demo
+    context = browser.new_context(  # type: ignore[attr-defined]
+        locale="th-TH", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(f"{url}/login")
+    page.fill("input[name=email]", DEMO_PEOPLE[0][0])
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{url}/creators")
+    creator = page.locator("a[href^='/creators/']").first.get_attribute("href")
+    wide = {}
+    for path in ("/", "/discover?niche=beauty&min_er=0.5", "/creators", creator, "/audits",
+                 "/imports", "/imports/new", "/brands", "/settings", "/help/metrics"):  # fmt: skip
+        page.goto(f"{url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 391:
+            wide[path] = width
+    context.close()
+    assert wide == {}
