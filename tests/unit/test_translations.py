@@ -18,6 +18,7 @@ def messages_in_code() -> set[str]:
         ("src/kolscope/entrypoints/**.py", "python"),
         ("src/kolscope/entrypoints/web/templates/**.html", "jinja2"),
         ("src/kolscope/*/messages.py", "python"),
+        ("src/kolscope/*/messages_*.py", "python"),
     ]
     options = {"src/kolscope/entrypoints/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found = set()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kolscope.catalogue import messages as say
+from kolscope.catalogue import messages_files as file_said
 from kolscope.catalogue.formats.limits import MAX_LINE_CHARS, MAX_RECORD_CHARS, MAX_RECORD_LINES
 from kolscope.catalogue.formats.raw import DelimitedFile, RawRow
 from kolscope.catalogue.importing.records import RowProblem
@@ -74,12 +75,14 @@ class _Lines:
             raise StopIteration
         self.line += 1
         if len(text) > MAX_LINE_CHARS:
-            said = say.LONG_LINE(line=self.line, most=MAX_LINE_CHARS)
+            said = file_said.LONG_LINE(line=self.line, most=MAX_LINE_CHARS)
             raise ImportFileError(RowProblem(self.name, self.row, None, str(said), said=said))
         self.record.append(text)
         self.record_chars += len(text)
         if len(self.record) > MAX_RECORD_LINES or self.record_chars > MAX_RECORD_CHARS:
-            raise self.not_closed(say.QUOTE_RUNS_ON, lines=MAX_RECORD_LINES, chars=MAX_RECORD_CHARS)
+            raise self.not_closed(
+                file_said.QUOTE_RUNS_ON, lines=MAX_RECORD_LINES, chars=MAX_RECORD_CHARS
+            )
         return text
 
     def not_closed(self, how: Template, **values: int) -> QuoteNotClosedError:
@@ -153,7 +156,7 @@ def delimited_rows(opened: DelimitedFile, spans: LineSpans) -> Iterator[RawRow]:
                 if lines.eof and open_quote(lines.record, opened.delimiter) is not None:
                     skipped = len(lines.record) - 1
                     raise lines.not_closed(
-                        say.QUOTE_OPEN_ONE if skipped == 1 else say.QUOTE_OPEN_MANY,
+                        file_said.QUOTE_OPEN_ONE if skipped == 1 else file_said.QUOTE_OPEN_MANY,
                         count=skipped,
                     )
                 taken = len(lines.record)
@@ -169,5 +172,5 @@ def delimited_rows(opened: DelimitedFile, spans: LineSpans) -> Iterator[RawRow]:
     except UnicodeDecodeError:
         raise not_text(opened.path, opened.encoding) from None
     except csv.Error as error:
-        said = say.NOT_CSV(error=str(error))
+        said = file_said.NOT_CSV(error=str(error))
         raise ImportFileError(RowProblem(name, number + 1, None, str(said), said=said)) from None

@@ -19,6 +19,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from kolscope.catalogue import messages as say
+from kolscope.catalogue import messages_files as file_said
 from kolscope.catalogue.formats.delimited import LineSpans, delimited_rows, not_text
 from kolscope.catalogue.formats.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_RECORD_CHARS
 from kolscope.catalogue.formats.nesting import json_depth
@@ -88,7 +89,7 @@ def check_width(path: Path, number: int | None, cells: list[Any]) -> None:
     if width > MAX_COLUMNS:
         raise _fail(
             path,
-            say.TOO_WIDE(width=width, most=MAX_COLUMNS),
+            file_said.TOO_WIDE(width=width, most=MAX_COLUMNS),
             number,
         )
 
@@ -126,7 +127,7 @@ def open_file(path: Path, *, encoding: str | None = None, sheet: str | None = No
     try:
         codecs.lookup(chosen)
     except LookupError:
-        raise _fail(path, say.UNKNOWN_ENCODING(encoding=repr(chosen))) from None
+        raise _fail(path, file_said.UNKNOWN_ENCODING(encoding=repr(chosen))) from None
     opened = OpenedFile(path, fmt, chosen, sha, keyed=fmt in {"json", "jsonl"})
     if encoding is None and chosen.lower().replace("_", "-") not in _UNICODE:
         opened.warnings.append(ENCODING(encoding=_shown(chosen)))
@@ -242,7 +243,7 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
     keys: dict[str, None] = {}
     for number, record in records:
         if not isinstance(record, dict):
-            raise _fail(opened.path, say.NOT_AN_OBJECT(), number)
+            raise _fail(opened.path, file_said.NOT_AN_OBJECT(), number)
         flat = _flatten(record)
         buffered.append((number, flat))
         for key in flat:
@@ -250,7 +251,7 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
         if len(keys) > MAX_COLUMNS:
             raise _fail(
                 opened.path,
-                say.TOO_MANY_KEYS(most=MAX_COLUMNS, record=number, count=len(keys)),
+                file_said.TOO_MANY_KEYS(most=MAX_COLUMNS, record=number, count=len(keys)),
                 number,
             )
         if len(buffered) >= JSON_KEY_SAMPLE:
@@ -261,7 +262,7 @@ def _keyed_rows(opened: OpenedFile, records: Iterator[tuple[int, Any]]) -> Itera
         yield RawRow(number, [flat.get(k) for k in header])
     for number, record in records:
         if not isinstance(record, dict):
-            raise _fail(opened.path, say.NOT_AN_OBJECT(), number)
+            raise _fail(opened.path, file_said.NOT_AN_OBJECT(), number)
         flat = _flatten(record)
         yield RawRow(number, [flat.get(k) for k in header])
 
@@ -276,7 +277,7 @@ def _jsonl_records(opened: OpenedFile) -> Iterator[tuple[int, Any]]:
                 if len(line) > MAX_RECORD_CHARS:
                     raise _fail(
                         opened.path,
-                        say.LONG_RECORD(most=MAX_RECORD_CHARS),
+                        file_said.LONG_RECORD(most=MAX_RECORD_CHARS),
                         number,
                     )
                 if not line.strip():
@@ -293,23 +294,27 @@ def _parse_json(path: Path, text: str, line: int | None) -> Any:
     if depth > MAX_JSON_DEPTH:
         raise _fail(
             path,
-            (say.NESTS_LINE if in_line else say.NESTS_FILE)(depth=depth, most=MAX_JSON_DEPTH),
+            (file_said.NESTS_LINE if in_line else file_said.NESTS_FILE)(
+                depth=depth, most=MAX_JSON_DEPTH
+            ),
             line,
         )
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         invalid = (
-            say.NOT_JSON_LINE(error=error.msg)
+            file_said.NOT_JSON_LINE(error=error.msg)
             if in_line
-            else say.NOT_JSON_FILE(error=error.msg, line=str(error.lineno))
+            else file_said.NOT_JSON_FILE(error=error.msg, line=str(error.lineno))
         )
         raise _fail(path, invalid, line) from None
     except ValueError as error:  # e.g. an integer of more than 4,300 digits
-        unreadable = say.UNREADABLE_JSON_LINE if in_line else say.UNREADABLE_JSON_FILE
+        unreadable = file_said.UNREADABLE_JSON_LINE if in_line else file_said.UNREADABLE_JSON_FILE
         raise _fail(path, unreadable(error=str(error)), line) from None
     except RecursionError:  # not expected below MAX_JSON_DEPTH; never a traceback
-        raise _fail(path, (say.TOO_DEEP_LINE if in_line else say.TOO_DEEP_FILE)(), line) from None
+        raise _fail(
+            path, (file_said.TOO_DEEP_LINE if in_line else file_said.TOO_DEEP_FILE)(), line
+        ) from None
 
 
 def _jsonl_rows(opened: OpenedFile) -> Iterator[RawRow]:
@@ -327,8 +332,8 @@ def _json_rows(opened: OpenedFile) -> Iterator[RawRow]:
     if isinstance(document, dict):
         lists = [v for v in document.values() if isinstance(v, list)]
         if len(lists) != 1:
-            raise _fail(opened.path, say.LIST_OR_OBJECT())
+            raise _fail(opened.path, file_said.LIST_OR_OBJECT())
         items = lists[0]
     if not isinstance(items, list):
-        raise _fail(opened.path, say.A_LIST())
+        raise _fail(opened.path, file_said.A_LIST())
     return _keyed_rows(opened, iter(enumerate(items, start=1)))

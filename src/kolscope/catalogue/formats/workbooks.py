@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kolscope.catalogue import messages as say
+from kolscope.catalogue import messages_files as file_said
 from kolscope.catalogue.formats.limits import (
     MAX_COLUMNS,
     MAX_XLSX_ROWS,
@@ -52,7 +53,7 @@ def check_workbook(path: Path) -> None:
             if total > MAX_XLSX_UNCOMPRESSED_BYTES:
                 raise _fail(
                     path,
-                    say.XLSX_TOO_BIG(
+                    file_said.XLSX_TOO_BIG(
                         size=_megabytes(total), most=_megabytes(MAX_XLSX_UNCOMPRESSED_BYTES)
                     ),
                 )
@@ -64,7 +65,7 @@ def check_workbook(path: Path) -> None:
                 ):
                     raise _fail(
                         path,
-                        say.XLSX_SHEET_UNSIZED(
+                        file_said.XLSX_SHEET_UNSIZED(
                             sheet=member.filename, size=_megabytes(member.file_size)
                         ),
                     )
@@ -92,7 +93,7 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
         if opened.sheet is not None:
             if opened.sheet not in workbook.sheetnames:
                 names = ", ".join(workbook.sheetnames)
-                raise _fail(path, say.NO_SHEET(sheet=repr(opened.sheet), sheets=names))
+                raise _fail(path, file_said.NO_SHEET(sheet=repr(opened.sheet), sheets=names))
             sheet = workbook[opened.sheet]
         else:
             sheet = next(
@@ -103,7 +104,9 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
         if declared is not None and declared > MAX_XLSX_ROWS:
             raise _fail(
                 path,
-                say.SHEET_ROWS(sheet=repr(sheet.title), declared=declared, most=MAX_XLSX_ROWS),
+                file_said.SHEET_ROWS(
+                    sheet=repr(sheet.title), declared=declared, most=MAX_XLSX_ROWS
+                ),
             )
         opened.notes.append(SHEET(sheet=repr(sheet.title)))
         # Read every row actually written, whatever size the sheet states: a stated size can
@@ -113,7 +116,7 @@ def xlsx_rows(opened: WorkbookFile) -> Iterator[RawRow]:
         number = 0
         for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
             if number > MAX_XLSX_ROWS:
-                raise _fail(path, say.TOO_MANY_ROWS(most=MAX_XLSX_ROWS), number)
+                raise _fail(path, file_said.TOO_MANY_ROWS(most=MAX_XLSX_ROWS), number)
             yield RawRow(number, _cells(row))
     except ImportFileError:
         raise
