@@ -1,8 +1,9 @@
 """The database schema. Alembic migrations in ``migrations/versions`` create exactly this.
 
 This module holds the catalogue (imports, creators, accounts, content, audiences, brands,
-follower samples) and vetting; people and jobs are in ``tables_team`` and discovery in
-``tables_discovery``, re-exported here so every store reads ``tables.<name>``.
+follower samples) and vetting; people and jobs are in ``tables_team``, discovery in
+``tables_discovery`` and planning in ``tables_planning``, re-exported here so every store
+reads ``tables.<name>``.
 
 Tables are SQLAlchemy Core ``Table`` objects: repositories read rows into domain dataclasses, so
 no row object ever leaves this package.
@@ -34,6 +35,15 @@ from kolscope.infra.db.tables_discovery import (
     shortlist_entries,
     shortlists,
 )
+from kolscope.infra.db.tables_planning import (
+    campaign_creators,
+    campaign_moves,
+    campaign_plans,
+    campaigns,
+    content_decisions,
+    content_submissions,
+    rate_card_entries,
+)
 from kolscope.infra.db.tables_team import (
     api_tokens,
     brand_grants,
@@ -60,7 +70,13 @@ __all__ = [
     "audits",
     "brand_grants",
     "brands",
+    "campaign_creators",
+    "campaign_moves",
+    "campaign_plans",
+    "campaigns",
     "comments",
+    "content_decisions",
+    "content_submissions",
     "creator_profiles",
     "creators",
     "follower_profiles",
@@ -73,6 +89,7 @@ __all__ = [
     "organisations",
     "password_resets",
     "posts",
+    "rate_card_entries",
     "saved_searches",
     "sessions",
     "shortlist_entries",

@@ -1,0 +1,1 @@
+"""Planning: campaigns (being written, issue #16)."""

@@ -1,0 +1,1 @@
+"""Planning: service (being written, issue #16)."""

@@ -1,0 +1,1 @@
+"""Planning: wiring (being written, issue #16)."""
