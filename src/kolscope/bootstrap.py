@@ -26,6 +26,7 @@ from kolscope.infra.db.migrate import upgrade
 from kolscope.infra.workspace_files import config_path, create_workspace, load_workspace_config
 from kolscope.jobs import kinds
 from kolscope.jobs import wiring as jobs_wiring
+from kolscope.planning import wiring as planning_wiring
 from kolscope.team import wiring as team_wiring
 from kolscope.vetting import wiring as vetting_wiring
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from kolscope.jobs.db.job_store import SqlJobStore
     from kolscope.jobs.queue import HueyJobQueue
     from kolscope.jobs.service import JobService, JobView, Progress
+    from kolscope.planning.ratecards.service import RateCardService
     from kolscope.team.organisations import OrganisationService
     from kolscope.team.resets import PasswordResets
     from kolscope.team.service import TeamService
@@ -151,6 +153,12 @@ class Workspace:
         index_job = submit_index(self.jobs, user_id=user_id)
         norms_job = submit_norms(self.jobs, user_id=user_id)
         return {"index_job": index_job.id, "norms_job": norms_job.id}
+
+    # Planning ----------------------------------------------------------------------------------
+
+    @cached_property
+    def rate_cards(self) -> RateCardService:
+        return planning_wiring.rate_cards(self.engine)
 
     # Team --------------------------------------------------------------------------------------
 

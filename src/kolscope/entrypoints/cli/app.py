@@ -10,12 +10,15 @@ import typer
 from kolscope import __version__
 from kolscope.entrypoints.cli import (
     audit_cmd,
+    brands_cmd,
+    campaigns_cmd,
     comments_cmd,
     creators_cmd,
     followers_cmd,
     import_cmd,
     jobs_cmd,
     nlp_cmd,
+    ratecards_cmd,
     search_cmd,
     shortlists_cmd,
     workspace_cmd,
@@ -77,6 +80,9 @@ app.add_typer(orgs, name="orgs")
 app.add_typer(nlp_cmd.nlp, name="nlp")
 app.add_typer(comments_cmd.comments, name="comments")
 app.add_typer(followers_cmd.followers, name="followers")
+app.add_typer(brands_cmd.brands, name="brands")
+app.add_typer(campaigns_cmd.campaigns, name="campaigns")
+app.add_typer(ratecards_cmd.ratecards, name="ratecards")
 
 
 def main() -> None:
