@@ -19,6 +19,8 @@ class SqlCatalogueWriter(ContentWriting, AudienceWriting):
     """Implements ``CatalogueWriter`` on one connection inside the unit of work's transaction."""
 
     def save_brand(self, brand: Brand) -> Brand:
+        """Save a brand: one with an id is that row (so a brand can be renamed), one without
+        is added, or replaces the brand of the same name."""
         values = {
             "name": brand.name,
             "handles": list(brand.handles),
@@ -28,9 +30,11 @@ class SqlCatalogueWriter(ContentWriting, AudienceWriting):
             "competitors": list(brand.competitors),
             "organisation_id": brand.organisation_id,
         }
-        existing = self._db.execute(
-            select(t.brands.c.id).where(t.brands.c.name == brand.name)
-        ).scalar_one_or_none()
+        existing = brand.id
+        if existing is None:
+            existing = self._db.execute(
+                select(t.brands.c.id).where(t.brands.c.name == brand.name)
+            ).scalar_one_or_none()
         if existing is None:
             new_id = self._db.execute(
                 insert(t.brands).returning(t.brands.c.id), {**values, "created_at": now()}
