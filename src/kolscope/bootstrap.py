@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +46,9 @@ if TYPE_CHECKING:
     from kolscope.jobs.db.job_store import SqlJobStore
     from kolscope.jobs.queue import HueyJobQueue
     from kolscope.jobs.service import JobService, JobView, Progress
+    from kolscope.planning.outreach import Outreach
     from kolscope.planning.ratecards.service import RateCardService
+    from kolscope.planning.service import CampaignService
     from kolscope.team.organisations import OrganisationService
     from kolscope.team.resets import PasswordResets
     from kolscope.team.service import TeamService
@@ -159,6 +161,21 @@ class Workspace:
     @cached_property
     def rate_cards(self) -> RateCardService:
         return planning_wiring.rate_cards(self.engine)
+
+    @cached_property
+    def _planning(self) -> tuple[CampaignService, Outreach]:
+        source = planning_wiring.creator_source(self.shortlists, self.discovery)
+        return planning_wiring.campaigns(
+            self.engine, self.brands, source, lambda: datetime.now(UTC)
+        )
+
+    @property
+    def campaigns(self) -> CampaignService:
+        return self._planning[0]
+
+    @property
+    def outreach(self) -> Outreach:
+        return self._planning[1]
 
     # Team --------------------------------------------------------------------------------------
 

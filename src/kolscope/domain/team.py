@@ -26,6 +26,8 @@ class Permission(StrEnum):
     VIEW_BRANDS = "view_brands"  # a client sees only granted brands
     MANAGE_BRANDS = "manage_brands"
     VIEW_CAMPAIGNS = "view_campaigns"  # a client sees only granted brands' campaigns
+    MANAGE_CAMPAIGNS = "manage_campaigns"  # briefs, plans, the outreach board
+    APPROVE_CONTENT = "approve_content"  # approve submitted content or ask for changes
     VIEW_JOBS = "view_jobs"
     MANAGE_PEOPLE = "manage_people"
     OWN_ACCOUNT = "own_account"  # profile, language, password, API tokens
@@ -35,7 +37,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
     Role.MEMBER: frozenset(Permission) - {Permission.MANAGE_PEOPLE},
     Role.CLIENT: frozenset(
-        {Permission.VIEW_BRANDS, Permission.VIEW_CAMPAIGNS, Permission.OWN_ACCOUNT}
+        {
+            Permission.VIEW_BRANDS,
+            Permission.VIEW_CAMPAIGNS,
+            Permission.APPROVE_CONTENT,
+            Permission.OWN_ACCOUNT,
+        }
     ),
 }
 
