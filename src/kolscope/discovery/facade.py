@@ -33,6 +33,7 @@ from kolscope.discovery.query import (
     SearchRequest,
     SearchResult,
 )
+from kolscope.discovery.scoring.price import PriceRange, estimate_price
 from kolscope.discovery.scoring.taxonomy import BY_ID as NICHES_BY_ID
 from kolscope.discovery.scoring.taxonomy import NICHES
 from kolscope.discovery.shortlists import MAX_NOTE, Shortlist
@@ -41,8 +42,8 @@ from kolscope.infra.table_files import ExportError, write_table
 __all__ = [
     "BY_NAME", "EXPORT_COLUMNS", "INDEX", "MAX_LIMIT", "MAX_NOTE", "NICHES", "NICHES_BY_ID",
     "PAGE_SIZE", "SEARCH_FIELDS", "SORTS", "ExportError", "FieldError", "HandleList",
-    "ListFileError", "ListMatch", "SearchError", "SearchField", "SearchHit", "SearchRequest",
-    "SearchResult", "Shortlist", "brand_has_no_terms", "export_row", "export_table", "grouped",
-    "hit_dict", "not_your_brand", "parse_pairs", "read_handles", "read_search", "result_dict",
-    "search_pairs", "submit_index", "write_table",
+    "ListFileError", "ListMatch", "PriceRange", "SearchError", "SearchField", "SearchHit",
+    "SearchRequest", "SearchResult", "Shortlist", "brand_has_no_terms", "estimate_price",
+    "export_row", "export_table", "grouped", "hit_dict", "not_your_brand", "parse_pairs",
+    "read_handles", "read_search", "result_dict", "search_pairs", "submit_index", "write_table",
 ]  # fmt: skip

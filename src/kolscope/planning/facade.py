@@ -3,3 +3,25 @@ outreach board, content approval and rate cards. Entry points import these names
 nothing else of the area."""
 
 from __future__ import annotations
+
+# rate cards
+from kolscope.planning.choices import Deliverable, Fee
+from kolscope.planning.ratecards.card import (
+    DELIVERABLE_NAMES,
+    DELIVERABLES,
+    LEAST_AGREED,
+    PLATFORMS,
+    REPRESENTATIVE_FOLLOWERS,
+    CardCell,
+    CellError,
+    Pricing,
+    RateCard,
+    RateCardError,
+)
+from kolscope.planning.ratecards.service import FILE_COLUMNS, FittedCard
+
+__all__ = [
+    "DELIVERABLES", "DELIVERABLE_NAMES", "FILE_COLUMNS", "LEAST_AGREED", "PLATFORMS",
+    "REPRESENTATIVE_FOLLOWERS", "CardCell", "CellError", "Deliverable", "Fee", "FittedCard",
+    "Pricing", "RateCard", "RateCardError",
+]  # fmt: skip
