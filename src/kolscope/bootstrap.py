@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from kolscope.jobs.queue import HueyJobQueue
     from kolscope.jobs.service import JobService, JobView, Progress
     from kolscope.planning.outreach import Outreach
+    from kolscope.planning.planner import Planner
     from kolscope.planning.ratecards.service import RateCardService
     from kolscope.planning.service import CampaignService
     from kolscope.team.organisations import OrganisationService
@@ -176,6 +177,22 @@ class Workspace:
     @property
     def outreach(self) -> Outreach:
         return self._planning[1]
+
+    def send_mail(self, to: str, subject: str, body: str) -> bool:
+        """Send mail through the mail settings; False when none are set."""
+        if not self.settings.smtp_url:
+            return False
+        from kolscope.infra.mail import send_mail
+
+        send_mail(self.settings.smtp_url, self.settings.mail_from, to, subject, body)
+        return True
+
+    @cached_property
+    def planner(self) -> Planner:
+        return planning_wiring.planner(
+            self.engine, self.campaigns, self.discovery, self.brands, self.rate_cards,
+            lambda: datetime.now(UTC),
+        )  # fmt: skip
 
     # Team --------------------------------------------------------------------------------------
 

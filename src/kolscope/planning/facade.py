@@ -25,3 +25,48 @@ __all__ = [
     "REPRESENTATIVE_FOLLOWERS", "CardCell", "CellError", "Deliverable", "Fee", "FittedCard",
     "Pricing", "RateCard", "RateCardError",
 ]  # fmt: skip
+
+# web
+from kolscope.planning.campaigns import (
+    CONTACT_CHANNELS,
+    Campaign,
+    CampaignCreator,
+    CampaignError,
+    DueItem,
+    Status,
+    Submission,
+)
+from kolscope.planning.choices import Objective
+from kolscope.planning.messages import DELIVERABLE_NAMES as DELIVERABLE_SAID
+from kolscope.planning.messages import (
+    BAD_CHOICE,
+    NOT_A_DATE,
+    NOT_A_NUMBER,
+    OBJECTIVE_NAMES,
+    STAGE_NAMES,
+    STATUS_NAMES,
+)
+from kolscope.planning.outreach import Board, Reminder
+from kolscope.planning.pipeline import BRAND_DECIDES, STAGES, Stage, allowed_moves
+from kolscope.planning.service import Actor
+
+__all__ += [
+    "BAD_CHOICE", "BRAND_DECIDES", "CONTACT_CHANNELS", "DELIVERABLE_SAID", "NOT_A_DATE",
+    "NOT_A_NUMBER", "OBJECTIVE_NAMES", "STAGES", "STAGE_NAMES", "STATUS_NAMES", "Actor", "Board",
+    "Campaign", "CampaignCreator", "CampaignError", "DueItem", "Objective", "Reminder", "Stage", "Status",
+    "Submission", "allowed_moves",
+]  # fmt: skip
+
+# api
+from kolscope.planning.campaigns import MAX_NAME, MAX_TEXT  # noqa: E402
+from kolscope.planning.choices import PlanError  # noqa: E402
+from kolscope.planning.outreach import MAX_FEE  # noqa: E402
+
+__all__ += ["MAX_FEE", "MAX_NAME", "MAX_TEXT", "PlanError"]  # fmt: skip
+
+# cli
+from kolscope.planning.outreach import BOARD_COLUMNS, board_rows  # noqa: E402
+from kolscope.planning.planner import SCENARIOS  # noqa: E402
+from kolscope.planning.report import PlanReport  # noqa: E402
+
+__all__ += ["BOARD_COLUMNS", "SCENARIOS", "PlanReport", "board_rows"]  # fmt: skip

@@ -281,3 +281,42 @@ class Outreach:
                     found.append(Reminder(campaign.name, card.reference, item.kind.value,
                                           item.due_on, False))  # fmt: skip
         return sorted(found, key=lambda r: (not r.overdue, r.due_on, r.campaign, r.reference))
+
+
+BOARD_COLUMNS = (
+    "campaign", "reference", "platform", "handle", "name", "followers", "stage", "fee_thb",
+    "quote_thb", "deliverables", "next_due", "overdue", "contact_channel", "contact_handle",
+    "notes", "content_links", "content_status", "updated_at",
+)  # fmt: skip
+
+
+def board_rows(board: Board) -> list[dict[str, Any]]:
+    """The board as export rows (CSV, XLSX, --json), in board order."""
+    rows = []
+    for stage, cards in board.columns:
+        for card in cards:
+            due = sorted(d.due_on for d in card.deliverables if d.due_on is not None)
+            rows.append({
+                "campaign": board.campaign.name,
+                "reference": card.reference,
+                "platform": card.platform,
+                "handle": card.handle,
+                "name": card.display_name,
+                "followers": card.followers,
+                "stage": stage.value,
+                "fee_thb": card.fee_thb,
+                "quote_thb": card.quote_thb,
+                "deliverables": ", ".join(
+                    f"{d.kind.value}" + (f" {d.due_on.isoformat()}" if d.due_on else "")
+                    for d in card.deliverables
+                ),
+                "next_due": due[0].isoformat() if due else None,
+                "overdue": card.id in board.overdue,
+                "contact_channel": card.contact_channel,
+                "contact_handle": card.contact_handle,
+                "notes": card.notes,
+                "content_links": " ".join(card.content_links),
+                "content_status": card.submissions[-1].status if card.submissions else None,
+                "updated_at": card.updated_at.isoformat() if card.updated_at else None,
+            })  # fmt: skip
+    return rows

@@ -171,6 +171,13 @@ class CampaignService:
             raise CampaignError(say.NO_CAMPAIGN_KNOWN(name=name, names=known[:20]), "campaign")
         raise CampaignError(say.NO_CAMPAIGN(name=name), "campaign")
 
+    def by_id(self, actor: Actor, campaign_id: int) -> Campaign:
+        """The campaign with this number, if the actor may see it (pages use numbers)."""
+        for campaign in self.campaigns(actor):
+            if campaign.id == campaign_id:
+                return campaign
+        raise CampaignError(say.NO_CAMPAIGN(name=f"#{campaign_id}"), "campaign")
+
     def creators(self, actor: Actor, campaign: Campaign) -> list[CampaignCreator]:
         visible(actor, campaign)
         return self._store.creators(campaign.id)

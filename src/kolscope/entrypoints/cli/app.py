@@ -11,6 +11,7 @@ from kolscope import __version__
 from kolscope.entrypoints.cli import (
     audit_cmd,
     brands_cmd,
+    campaign_board_cmd,
     campaigns_cmd,
     comments_cmd,
     creators_cmd,
@@ -81,6 +82,7 @@ app.add_typer(nlp_cmd.nlp, name="nlp")
 app.add_typer(comments_cmd.comments, name="comments")
 app.add_typer(followers_cmd.followers, name="followers")
 app.add_typer(brands_cmd.brands, name="brands")
+del campaign_board_cmd  # its commands join the campaigns group
 app.add_typer(campaigns_cmd.campaigns, name="campaigns")
 app.add_typer(ratecards_cmd.ratecards, name="ratecards")
 
