@@ -63,6 +63,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_thai_pages.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_wiring.py
+	$(BIN)/python bench/bench_overlap.py
+	$(BIN)/python bench/bench_optimiser.py
 	$(BIN)/python bench/bench_load.py
 
 ## make eval: quality on the public data sets in ../shared/data (eval/results/*.json)
@@ -71,6 +73,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/eval_followers.py
 	$(BIN)/python eval/eval_audit.py
 	$(BIN)/python eval/eval_discovery.py
+	$(BIN)/python eval/eval_forecast.py
 
 docs: $(STAMP)
 	$(BIN)/python -m kolscope.entrypoints.cli.reference > docs/cli.md

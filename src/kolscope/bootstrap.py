@@ -250,7 +250,34 @@ class Workspace:
             else None
         )
         add_demo_people(self.team, self.catalogue)
+        self.add_demo_campaign(today)
         return summary
+
+    def add_demo_campaign(self, today: date) -> None:
+        """The demo's campaign for the brand the demo client sees: a shortlist of matching
+        creators, a plan, and the board part-way through (``planning/demo.py``)."""
+        from kolscope.discovery.facade import SearchRequest
+        from kolscope.planning.demo import add_demo_campaign
+
+        actor = self.campaigns.command_line()
+        organisation = actor.scope.organisation_id
+        brands = self.catalogue.brands(organisation)
+        if not brands:
+            return
+        brand = brands[0]
+        niches = (brand.niche,) if brand.niche else ()
+
+        def make_shortlist(name: str, brand_name: str) -> int:
+            request = SearchRequest(niches=niches, brand=brand_name, limit=40)
+            found = [hit.reference for hit in self.discovery.search(request, actor.scope).hits]
+            if found:
+                self.shortlists.add(name, found, organisation)
+            return len(found)
+
+        add_demo_campaign(
+            self.campaigns, self.outreach, self.planner, actor, brand.name, niches,
+            f"{brand.name} picks (demo)", make_shortlist, today,
+        )  # fmt: skip
 
     def add_demo_people(self) -> None:
         """The documented demo logins: an owner, a member, and a client who sees one brand."""

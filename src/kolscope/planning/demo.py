@@ -1,0 +1,98 @@
+"""The demo's campaign: one campaign for the brand the demo client sees, planned from a
+shortlist of matching creators, with the board part-way through (some contacted, fees agreed,
+one deliverable overdue, one due this week, content waiting for the client's approval, one
+published). Synthetic like the rest of the demo; it says so in its name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from kolscope.planning.campaigns import Campaign, DueItem
+from kolscope.planning.choices import Deliverable, PlanError
+from kolscope.planning.outreach import Outreach
+from kolscope.planning.pipeline import Stage
+from kolscope.planning.planner import Planner
+from kolscope.planning.service import Actor, CampaignService
+
+DEMO_CAMPAIGN = "Year-end launch (demo)"
+
+
+def add_demo_campaign(
+    campaigns: CampaignService,
+    outreach: Outreach,
+    planner: Planner,
+    actor: Actor,
+    brand: str,
+    niches: Sequence[str],
+    shortlist: str,
+    make_shortlist: Callable[[str, str], int],
+    today: date,
+) -> Campaign | None:
+    """Make the demo campaign once; None when there is nothing to plan from."""
+    if any(c.name == DEMO_CAMPAIGN for c in campaigns.campaigns(actor)):
+        return None
+    if not make_shortlist(shortlist, brand):
+        return None
+    brief = {
+        "objective": "engagement",
+        "budget_thb": 250_000,
+        "starts_on": (today + timedelta(days=3)).isoformat(),
+        "ends_on": (today + timedelta(days=45)).isoformat(),
+        "niches": list(niches),
+        "countries": ["TH"],
+        "deliverables": [Deliverable.POST.value, Deliverable.SHORT_VIDEO.value],
+        "rules": {"open_with_big": 1, "small_share": 40, "max_creators": 12},
+    }
+    campaign = campaigns.create(actor, DEMO_CAMPAIGN, brand, brief, shortlist=shortlist)
+    try:
+        plan = planner.plan(actor, campaign)
+    except PlanError:
+        return campaign
+    picks = plan.to_dict()["picks"]
+    steps = [
+        # (stage to reach, due in days, deliverable, content)
+        (Stage.SUBMITTED, 5, Deliverable.SHORT_VIDEO, "https://www.tiktok.com/@demo/video/1"),
+        (Stage.PUBLISHED, -2, Deliverable.POST, "https://www.instagram.com/p/demo2/"),
+        (Stage.AGREED, -1, Deliverable.POST, None),
+        (Stage.AGREED, 4, Deliverable.SHORT_VIDEO, None),
+        (Stage.NEGOTIATING, 10, Deliverable.POST, None),
+        (Stage.CONTACTED, 12, Deliverable.POST, None),
+    ]
+    for pick, (stage, days, kind, link) in zip(picks, steps, strict=False):
+        _walk(outreach, actor, campaign, pick, stage, today + timedelta(days=days), kind, link)
+    return campaigns.edit(actor, campaign, status="running")
+
+
+def _walk(
+    outreach: Outreach,
+    actor: Actor,
+    campaign: Campaign,
+    pick: dict[str, object],
+    stage: Stage,
+    due: date,
+    kind: Deliverable,
+    link: str | None,
+) -> None:
+    reference = str(pick["reference"])
+    outreach.move(actor, campaign, reference, Stage.CONTACTED, note="LINE")
+    if stage == Stage.CONTACTED:
+        return
+    outreach.move(actor, campaign, reference, Stage.NEGOTIATING)
+    outreach.set_terms(
+        actor, campaign, reference, quote_thb=float(str(pick["fee_thb"])),
+        deliverables=[DueItem(kind, due)], contact_channel="line",
+        contact_handle="@" + reference.split(":", 1)[1],
+    )  # fmt: skip
+    if stage == Stage.NEGOTIATING:
+        return
+    outreach.move(actor, campaign, reference, Stage.AGREED)
+    if stage == Stage.AGREED or link is None:
+        return
+    outreach.submit(actor, campaign, reference, link, "ของขวัญปีใหม่ชิ้นนี้ใช้ดีมาก #รีวิว (demo)")
+    if stage == Stage.SUBMITTED:
+        return
+    card = outreach.creator(campaign, reference)
+    outreach.decide(actor, campaign, card.submissions[-1].id, approve=True, comment="ok")
+    outreach.set_terms(actor, campaign, reference, content_links=[link])
+    outreach.move(actor, campaign, reference, Stage.PUBLISHED)
