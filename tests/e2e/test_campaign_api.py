@@ -118,6 +118,10 @@ def test_make_read_change_and_add(owner: TestClient) -> None:
     assert changed.json()["budget_thb"] == 90_000
     assert changed.json()["ends_on"] == "2026-12-31"  # fields not sent are kept
 
+    cleared = owner.patch(f"/api/campaigns/{made['id']}", json={"objective": None, "ends_on": None})
+    assert cleared.json()["objective"] == "awareness"
+    assert cleared.json()["ends_on"] is None
+
     added = owner.post(
         f"/api/campaigns/{made['id']}/creators", json={"creators": ["youtube:big.star"]}
     )

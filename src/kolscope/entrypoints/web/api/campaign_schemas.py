@@ -75,7 +75,9 @@ class RulesIn(_Strict):
 
 
 class BriefChange(_Strict):
-    """Brief fields; on a change only those sent are replaced."""
+    """Brief fields. On a change only those sent are replaced; null clears a date, a list or
+    the tone, and leaves the objective, budget, audience, rules and conversion rate as they
+    are."""
 
     objective: Word | None = Field(None, description="awareness, engagement or conversion")
     budget_thb: Baht | None = None

@@ -58,6 +58,7 @@ APPROVE = Permission.APPROVE_CONTENT
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "No such campaign in the workspace (or not yours)"}
 }
+_KEPT_ON_NULL = frozenset({"objective", "budget_thb", "audience", "rules", "conversion_rate"})
 # The service's names for a field, where the API's body names it otherwise.
 _FIELDS = {"budget": "budget_thb", "fee": "fee_thb", "quote": "quote_thb"}
 
@@ -135,6 +136,8 @@ def change_campaign(
 ) -> dict[str, Any]:
     actor, campaign = _found(workspace, user, campaign_id)
     changed = body.model_dump(exclude_unset=True, exclude={"name", "status"})
+    # null clears a date, a list or the tone; for these it would mean nothing, so it keeps them
+    changed = {k: v for k, v in changed.items() if v is not None or k not in _KEPT_ON_NULL}
     brief = {**brief_values(campaign), **changed} if changed else None
     try:
         campaign = workspace.campaigns.edit(
