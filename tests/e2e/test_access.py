@@ -108,6 +108,11 @@ def matrix_setup(filled: Workspace, people: People, tmp_path: Any) -> dict[str, 
         "shortlist_id": "999999",
         "shortlist": "nothing",
         "name": "metrics",  # /help/{name}
+        "campaign_id": "999999",  # not there: allowed routes answer 404, others 403
+        "submission_id": "999999",
+        "reference": "instagram:mint.review",
+        "tier": "micro",
+        "deliverable": "post",
     }
 
 

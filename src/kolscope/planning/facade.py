@@ -37,7 +37,6 @@ from kolscope.planning.campaigns import (
     Submission,
 )
 from kolscope.planning.choices import Objective
-from kolscope.planning.messages import DELIVERABLE_NAMES as DELIVERABLE_SAID
 from kolscope.planning.messages import (
     BAD_CHOICE,
     NOT_A_DATE,
@@ -46,6 +45,7 @@ from kolscope.planning.messages import (
     STAGE_NAMES,
     STATUS_NAMES,
 )
+from kolscope.planning.messages import DELIVERABLE_NAMES as DELIVERABLE_SAID
 from kolscope.planning.outreach import Board, Reminder
 from kolscope.planning.pipeline import BRAND_DECIDES, STAGES, Stage, allowed_moves
 from kolscope.planning.service import Actor
@@ -53,8 +53,8 @@ from kolscope.planning.service import Actor
 __all__ += [
     "BAD_CHOICE", "BRAND_DECIDES", "CONTACT_CHANNELS", "DELIVERABLE_SAID", "NOT_A_DATE",
     "NOT_A_NUMBER", "OBJECTIVE_NAMES", "STAGES", "STAGE_NAMES", "STATUS_NAMES", "Actor", "Board",
-    "Campaign", "CampaignCreator", "CampaignError", "DueItem", "Objective", "Reminder", "Stage", "Status",
-    "Submission", "allowed_moves",
+    "Campaign", "CampaignCreator", "CampaignError", "DueItem", "Objective", "Reminder", "Stage",
+    "Status", "Submission", "allowed_moves",
 ]  # fmt: skip
 
 # api

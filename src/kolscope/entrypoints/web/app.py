@@ -20,6 +20,7 @@ from kolscope import __version__
 from kolscope.bootstrap import Workspace
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web import i18n
+from kolscope.entrypoints.web.api import campaigns as api_campaigns
 from kolscope.entrypoints.web.api import discovery as api_discovery
 from kolscope.entrypoints.web.api import workspace as api_workspace
 from kolscope.entrypoints.web.api.errors import validation_details
@@ -28,6 +29,9 @@ from kolscope.entrypoints.web.pages import (
     audits,
     auth,
     brands,
+    campaign_board,
+    campaign_content,
+    campaigns,
     creators,
     discover,
     help_pages,
@@ -61,6 +65,7 @@ def create_app(workspace: Workspace) -> FastAPI:
     routers = [
         api_discovery.router,  # before the workspace API: /api/creators/search is no account
         api_workspace.router,
+        api_campaigns.router,
         auth.router,
         creators.router,
         discover.router,
@@ -68,6 +73,9 @@ def create_app(workspace: Workspace) -> FastAPI:
         audits.router,
         imports.router,
         brands.router,
+        campaigns.router,
+        campaign_board.router,
+        campaign_content.router,
         settings.router,
         organisations.router,
         help_pages.router,

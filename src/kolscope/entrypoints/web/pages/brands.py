@@ -1,4 +1,4 @@
-"""Brands, and the section a later release fills: campaigns (it says so)."""
+"""Brands: the list, and adding one (campaigns have their own pages)."""
 
 from __future__ import annotations
 
@@ -60,12 +60,3 @@ def add_brand(
             error=i18n.gettext(error.message),
         )
     return RedirectResponse("/brands", 303)
-
-
-@router.get("/campaigns", response_class=HTMLResponse)
-def campaigns_page(
-    request: Request,
-    workspace: WorkspaceDep,
-    user: Annotated[User, need(Permission.VIEW_CAMPAIGNS)],
-) -> HTMLResponse:
-    return page(request, "campaigns.html", brands=visible_brands(workspace, user))

@@ -1,6 +1,7 @@
-"""What a brand's client sees when they log in: the brands granted to them, what kolscope holds
-for them, and what comes next. A client may see their brands and their campaigns only
-(domain/team.py ROLE_PERMISSIONS), so nothing else is shown or linked here."""
+"""What a brand's client sees when they log in: the brands granted to them, their campaigns
+with the content waiting for their decision first (approving content is often the first thing a
+client does in kolscope), and what comes next. A client may see their brands and their
+campaigns only (domain/team.py ROLE_PERMISSIONS), so nothing else is shown or linked here."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from fastapi.responses import HTMLResponse
 from kolscope.domain.team import Scope, User
 from kolscope.entrypoints.web import said
 from kolscope.entrypoints.web.deps import WorkspaceDep
+from kolscope.entrypoints.web.pages.campaigns import campaign_rows
 from kolscope.entrypoints.web.render import page
+from kolscope.planning.facade import Actor
 
 
 def client_home(request: Request, workspace: WorkspaceDep, user: User) -> HTMLResponse:
@@ -24,4 +27,12 @@ def client_home(request: Request, workspace: WorkspaceDep, user: User) -> HTMLRe
         }
         for brand in brands
     ]
-    return page(request, "client_home.html", brands=shown, agency=user.organisation.name)
+    campaigns = campaign_rows(workspace, Actor.of(user))
+    return page(
+        request,
+        "client_home.html",
+        brands=shown,
+        agency=user.organisation.name,
+        campaigns=campaigns,
+        waiting=sum(row["pending"] for row in campaigns),
+    )
