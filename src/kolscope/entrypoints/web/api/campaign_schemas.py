@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import HTTPException
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.background import BackgroundTask
 
@@ -33,6 +33,7 @@ from kolscope.planning.facade import (
     Board,
     Campaign,
     CampaignCreator,
+    PlanError,
     Reminder,
     board_rows,
 )
@@ -316,4 +317,28 @@ def board_file(board: Board, format: str, *, private: bool) -> FileResponse:
         media_type=MEDIA_TYPES[suffix],
         filename=f"campaign-{board.campaign.id}-board{suffix}",
         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
+
+
+# What a plan's first reason is about, as the field to name; any other reason is the rules'.
+_PLAN_FIELDS = {
+    "plan.brief.bad_choice": "scenario",
+    "plan.pool.empty": "creators",
+    "plan.optimiser.error.no_options": "creators",
+    "plan.optimiser.error.unknown": "creators",
+    "plan.optimiser.error.budget": "budget_thb",
+    "plan.optimiser.error.below_cheapest": "budget_thb",
+    "plan.optimiser.error.must_have_excluded": "must_have",
+    "plan.optimiser.error.must_have_over": "must_have",
+}
+
+
+def plan_refused(error: PlanError) -> JSONResponse:
+    """400 naming what stops the plan (the budget, the creators, the rules that conflict),
+    with every reason as a message dict."""
+    first = error.reasons[0].code if error.reasons else ""
+    field = _PLAN_FIELDS.get(first, "rules")
+    return JSONResponse(
+        status_code=400,
+        content={"detail": f"{field}: {error}", "reasons": [r.to_dict() for r in error.reasons]},
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, NoReturn
 
 from fastapi import APIRouter, Body, HTTPException, Query
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 
 from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api.campaign_schemas import (
@@ -35,11 +35,13 @@ from kolscope.entrypoints.web.api.campaign_schemas import (
     brief_values,
     campaign_dict,
     card_dict,
+    plan_refused,
     reminder_dict,
 )
 from kolscope.entrypoints.web.api.errors import API_ERRORS, ErrorOut
 from kolscope.entrypoints.web.bounds import RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
+from kolscope.entrypoints.web.pages.discover_files import MEDIA_TYPES
 from kolscope.entrypoints.web.security import need
 from kolscope.planning.facade import (
     Actor,
@@ -59,18 +61,30 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "No such campaign in the workspace (or not yours)"}
 }
 _KEPT_ON_NULL = frozenset({"objective", "budget_thb", "audience", "rules", "conversion_rate"})
+EXPORTED: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The board's rows, one per creator",
+        "content": {"text/csv": {}, MEDIA_TYPES[".xlsx"]: {}},
+    }
+}
 # The service's names for a field, where the API's body names it otherwise.
-_FIELDS = {"budget": "budget_thb", "fee": "fee_thb", "quote": "quote_thb"}
+_FIELDS = {
+    "budget": "budget_thb",
+    "fee": "fee_thb",
+    "quote": "quote_thb",
+    "submission": "submission_id",
+}
 
 
-def refuse(error: CampaignError) -> NoReturn:
+def refuse(error: CampaignError, **names: str) -> NoReturn:
     """The HTTP answer to a campaign error: 403 when the role may not, 404 for a campaign the
-    person cannot see, else 400 naming the field."""
+    person cannot see, else 400 naming the field (as the route calls it: ``names``)."""
     if error.field is None:
         raise HTTPException(403, str(error)) from None
     if error.field == "campaign":
         raise HTTPException(404, str(error)) from None
-    raise HTTPException(400, f"{_FIELDS.get(error.field, error.field)}: {error}") from None
+    field = names.get(error.field) or _FIELDS.get(error.field, error.field)
+    raise HTTPException(400, f"{field}: {error}") from None
 
 
 def _found(workspace: WorkspaceDep, user: User, campaign_id: int) -> tuple[Actor, Campaign]:
@@ -222,7 +236,7 @@ def set_terms(
             content_links=body.content_links,
         )  # fmt: skip
     except CampaignError as error:
-        refuse(error)
+        refuse(error, creator="reference")
     return card_dict(card, workspace.campaigns.today(), private=True)
 
 
@@ -261,7 +275,7 @@ def decide(
 
 
 @router.get("/campaigns/{campaign_id}/export", summary="The board as CSV or XLSX",
-            responses=NOT_FOUND)  # fmt: skip
+            response_class=FileResponse, responses={**NOT_FOUND, **EXPORTED})  # fmt: skip
 def export(
     workspace: WorkspaceDep,
     campaign_id: RowId,
@@ -280,19 +294,6 @@ def reminders(workspace: WorkspaceDep, user: Annotated[User, need(VIEW)]) -> dic
 
 
 # Plans ------------------------------------------------------------------------------------------
-
-
-_BUDGET_ERRORS = frozenset({"plan.optimiser.error.budget", "plan.optimiser.error.below_cheapest"})
-
-
-def _impossible(error: PlanError) -> JSONResponse:
-    """400 naming what stops the plan: the budget, or the rules that conflict."""
-    codes = {r.code for r in error.reasons}
-    field = "budget_thb" if codes <= _BUDGET_ERRORS else "rules"
-    return JSONResponse(
-        status_code=400,
-        content={"detail": f"{field}: {error}", "reasons": [r.to_dict() for r in error.reasons]},
-    )
 
 
 @router.post("/campaigns/{campaign_id}/plan",
@@ -314,7 +315,7 @@ def make_plan(
         plan = report.to_dict()
         added = workspace.planner.apply(actor, campaign, plan) if apply else 0
     except PlanError as error:
-        return _impossible(error)
+        return plan_refused(error)
     except CampaignError as error:
         refuse(error)
     return {**plan, "added_to_board": added} if apply else plan
@@ -349,7 +350,7 @@ def scenarios(
     try:
         found = workspace.planner.scenarios(actor, campaign, manual=picked)
     except PlanError as error:
-        return _impossible(error)
+        return plan_refused(error)
     except CampaignError as error:
         refuse(error)
     return [report.to_dict() for report in found]
