@@ -152,9 +152,9 @@ def test_the_board_moves_by_button_records_terms_and_exports(
     assert owner_client.post(terms, data=form).status_code == 303
     assert owner_client.post(move, data={"reference": mint, "stage": "agreed"}).status_code == 303
 
-    board = owner_client.get(f"/campaigns/{campaign.id}/board").text
-    assert "board-card overdue" in board
-    assert "฿12,000.00" in board
+    shown = owner_client.get(f"/campaigns/{campaign.id}/board").text
+    assert "board-card overdue" in shown
+    assert "฿12,000.00" in shown
     late = owner_client.get(f"/campaigns/{campaign.id}/board?late=1").text
     assert "bkk_foodie" not in late.split('id="board"')[1]
     listed = owner_client.get("/campaigns").text

@@ -25,7 +25,7 @@ from kolscope.bootstrap import Workspace, open_workspace
 from kolscope.catalogue.demo.build import DEMO_PASSWORD, DEMO_PEOPLE
 from kolscope.config import Settings
 from kolscope.entrypoints.web.i18n import THAI_MONTHS
-from kolscope.infra.db import tables, tables_discovery, tables_team
+from kolscope.infra.db import tables, tables_discovery, tables_planning, tables_team
 from tests.e2e.live import live_app
 from tests.e2e.test_browser import SHOTS, browser  # noqa: F401 - the fixture
 
@@ -57,7 +57,13 @@ DATA_COLUMNS = {
     tables_discovery.account_terms: ("term",),
     tables_team.organisations: ("name",),
     tables_team.users: ("email", "name"),
+    tables_planning.campaigns: ("name",),
+    tables_planning.campaign_creators: ("contact_handle", "notes", "content_links"),
+    tables_planning.content_submissions: ("url", "caption"),
+    tables_planning.content_decisions: ("comment", "by_name"),
 }
+# What people wrote in a campaign's brief (its other keys are kolscope's codes).
+BRIEF_TEXT = ("tone", "must_have", "excluded", "avoid_competitors")
 VISIBLE_TEXT = """() => {
   const NOT_COUNTED =
     'script, style, noscript, template, code, pre, kbd, samp, [translate=no], [lang=en]';
@@ -93,6 +99,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Worksp
         workspace.close()
 
 
+def campaign_pages(workspace: Workspace) -> list[str]:
+    """The demo campaign's pages no link leads to (the scenarios are a form's answer)."""
+    with workspace.engine.connect() as connection:
+        ids = [row[0] for row in connection.execute(select(tables_planning.campaigns.c.id))]
+    return [f"/campaigns/{ids[0]}/scenarios"] if ids else []
+
+
 class Data:
     """What people and creators wrote, as the Latin-script runs of each value (a JSON list
     read item by item). A run on a page is theirs when it is one of these runs, a stretch of
@@ -107,9 +120,17 @@ class Data:
                     for value in row:
                         items = value if isinstance(value, (list, tuple)) else [value]
                         for item in items:
-                            text = EMAIL.sub(" ", str(item or ""))  # read whole on pages
-                            self.runs.update(_norm(r) for r in LATIN_RUN.findall(text))
+                            self._add(item)
+            for (brief,) in connection.execute(select(tables_planning.campaigns.c.brief)):
+                for key in BRIEF_TEXT:
+                    value = (brief or {}).get(key) or []
+                    for item in value if isinstance(value, list) else [value]:
+                        self._add(item)
         self.blob = "\n".join(sorted(self.runs))
+
+    def _add(self, item: object) -> None:
+        text = EMAIL.sub(" ", str(item or ""))  # read whole on pages
+        self.runs.update(_norm(r) for r in LATIN_RUN.findall(text))
 
     def holds(self, run: str, shown: str) -> bool:
         text = _norm(run)
@@ -202,6 +223,7 @@ def test_a_thai_reader_meets_no_english_from_kolscope(
         "/discover?text=รีวิว&min_price=1000&active_within=365&max_followers=10000000",
         "/discover?sort=engagement&type=koc",
         "/nothing-here",
+        *campaign_pages(workspace),
     ]
     english = {}
     for email, _name, _role in DEMO_PEOPLE:
@@ -211,7 +233,7 @@ def test_a_thai_reader_meets_no_english_from_kolscope(
     assert english == {}, report
 
 
-SHOT_PAGES = {
+SHOT_PAGES: dict[str, dict[str, str | None]] = {
     "demo@kolscope.local": {
         "th-overview": "/",
         "th-discover": "/discover?niche=beauty&min_er=0.5&sort=engagement",
@@ -219,9 +241,22 @@ SHOT_PAGES = {
         "th-audits": "/audits",
         "th-imports": "/imports",
         "th-help-metrics": "/help/metrics",
+        "th-campaigns": "/campaigns",
+        "th-campaign-new": "/campaigns/new",
+        "th-campaign-plan": "/campaigns/{campaign}",
+        "th-campaign-scenarios": "/campaigns/{campaign}/scenarios",
+        "th-campaign-board": "/campaigns/{campaign}/board",
     },
-    "client@kolscope.local": {"th-client-home": "/"},
+    "client@kolscope.local": {
+        "th-client-home": "/",
+        "th-client-content": "/campaigns/{campaign}/content",
+    },
 }
+
+
+def demo_campaign_id(workspace: Workspace) -> int | None:
+    with workspace.engine.connect() as connection:
+        return connection.execute(select(tables_planning.campaigns.c.id)).scalar()
 
 
 def test_thai_pages_for_the_screenshots(
@@ -231,7 +266,8 @@ def test_thai_pages_for_the_screenshots(
     """`make screenshots`: the demo's main pages in Thai at 1366 px and on a 390 px phone."""
     if os.environ.get("KOLSCOPE_SCREENSHOTS") != "1":
         pytest.skip("screenshots are taken by `make screenshots`")
-    url, _workspace = demo
+    url, workspace = demo
+    campaign = demo_campaign_id(workspace)
     for email, pages in SHOT_PAGES.items():
         for width, height, suffix in ((1366, 900, ""), (390, 844, "-phone")):
             context = browser.new_context(  # type: ignore[attr-defined]
@@ -245,6 +281,10 @@ def test_thai_pages_for_the_screenshots(
             page.wait_for_load_state()
             for name, wanted in pages.items():
                 path = wanted
+                if path is not None and "{campaign}" in path:
+                    if campaign is None:
+                        continue
+                    path = path.format(campaign=campaign)
                 if path is None:
                     page.goto(f"{url}/creators")
                     path = page.locator("a[href^='/creators/']").first.get_attribute("href")
@@ -260,7 +300,8 @@ def test_no_thai_page_is_wider_than_a_phone(
     browser: object,  # noqa: F811 - the fixture
 ) -> None:
     """At 390 px the page never scrolls sideways (wide tables scroll inside their own box)."""
-    url, _workspace = demo
+    url, workspace = demo
+    campaign = demo_campaign_id(workspace)
     context = browser.new_context(  # type: ignore[attr-defined]
         locale="th-TH", viewport={"width": 390, "height": 844}
     )
@@ -274,7 +315,11 @@ def test_no_thai_page_is_wider_than_a_phone(
     creator = page.locator("a[href^='/creators/']").first.get_attribute("href")
     wide = {}
     for path in ("/", "/discover?niche=beauty&min_er=0.5", "/creators", creator, "/audits",
-                 "/imports", "/imports/new", "/brands", "/settings", "/help/metrics"):  # fmt: skip
+                 "/imports", "/imports/new", "/brands", "/settings", "/help/metrics",
+                 "/campaigns", "/campaigns/new",
+                 *([f"/campaigns/{campaign}", f"/campaigns/{campaign}/board",
+                    f"/campaigns/{campaign}/content", f"/campaigns/{campaign}/scenarios"]
+                   if campaign else [])):  # fmt: skip
         page.goto(f"{url}{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 391:
