@@ -160,7 +160,7 @@ def test_the_board_moves_by_button_records_terms_and_exports(
     listed = owner_client.get("/campaigns").text
     assert 'class="overdue"' in listed
     assert 'class="due"' in listed
-    assert "mint.review" in listed
+    assert "@mint.review" in listed
 
     exported = owner_client.get(f"/campaigns/{campaign.id}/board.csv")
     assert exported.status_code == 200

@@ -34,7 +34,7 @@ TODAY = date(2026, 11, 23)
 _NAMES = """kolscope KOL KOLs KOC KOCs TikTok Instagram YouTube Facebook X Lemon8 LINE
     Pantip Shopee Lazada Shopify WooCommerce THB CSV XLSX JSON API PDPA URL UTM ID OpenAPI
     Swagger UI Redoc UTF Google Sheets Excel Meta HypeAuditor Modash email Asia Bangkok
-    CPM CPE CPA ROAS ROI CTR ER English Twitter TSV JSONL txt csv xlsx"""
+    CPM CPE CPC CPA ROAS ROI CTR ER English Twitter TSV JSONL txt csv xlsx"""
 ALLOWED = {word.lower() for word in _NAMES.split()}
 # Pages that are not kolscope's words: the API explorer is Swagger UI's own English.
 SKIPPED = ("/api/docs", "/api/openapi", "/logout", "/static/")

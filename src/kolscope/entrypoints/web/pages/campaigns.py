@@ -8,6 +8,7 @@ The team sees every campaign of the organisation; a brand's client sees only the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -30,7 +31,7 @@ from kolscope.entrypoints.web.pages.campaign_forms import (
 from kolscope.entrypoints.web.pages.campaign_views import plan_view
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
-from kolscope.planning.facade import Actor, Campaign, CampaignError, Stage
+from kolscope.planning.facade import Actor, Campaign, CampaignError, Reminder, Stage
 
 router = APIRouter(include_in_schema=False)
 VIEW = Permission.VIEW_CAMPAIGNS
@@ -59,6 +60,12 @@ def _sources(workspace: Workspace, user: User) -> dict[str, list[str]]:
     }
 
 
+def handle_first(reminder: Reminder) -> Reminder:
+    """A reminder naming the creator as people write them (@handle), not platform:handle."""
+    handle = reminder.reference.split(":", 1)[-1]
+    return replace(reminder, reference=f"@{handle}")
+
+
 def campaign_rows(workspace: Workspace, actor: Actor) -> list[dict[str, Any]]:
     """Each campaign the actor sees, with its creators counted and content waiting."""
     rows = []
@@ -80,7 +87,7 @@ def campaigns_page(
     request: Request, workspace: WorkspaceDep, user: Annotated[User, need_view]
 ) -> HTMLResponse:
     actor = Actor.of(user)
-    reminders = workspace.outreach.reminders(actor)
+    reminders = [handle_first(r) for r in workspace.outreach.reminders(actor)]
     return page(
         request,
         "campaigns.html",
