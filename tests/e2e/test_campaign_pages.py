@@ -161,6 +161,7 @@ def test_the_board_moves_by_button_records_terms_and_exports(
     assert 'class="overdue"' in listed
     assert 'class="due"' in listed
     assert "@mint.review" in listed
+    assert 'id="campaign-reminders"' in owner_client.get(f"/campaigns/{campaign.id}").text
 
     exported = owner_client.get(f"/campaigns/{campaign.id}/board.csv")
     assert exported.status_code == 200

@@ -171,9 +171,13 @@ def _campaign_page(
     planner = getattr(workspace, "planner", None)
     latest = planner.latest(actor, campaign) if planner is not None else None
     cards = workspace.campaigns.creators(actor, campaign)
+    reminders = [
+        handle_first(r) for r in workspace.outreach.reminders(actor) if r.campaign == campaign.name
+    ]
     return page(
         request,
         "campaign.html",
+        reminders=reminders,
         status_code=400 if error else 200,
         campaign=campaign,
         rules=rule_lines(campaign),
