@@ -391,3 +391,27 @@ def test_rate_cards(owner: TestClient) -> None:
     assert _detail(owner.get("/api/ratecards", params={"platform": "myspace"})).startswith(
         "platform:"
     )
+
+
+def test_rate_card_import_all_or_nothing(
+    owner: TestClient, shop: Workspace, people: People
+) -> None:
+    good = "platform,tier,deliverable,low_thb,high_thb\ninstagram,nano,story,500,1500\n"
+    sent = owner.post("/api/ratecards/import", files={"file": ("card.csv", good, "text/csv")})
+    assert sent.status_code == 200, sent.text
+    assert sent.json()["file"] == "card.csv"
+    assert [(c["tier"], c["low_thb"]) for c in sent.json()["cells"]] == [("nano", 500)]
+    bad = good + "instagram,micro,story,900,100\ninstagram,giant,post,1,2\n"
+    refused = owner.post("/api/ratecards/import", files={"file": ("prices.csv", bad, "text/csv")})
+    detail = _detail(refused)
+    assert detail.startswith("file: prices.csv, row 3")
+    assert "row 4" in detail
+    assert "/tmp" not in detail  # the server's folders stay private
+    cells = owner.get("/api/ratecards", params={"platform": "instagram"}).json()["cells"]
+    story = {c["tier"]: c for c in cells if c["deliverable"] == "story"}
+    assert story["micro"]["source"] == "default"  # nothing of the bad file was saved
+    wrong = owner.post("/api/ratecards/import", files={"file": ("card.pdf", b"%PDF", "x/y")})
+    assert _detail(wrong).startswith("file:")
+    client = _client(shop, people.client)
+    files = {"file": ("card.csv", good, "text/csv")}
+    assert client.post("/api/ratecards/import", files=files).status_code == 403

@@ -160,11 +160,6 @@ class PlanIn(_Strict):
     )
 
 
-class CellIn(_Strict):
-    low_thb: Baht
-    high_thb: Baht
-
-
 # Answers ----------------------------------------------------------------------------------------
 
 

@@ -1,5 +1,5 @@
-"""The campaigns part of the JSON API: the operations of ``kolscope campaigns`` and ``kolscope
-ratecards``, scoped by organisation and brand.
+"""The campaigns part of the JSON API: the operations of ``kolscope campaigns``, scoped by
+organisation and brand (``kolscope ratecards`` is ``api/ratecards.py``).
 
 Who may do what is the campaign service's rule (``planning.service.Actor``) as much as the
 routes': a brand's client sees only the campaigns of brands granted to them, reads a campaign,
@@ -23,7 +23,6 @@ from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web.api.campaign_schemas import (
     CampaignChange,
     CampaignIn,
-    CellIn,
     ContentIn,
     CreatorsIn,
     DecisionIn,
@@ -50,7 +49,6 @@ from kolscope.planning.facade import (
     Deliverable,
     DueItem,
     PlanError,
-    RateCardError,
 )
 
 router = APIRouter(prefix="/api", tags=["campaigns"], responses=API_ERRORS)
@@ -354,39 +352,3 @@ def scenarios(
     except CampaignError as error:
         refuse(error)
     return [report.to_dict() for report in found]
-
-
-# Rate cards -------------------------------------------------------------------------------------
-
-
-@router.get("/ratecards", summary="The rate card: each cell's fee range and source")
-def rate_card(
-    workspace: WorkspaceDep,
-    user: Annotated[User, need(MANAGE)],
-    platform: Annotated[str | None, Query(max_length=40)] = None,
-) -> dict[str, Any]:
-    try:
-        cells = workspace.rate_cards.show(user.organisation.id, platform or None)
-    except RateCardError as error:
-        raise HTTPException(400, f"platform: {error}") from None
-    return {"cells": [c.to_dict() for c in cells]}
-
-
-@router.put("/ratecards/{platform}/{tier}/{deliverable}",
-            summary="Set one cell of the organisation's rate card")  # fmt: skip
-def set_rate(
-    workspace: WorkspaceDep,
-    platform: str,
-    tier: str,
-    deliverable: str,
-    user: Annotated[User, need(MANAGE)],
-    body: CellIn,
-) -> dict[str, Any]:
-    try:
-        cell = workspace.rate_cards.set(
-            user.organisation.id, platform, tier, deliverable, body.low_thb, body.high_thb,
-            user_id=user.id,
-        )  # fmt: skip
-    except RateCardError as error:
-        raise HTTPException(400, str(error)) from None
-    return cell.to_dict()
