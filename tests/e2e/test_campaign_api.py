@@ -6,7 +6,6 @@ plan's contract that outside scripts rely on."""
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,11 +29,6 @@ BRIEF = {
     "ends_on": "2026-12-31",
 }
 CREATORS = ["instagram:mint.skin", "instagram:bkk_eats", "tiktok:gadget.guy"]
-# The plan tests run once the optimiser lands (issue #16 lands it beside the planner).
-needs_optimiser = pytest.mark.skipif(
-    not hasattr(importlib.import_module("kolscope.planning.optimiser"), "optimise"),
-    reason="the optimiser (planning.optimiser.optimise) has not landed yet",
-)
 PLAN_KEYS = {
     "campaign",
     "objective",
@@ -319,7 +313,6 @@ def test_export_csv_and_xlsx(owner: TestClient, shop: Workspace, people: People)
     assert owner.get(url, params={"format": "pdf"}).status_code == 422
 
 
-@needs_optimiser
 def test_the_plan_keeps_its_contract(owner: TestClient, shop: Workspace, people: People) -> None:
     made = _make(owner, rules={"open_with_big": 0})  # the one macro creator costs too much
     url = f"/api/campaigns/{made['id']}"
@@ -356,7 +349,6 @@ def test_the_plan_keeps_its_contract(owner: TestClient, shop: Workspace, people:
     assert applied.json()["added_to_board"] == 0  # the picks were on the board already
 
 
-@needs_optimiser
 def test_an_impossible_plan_says_why_and_keeps_nothing(owner: TestClient) -> None:
     made = _make(owner, budget_thb=10)
     url = f"/api/campaigns/{made['id']}"
