@@ -272,7 +272,9 @@ class _Model:
         lp.a_matrix_.num_row_ = sub.shape[0]
         if not relax:
             lp.integrality_ = [highspy.HighsVarType.kInteger] * len(which)
-        h = highspy.Highs()  # type: ignore[no-untyped-call]
+        # The bare solver: the ``Highs`` wrapper prints a banner to stdout when built (before
+        # output_flag can be set), which would break a CLI's JSON output; we use no callbacks.
+        h = highspy._core._Highs()
         h.setOptionValue("output_flag", False)
         h.setOptionValue("threads", 1)
         h.setOptionValue("mip_rel_gap", gap)
