@@ -147,6 +147,8 @@ def _explained(failure: Failure, response: Any, case: Any) -> bool:
     except ValueError:
         return False
     names = {p.name for p in case.operation.iter_parameters()} | set(_BODY_FIELDS)
+    for body in case.operation.body:  # the fields of a JSON body count as parameters
+        names |= set(body.resolved_schema.get("properties", {}))
     said = detail.replace("-", "_").split(":", 1)[0].split(" ", 1)[0].strip().lower()
     return said in names or said in _DETAIL_NAMES
 

@@ -49,7 +49,7 @@ def add_demo_campaign(
         plan = planner.plan(actor, campaign)
     except PlanError:
         return campaign
-    picks = plan.to_dict()["picks"]
+    picks = list({p["reference"]: p for p in reversed(plan.to_dict()["picks"])}.values())[::-1]
     steps = [
         # (stage to reach, due in days, deliverable, content)
         (Stage.SUBMITTED, 5, Deliverable.SHORT_VIDEO, "https://www.tiktok.com/@demo/video/1"),

@@ -33,6 +33,7 @@ from kolscope.planning.choices import (
 from kolscope.planning.forecasts.history import numbers_of
 from kolscope.planning.forecasts.model import Assumptions, forecast
 from kolscope.planning.forecasts.norms import CreatorHistory, norms_from_histories
+from kolscope.planning.optimiser import optimise
 from kolscope.planning.overlap.reach import AudienceOverlap
 from kolscope.planning.pipeline import Stage
 from kolscope.planning.ratecards.card import Pricing, tier_of
@@ -234,8 +235,6 @@ class Planner:
     # Plans and scenarios ----------------------------------------------------------------------
 
     def _solve(self, inputs: Inputs, scenario: str, manual: Sequence[str]) -> Plan:
-        from kolscope.planning.optimiser import optimise
-
         brief = inputs.campaign.brief
         rules = brief.with_rules()
         options = list(inputs.options)
@@ -252,8 +251,6 @@ class Planner:
     def _manual(self, inputs: Inputs, manual: Sequence[str]) -> Plan:
         """The person's own pick: the creators named (else those agreed on the board), each
         with their agreed deliverable or the brief's first one they offer; not optimised."""
-        from kolscope.planning.optimiser import optimise
-
         brief = inputs.campaign.brief
         wanted = {m.strip().lower().replace(":@", ":") for m in manual if m.strip()}
         if not wanted:
