@@ -300,7 +300,7 @@ class FakePlanner:
 
     def scenarios(self, actor: Actor, campaign: Campaign, manual: tuple[str, ...] = ()
                   ) -> list[dict[str, object]]:  # fmt: skip
-        return [sample_plan(s, s != "all_big") for s in ("all_big", "pyramid", "all_small",
+        return [sample_plan(s, s != "all_mega") for s in ("all_mega", "pyramid", "all_small",
                                                           "manual")]  # fmt: skip
 
     def apply(self, actor: Actor, campaign: Campaign, plan: dict[str, object]) -> int:

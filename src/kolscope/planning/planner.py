@@ -20,7 +20,6 @@ from kolscope.domain.team import Scope
 from kolscope.planning import messages as say
 from kolscope.planning.campaigns import Brief, Campaign, CampaignCreator
 from kolscope.planning.choices import (
-    BIG_TIERS,
     SMALL_TIERS,
     Candidate,
     Deliverable,
@@ -40,7 +39,7 @@ from kolscope.planning.ratecards.card import Pricing, tier_of
 from kolscope.planning.report import PlanReport, report_of
 from kolscope.planning.service import Actor, CampaignService, visible
 
-SCENARIOS = ("all_big", "pyramid", "all_small", "manual")
+SCENARIOS = ("all_mega", "pyramid", "all_small", "manual")
 SEARCH_POOL = 300  # creators a campaign without any plans from
 COMPETITOR_DAYS = 90  # "recently" posted for a competitor
 
@@ -238,12 +237,13 @@ class Planner:
         brief = inputs.campaign.brief
         rules = brief.with_rules()
         options = list(inputs.options)
-        if scenario == "all_big":
-            options = [o for o in options if o.candidate.tier in BIG_TIERS]
-            rules = replace(rules, small_share=0.0, open_with_big=min(rules.open_with_big, 1))
-        elif scenario == "all_small":
-            options = [o for o in options if o.candidate.tier in SMALL_TIERS]
-            rules = replace(rules, open_with_big=0, small_share=0.0)
+        if scenario in ("all_mega", "all_small"):
+            # the one-creator rules stay; the pyramid's shape (opener, small share, platform
+            # mix, must-haves of other tiers) does not apply to a single-tier plan
+            tiers = {"mega"} if scenario == "all_mega" else SMALL_TIERS
+            options = [o for o in options if o.candidate.tier in tiers]
+            rules = replace(rules, open_with_big=0, small_share=0.0, platform_shares={},
+                            must_have=frozenset())  # fmt: skip
         elif scenario == "manual":
             return self._manual(inputs, manual)
         return optimise(options, rules, brief.budget_thb, brief.objective, inputs.audience)

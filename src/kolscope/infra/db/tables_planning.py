@@ -124,7 +124,7 @@ campaign_plans = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("campaign_id", Integer, ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False),
-    Column("scenario", String(50), nullable=False),  # pyramid | all_big | all_small | manual
+    Column("scenario", String(50), nullable=False),  # pyramid | all_mega | all_small | manual
     Column("result", JsonList, nullable=False),  # the plan as `campaigns plan --json` prints it
     Column("created_by", Integer, ForeignKey("users.id", ondelete="SET NULL")),
     Column("created_at", Stamp, nullable=False),

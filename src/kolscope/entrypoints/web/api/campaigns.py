@@ -301,7 +301,9 @@ def make_plan(
     workspace: WorkspaceDep,
     campaign_id: RowId,
     user: Annotated[User, need(MANAGE)],
-    scenario: Annotated[str, Query(max_length=40, description="pyramid, all_big, …")] = "pyramid",
+    scenario: Annotated[
+        str, Query(max_length=40, description="pyramid, all_mega, all_small, manual")
+    ] = "pyramid",
     save: bool = True,
     apply: Annotated[bool, Query(description="Also put the picks on the board.")] = False,
     body: Annotated[PlanIn | None, Body()] = None,

@@ -31,8 +31,7 @@ COST_NAMES = {
     "cpa": N_("CPA (per conversion)"),
 }
 SCENARIO_NAMES = {
-    "all_big": N_("All macro and mega"),
-    "all_mega": N_("All macro and mega"),
+    "all_mega": N_("All mega"),
     "pyramid": N_("Pyramid"),
     "all_small": N_("All micro and nano"),
     "all_micro": N_("All micro and nano"),
