@@ -1,6 +1,6 @@
 """Audience overlap: a theta sketch of the audience ids kolscope holds per account, the pairwise
 overlap matrix of a plan, and deduplicated reach (measured where ids exist, estimated by random
-duplication where they do not). See docs/planning-overlap.md."""
+duplication where they do not). See docs/planning.md (audience overlap)."""
 
 from kolscope.planning.overlap.fallback import (
     ALL_PLATFORMS,

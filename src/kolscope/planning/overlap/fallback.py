@@ -5,7 +5,7 @@ platform's Thai audience of P people, so a set reaches P * (1 - prod(1 - R_i / P
 It is an estimate, marked as one wherever it is used: real creators' audiences overlap more
 than at random when they share a niche, so the formula tends to overstate deduplicated reach
 for creators of one niche. The audience sizes P and their sources are listed below and in
-docs/planning-overlap.md.
+docs/planning.md (audience overlap).
 """
 
 from __future__ import annotations

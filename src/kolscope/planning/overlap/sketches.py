@@ -5,8 +5,8 @@ counted without keeping or comparing the ids themselves.
 A theta sketch keeps every hashed id below a threshold ``theta`` (a share of the 64-bit hash
 space). While an account holds fewer ids than the sketch's capacity, theta is 1 and the sketch
 is the exact set of hashed ids: sizes and intersections are then exact, not estimates. Beyond
-it, each kept hash stands for ``1 / theta`` ids. See docs/planning-overlap.md for the choice of
-``LG_K``.
+it, each kept hash stands for ``1 / theta`` ids. See docs/planning.md (audience overlap) for
+the choice of ``LG_K``.
 """
 
 from __future__ import annotations
