@@ -333,3 +333,24 @@ def test_the_plan_page_shows_picks_reach_forecasts_scenarios_and_overlap(
     thai = owner_client.get(f"/campaigns/{campaign.id}").text
     assert "การเข้าถึงแบบไม่นับซ้ำ" in thai
     assert "ประมาณการ" in thai
+
+
+def test_the_real_planner_plans_or_says_why_beside_the_plan(
+    owner_client: TestClient, filled: Workspace, people: People
+) -> None:
+    filled.discovery_index.refresh()
+    campaign = _made(owner_client, filled, people)  # 40 % to micro and nano of ฿150,000
+    refused = owner_client.post(f"/campaigns/{campaign.id}/plan")
+    assert refused.status_code == 400
+    assert 'id="plan-error"' in refused.text
+    assert 'edit-brief" open' not in refused.text  # a plan's refusal is not a form's error
+    assert filled.planner.latest(Actor.of(people.owner), campaign) is None
+    relaxed = {**GOOD, "small_share": "", "budget": "60000"}
+    assert owner_client.post(f"/campaigns/{campaign.id}/brief", data=relaxed).status_code == 303
+    assert owner_client.post(f"/campaigns/{campaign.id}/plan").status_code == 303
+    page = owner_client.get(f"/campaigns/{campaign.id}").text
+    assert 'id="picks"' in page
+    assert 'id="reach-card"' in page
+    compared = owner_client.get(f"/campaigns/{campaign.id}/scenarios")
+    assert compared.status_code == 200
+    assert 'id="scenario-table"' in compared.text

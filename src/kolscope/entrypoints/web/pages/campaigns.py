@@ -165,6 +165,7 @@ def _campaign_page(
     *,
     values: FormValues | None = None,
     error: CampaignError | None = None,
+    plan_error: CampaignError | None = None,
     scenarios: list[dict[str, Any]] | None = None,
     manual: list[str] | None = None,
 ) -> HTMLResponse:
@@ -178,7 +179,7 @@ def _campaign_page(
         request,
         "campaign.html",
         reminders=reminders,
-        status_code=400 if error else 200,
+        status_code=400 if error or plan_error else 200,
         campaign=campaign,
         rules=rule_lines(campaign),
         plan=plan_view(latest) if latest else None,
@@ -190,7 +191,8 @@ def _campaign_page(
         may_manage=actor.may_manage,
         values=values if values is not None else values_of(campaign),
         error=error,
-        editing=error is not None,
+        plan_error=plan_error,
+        editing=error is not None and values is not None,
         choices=choices(),
     )
 
@@ -252,7 +254,7 @@ def plan_campaign(
     try:
         _planner(workspace).plan(actor, campaign, scenario="pyramid", save=True)
     except (CampaignError, ValueError) as error:
-        return _campaign_page(request, workspace, actor, campaign, error=_refusal(error))
+        return _campaign_page(request, workspace, actor, campaign, plan_error=_refusal(error))
     return RedirectResponse(f"/campaigns/{campaign.id}#plan", 303)
 
 
@@ -268,7 +270,7 @@ def apply_plan(
     try:
         planner.apply(actor, campaign, latest)
     except (CampaignError, ValueError) as error:
-        return _campaign_page(request, workspace, actor, campaign, error=_refusal(error))
+        return _campaign_page(request, workspace, actor, campaign, plan_error=_refusal(error))
     return RedirectResponse(f"/campaigns/{campaign.id}/board", 303)
 
 
@@ -285,7 +287,7 @@ def scenarios_page(
     try:
         reports = _planner(workspace).scenarios(actor, campaign, manual=tuple(picked))
     except (CampaignError, ValueError) as error:
-        return _campaign_page(request, workspace, actor, campaign, error=_refusal(error))
+        return _campaign_page(request, workspace, actor, campaign, plan_error=_refusal(error))
     found = [r.to_dict() if hasattr(r, "to_dict") else r for r in reports]
     return _campaign_page(request, workspace, actor, campaign, scenarios=found, manual=picked)
 
