@@ -142,8 +142,8 @@ class Wording:
         return self.written(kind, value)
 
     def written(self, kind: str, value: Any) -> str:
-        if kind == "count":
-            return format_count(value)
+        if kind == "count":  # a count is whole: forecasts (694.6 engagements) read as 695
+            return format_count(round(value) if isinstance(value, float) else value)
         if kind == "int":
             return f"{int(value):,}"
         if kind == "share":

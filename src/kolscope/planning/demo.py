@@ -80,7 +80,7 @@ def _walk(
         return
     outreach.move(actor, campaign, reference, Stage.NEGOTIATING)
     outreach.set_terms(
-        actor, campaign, reference, quote_thb=float(str(pick["fee_thb"])),
+        actor, campaign, reference, quote_thb=max(500.0, round(float(str(pick["fee_thb"])), -2)),
         deliverables=[DueItem(kind, due)], contact_channel="line",
         contact_handle="@" + reference.split(":", 1)[1],
     )  # fmt: skip

@@ -165,16 +165,25 @@ class Planner:
             candidate = Candidate(
                 f.account_id, f"{f.platform}:{f.handle}", f.platform, tier_of(f.followers),
                 f.followers, f.quality, f.brand_fit, f.niche_match,
-                must_have=f"{f.platform}:{f.handle}".lower() in must,
+                # a creator agreed on the board is in every plan: the money is committed
+                must_have=f"{f.platform}:{f.handle}".lower() in must
+                or (card is not None and card.stage.committed),
             )  # fmt: skip
-            offered = [d for d in brief.deliverables if d in pricing.deliverables(f.platform)]
+            sold = pricing.deliverables(f.platform)
+            offered = [d for d in brief.deliverables if d in sold]
+            terms = [d.kind for d in card.deliverables if d.kind in sold] if card else []
+            if terms:  # what was agreed (or is being negotiated) is what the fee buys
+                offered = list(dict.fromkeys(terms))
             if not offered:
                 excluded.append(Exclusion(candidate.reference,
                                           say.NO_DELIVERABLE(platform=f.platform)))  # fmt: skip
                 continue
             history = histories[f.account_id]
+            share = 1 / len(terms) if terms else 1.0  # one fee for all the terms' deliverables
             options.extend(
-                self._option(candidate, deliverable, card, pricing, history, norms, assumptions)
+                self._option(
+                    candidate, deliverable, card, pricing, history, norms, assumptions, share
+                )
                 for deliverable in offered
             )
         audience = AudienceOverlap.from_ids(
@@ -192,9 +201,13 @@ class Planner:
         history: Sequence[Any],
         norms: Any,
         assumptions: Assumptions,
+        share: float = 1.0,
     ) -> Option:
+        """One deliverable of one creator. A fee agreed, or a quote, covers the deliverables of
+        the card's terms together (``share`` of it each); without terms a quote is per post."""
         agreed = card.fee_thb if card is not None and card.stage.committed else None
         quote = agreed or (card.quote_thb if card is not None else None)
+        quote = quote * share if quote is not None else None
         fee = pricing.fee_for(candidate.platform, candidate.followers, deliverable, quote)
         if agreed is not None:
             fee = replace(fee, source="agreed")

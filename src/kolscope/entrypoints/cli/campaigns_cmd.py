@@ -306,10 +306,11 @@ def scenarios(
         return
     table = Table("scenario", "cost", "creators", "reach", "engagements", "clicks",
                   "conversions", "CPM", "CPE", "CPC", "CPA", box=None)  # fmt: skip
+    impossible = []
     for r in reports:
         if not r["possible"]:
-            table.add_row(r["name"], "cannot be planned: " + "; ".join(
-                x["text"] for x in r["reasons"]))  # fmt: skip
+            impossible.append(f"{r['name']}: cannot be planned: "
+                              + "; ".join(x["text"] for x in r["reasons"]))  # fmt: skip
             continue
         costs = r["costs"]
         table.add_row(
@@ -320,3 +321,5 @@ def scenarios(
             *(_thb(costs[k]["value"]) if costs[k] else "-" for k in ("cpm", "cpe", "cpc", "cpa")),
         )  # fmt: skip
     cli.out.print(table, markup=False)
+    for line in impossible:
+        cli.out.print(line, markup=False)

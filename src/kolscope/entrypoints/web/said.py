@@ -89,7 +89,7 @@ class PageWording(Wording):
 
     def written(self, kind: str, value: Any) -> str:
         if kind == "count":
-            return i18n.count(value, self.thai_units)
+            return i18n.count(round(value) if isinstance(value, float) else value, self.thai_units)
         if kind == "place":
             return place(str(value), self.language)
         if kind == "niche":
