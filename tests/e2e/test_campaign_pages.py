@@ -163,11 +163,11 @@ def test_the_board_moves_by_button_records_terms_and_exports(
     assert "@mint.review" in listed
     assert 'id="campaign-reminders"' in owner_client.get(f"/campaigns/{campaign.id}").text
 
-    exported = owner_client.get(f"/campaigns/{campaign.id}/board.csv")
+    exported = owner_client.get(f"/campaigns/{campaign.id}/export.csv")
     assert exported.status_code == 200
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert any("mint.review" in row and "12000.0" in row for row in rows), rows
-    book = owner_client.get(f"/campaigns/{campaign.id}/board.xlsx")
+    book = owner_client.get(f"/campaigns/{campaign.id}/export.xlsx")
     sheet = load_workbook(io.BytesIO(book.content)).active
     assert sheet is not None
     assert any(row[0] == "bkk_foodie" for row in sheet.iter_rows(values_only=True))

@@ -280,14 +280,14 @@ def _export(workspace: Workspace, user: User, campaign_id: int, suffix: str) -> 
     )
 
 
-@router.get("/campaigns/{campaign_id:int}/board.csv")
+@router.get("/campaigns/{campaign_id:int}/export.csv")
 def export_board_csv(
     workspace: WorkspaceDep, user: Annotated[User, need_manage], campaign_id: int
 ) -> FileResponse:
     return _export(workspace, user, campaign_id, ".csv")
 
 
-@router.get("/campaigns/{campaign_id:int}/board.xlsx")
+@router.get("/campaigns/{campaign_id:int}/export.xlsx")
 def export_board_xlsx(
     workspace: WorkspaceDep, user: Annotated[User, need_manage], campaign_id: int
 ) -> FileResponse:
