@@ -90,7 +90,7 @@ lock: $(STAMP)
 
 ## make screenshots: refresh docs/screenshots/ from the browser tests
 screenshots: $(STAMP) system-packages
-	KOLSCOPE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/e2e/test_browser.py tests/e2e/test_thai_words.py -q
+	KOLSCOPE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/e2e/test_browser.py tests/e2e/test_thai_words.py tests/e2e/test_campaign_browser.py -q
 
 ## make messages: gather the texts to translate and list the Thai translations still missing
 messages: $(STAMP)

@@ -16,6 +16,11 @@ from kolscope.planning.planner import Planner
 from kolscope.planning.service import Actor, CampaignService
 
 DEMO_CAMPAIGN = "Year-end launch (demo)"
+RULES = (
+    {"open_with_big": 1, "small_share": 30, "max_creators": 20},
+    {"open_with_big": 1, "small_share": 15, "max_creators": 25},
+    {"open_with_big": 0, "small_share": 0},
+)
 
 
 def add_demo_campaign(
@@ -42,12 +47,18 @@ def add_demo_campaign(
         "niches": list(niches),
         "countries": ["TH"],
         "deliverables": [Deliverable.POST.value, Deliverable.SHORT_VIDEO.value],
-        "rules": {"open_with_big": 1, "small_share": 40, "max_creators": 12},
+        "rules": RULES[0],
     }
     campaign = campaigns.create(actor, DEMO_CAMPAIGN, brand, brief, shortlist=shortlist)
-    try:
-        plan = planner.plan(actor, campaign)
-    except PlanError:
+    plan = None
+    for rules in RULES:  # the demo's market differs by seed and size: ease the rules until
+        try:  # one plan holds (a person sees the conflicting rules named instead)
+            campaign = campaigns.edit(actor, campaign, brief={**brief, "rules": rules})
+            plan = planner.plan(actor, campaign)
+            break
+        except PlanError:
+            continue
+    if plan is None:
         return campaign
     picks = list({p["reference"]: p for p in reversed(plan.to_dict()["picks"])}.values())[::-1]
     steps = [

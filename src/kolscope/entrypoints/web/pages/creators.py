@@ -20,9 +20,11 @@ from kolscope.entrypoints.web.deps import CreatorSearch, SearchDep, WorkspaceDep
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.pages.audit_charts import mark_jumps
 from kolscope.entrypoints.web.pages.audit_views import RUN_AUDITS, stored_audit
+from kolscope.entrypoints.web.pages.campaigns import handle_first
 from kolscope.entrypoints.web.pages.client_home import client_home
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import need
+from kolscope.planning.facade import Actor
 from kolscope.vetting.facade import CommentQuality
 
 router = APIRouter(include_in_schema=False)
@@ -41,6 +43,9 @@ def overview(
     mine = workspace.importer.recent_imports(5, user.organisation.id)
     recent = [{**import_dict(i), "started": i.started_at} for i in mine]
     biggest = workspace.creators.list(CreatorSearch().filters(limit=8, offset=0))
+    reminders = []
+    if user.can(Permission.VIEW_CAMPAIGNS):  # what is due this week and overdue, first
+        reminders = [handle_first(r) for r in workspace.outreach.reminders(Actor.of(user))]
     return page(
         request,
         "overview.html",
@@ -48,6 +53,8 @@ def overview(
         recent=recent,
         biggest=biggest,
         platforms=list(Platform),
+        overdue=[r for r in reminders if r.overdue],
+        due=[r for r in reminders if not r.overdue],
     )
 
 
