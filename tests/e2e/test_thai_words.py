@@ -246,6 +246,7 @@ SHOT_PAGES: dict[str, dict[str, str | None]] = {
         "th-campaign-plan": "/campaigns/{campaign}",
         "th-campaign-scenarios": "/campaigns/{campaign}/scenarios",
         "th-campaign-board": "/campaigns/{campaign}/board",
+        "th-ratecards": "/ratecards",
     },
     "client@kolscope.local": {
         "th-client-home": "/",
@@ -316,7 +317,7 @@ def test_no_thai_page_is_wider_than_a_phone(
     wide = {}
     for path in ("/", "/discover?niche=beauty&min_er=0.5", "/creators", creator, "/audits",
                  "/imports", "/imports/new", "/brands", "/settings", "/help/metrics",
-                 "/campaigns", "/campaigns/new",
+                 "/campaigns", "/campaigns/new", "/ratecards",
                  *([f"/campaigns/{campaign}", f"/campaigns/{campaign}/board",
                     f"/campaigns/{campaign}/content", f"/campaigns/{campaign}/scenarios"]
                    if campaign else [])):  # fmt: skip

@@ -70,3 +70,8 @@ from kolscope.planning.planner import SCENARIOS  # noqa: E402
 from kolscope.planning.report import PlanReport  # noqa: E402
 
 __all__ += ["BOARD_COLUMNS", "SCENARIOS", "PlanReport", "board_rows"]  # fmt: skip
+
+# rate card page
+from kolscope.planning.choices import TIERS  # noqa: E402
+
+__all__ += ["TIERS"]  # fmt: skip

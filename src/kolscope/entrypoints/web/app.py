@@ -38,6 +38,7 @@ from kolscope.entrypoints.web.pages import (
     help_pages,
     imports,
     organisations,
+    ratecards,
     settings,
     shortlists,
 )
@@ -78,6 +79,7 @@ def create_app(workspace: Workspace) -> FastAPI:
         campaigns.router,
         campaign_board.router,
         campaign_content.router,
+        ratecards.router,
         settings.router,
         organisations.router,
         help_pages.router,

@@ -117,6 +117,7 @@ NAVIGATION = (
     ("/creators", "Creators", Permission.VIEW_CREATORS),
     ("/audits", "Audits", Permission.VIEW_AUDITS),
     ("/campaigns", "Campaigns", Permission.VIEW_CAMPAIGNS),
+    ("/ratecards", "Rate card", Permission.MANAGE_CAMPAIGNS),
     ("/brands", "Brands", Permission.VIEW_BRANDS),
     ("/imports", "Imports", Permission.VIEW_IMPORTS),
     ("/settings", "Settings", Permission.OWN_ACCOUNT),
