@@ -234,6 +234,7 @@ def test_number_and_date_formats() -> None:
     from datetime import date
 
     assert money(1234.5) == "฿1,234.50"
+    assert money(150_000) == "฿150,000"
     assert count(12_300) == "12.3K"
     assert count(1_234_567) == "1.2M"
     assert count(12_300, thai_units=True) == thai_count(12_300) == "1.2 หมื่น"

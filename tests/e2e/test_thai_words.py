@@ -44,6 +44,7 @@ LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’&.\-]*(?:[ ,:;/()]+[A-Za-z][A-Za-
 # province, kind or status are kolscope's and must be shown as names, so they are not here).
 SYNTAX = re.compile(r"\S*[=<>]\S*")  # what a person types into a filter: female>=60%, age=18-24
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")  # an address is data, read whole
+WEB = re.compile(r"https?://\S*")  # a web address (or the "https://" a link field hints) is no word
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')  # kolscope quotes what a creator wrote: name: "mom"
 DATA_COLUMNS = {
     tables.creators: ("display_name", "notes"),
@@ -157,7 +158,7 @@ def shape(path: str) -> str:
 def kolscope_latin(texts: list[str], data: Data) -> list[str]:
     runs = []
     for shown in texts:
-        text = QUOTED.sub(" ", SYNTAX.sub(" ", EMAIL.sub(" ", shown)))
+        text = QUOTED.sub(" ", SYNTAX.sub(" ", EMAIL.sub(" ", WEB.sub(" ", shown))))
         for run in LATIN_RUN.findall(text):
             words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", run) if len(w) > 2]
             words = [w for w in words if w.lower() not in ALLOWED]

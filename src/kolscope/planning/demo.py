@@ -16,6 +16,14 @@ from kolscope.planning.planner import Planner
 from kolscope.planning.service import Actor, CampaignService
 
 DEMO_CAMPAIGN = "Year-end launch (demo)"
+POST_PAGES = {
+    "instagram": "https://www.instagram.com/",
+    "tiktok": "https://www.tiktok.com/@",
+    "youtube": "https://www.youtube.com/@",
+    "facebook": "https://www.facebook.com/",
+    "x": "https://x.com/",
+    "lemon8": "https://www.lemon8-app.com/@",
+}
 RULES = (
     {"open_with_big": 1, "small_share": 30, "max_creators": 20},
     {"open_with_big": 1, "small_share": 15, "max_creators": 25},
@@ -63,14 +71,18 @@ def add_demo_campaign(
     picks = list({p["reference"]: p for p in reversed(plan.to_dict()["picks"])}.values())[::-1]
     steps = [
         # (stage to reach, due in days, deliverable, content)
-        (Stage.SUBMITTED, 5, Deliverable.SHORT_VIDEO, "https://www.tiktok.com/@demo/video/1"),
-        (Stage.PUBLISHED, -2, Deliverable.POST, "https://www.instagram.com/p/demo2/"),
+        (Stage.SUBMITTED, 5, Deliverable.SHORT_VIDEO, ""),
+        (Stage.PUBLISHED, -2, Deliverable.POST, ""),
         (Stage.AGREED, -1, Deliverable.POST, None),
         (Stage.AGREED, 4, Deliverable.SHORT_VIDEO, None),
         (Stage.NEGOTIATING, 10, Deliverable.POST, None),
         (Stage.CONTACTED, 12, Deliverable.POST, None),
     ]
-    for pick, (stage, days, kind, link) in zip(picks, steps, strict=False):
+    for number, (pick, (stage, days, kind, content)) in enumerate(zip(picks, steps, strict=False)):
+        link = None
+        if content is not None:  # a made-up address on the creator's own platform
+            platform, handle = str(pick["reference"]).split(":", 1)
+            link = f"{POST_PAGES.get(platform, 'https://example.com/')}{handle}/demo-{number + 1}"
         _walk(outreach, actor, campaign, pick, stage, today + timedelta(days=days), kind, link)
     return campaigns.edit(actor, campaign, status="running")
 
@@ -104,6 +116,6 @@ def _walk(
     if stage == Stage.SUBMITTED:
         return
     card = outreach.creator(campaign, reference)
-    outreach.decide(actor, campaign, card.submissions[-1].id, approve=True, comment="ok")
+    outreach.decide(actor, campaign, card.submissions[-1].id, approve=True, comment="ผ่านค่ะ")
     outreach.set_terms(actor, campaign, reference, content_links=[link])
     outreach.move(actor, campaign, reference, Stage.PUBLISHED)

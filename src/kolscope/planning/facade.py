@@ -75,3 +75,8 @@ __all__ += ["BOARD_COLUMNS", "SCENARIOS", "PlanReport", "board_rows"]  # fmt: sk
 from kolscope.planning.choices import TIERS  # noqa: E402
 
 __all__ += ["TIERS"]  # fmt: skip
+
+# who acted
+from kolscope.planning.service import COMMAND_LINE  # noqa: E402
+
+__all__ += ["COMMAND_LINE"]  # fmt: skip

@@ -29,6 +29,8 @@ from kolscope.planning.campaigns import (
 )
 from kolscope.planning.pipeline import Stage
 
+COMMAND_LINE = "command line"  # who a move made with the command line is kept as
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -55,7 +57,7 @@ class Actor:
         """Whoever runs the command line: the installation's rights, in its first
         organisation (so campaigns made there show in the web app)."""
         scope = Scope(organisation_id) if organisation_id is not None else INSTALLATION
-        return cls(scope, None, "command line", True, True)
+        return cls(scope, None, COMMAND_LINE, True, True)
 
 
 class CampaignStore(Protocol):

@@ -106,13 +106,15 @@ def count(value: float | None, thai_units: bool = False) -> str:
 
 
 def money(amount: float | None, currency: str = "THB") -> str:
-    """THB as Thai people write it: ฿1,234.50 (other currencies with their code)."""
+    """THB as Thai people write it: ฿1,234.50, and whole baht without satang (฿150,000);
+    other currencies with their code."""
     if amount is None:
         return "–"
     sign = "-" if amount < 0 else ""
+    written = f"{abs(amount):,.2f}".removesuffix(".00")
     if currency == "THB":
-        return f"{sign}฿{abs(amount):,.2f}"
-    return f"{sign}{currency} {abs(amount):,.2f}"
+        return f"{sign}฿{written}"
+    return f"{sign}{currency} {written}"
 
 
 def day(

@@ -18,6 +18,7 @@ from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web import i18n, said
 from kolscope.entrypoints.web.pages.explanations import explain
 from kolscope.entrypoints.web.security import visitor_of, workspace_of
+from kolscope.planning.facade import COMMAND_LINE
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 env = templates.env
@@ -71,6 +72,7 @@ env.filters["platform"] = lambda code: said.PageWording(i18n.current_language())
 )
 # an import's source: a file's name, or the demo's own source named in the reader's language
 env.filters["source"] = lambda name: i18n.gettext(name) if name == DEMO_SOURCE else (name or "")
+env.filters["who"] = lambda name: i18n.gettext(name) if name == COMMAND_LINE else (name or "")
 env.filters["say"] = said.say
 env.filters["say_all"] = said.say_all
 env.filters["percent"] = lambda value: "" if value is None else f"{value:.0%}"

@@ -39,6 +39,8 @@ WORDS = (
     N_("Other"),
     # the demo's import source and the kind its import log records (catalogue/demo/build.py)
     N_("kolscope demo (synthetic)"), N_("demo"),
+    # who made a campaign move from the command line (planning/service.py COMMAND_LINE)
+    N_("command line"),
     # the password-reset mail (team/resets.py)
     N_("Reset your kolscope password"),
     N_("Open this link within 2 hours to choose a new password:"),
