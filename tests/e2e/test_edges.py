@@ -21,6 +21,7 @@ from kolscope.entrypoints.web.app import create_app
 from kolscope.entrypoints.web.i18n import THAI_MONTHS
 from kolscope.entrypoints.web.pages.help_pages import docs_folder, document, source
 from kolscope.entrypoints.web.security import SESSION_COOKIE
+from kolscope.planning.demo import DEMO_CAMPAIGN
 from tests.e2e.conftest import People, log_in
 
 CLIENT = "client@kolscope.local"
@@ -57,7 +58,9 @@ def test_the_demo_client_lands_on_their_brands_in_thai(demo: Workspace) -> None:
     assert landing.status_code == 200
     text = landing.text
     assert "แบรนด์ของคุณ" in text
-    assert "เมื่อเอเจนซีวางแผนแคมเปญให้แบรนด์ของคุณแล้ว" in text  # what comes next, said plainly
+    # what comes next, said plainly: the demo's campaign, with the content waiting for them
+    assert DEMO_CAMPAIGN in text
+    assert "ตรวจ (1)" in text  # one piece of content waits for the client's decision
     assert mine[0].name in text
     for handle in mine[0].handles:
         assert f"@{handle}" in text
