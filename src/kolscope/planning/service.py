@@ -18,14 +18,13 @@ from kolscope.domain.brands import Brand
 from kolscope.domain.creators import handle_key, parse_account_reference
 from kolscope.domain.team import INSTALLATION, Permission, Scope, User
 from kolscope.planning import messages as say
+from kolscope.planning.briefs import read_brief, read_name
 from kolscope.planning.campaigns import (
     Brief,
     Campaign,
     CampaignCreator,
     CampaignError,
     Status,
-    read_brief,
-    read_name,
 )
 from kolscope.planning.pipeline import Stage
 

@@ -126,7 +126,7 @@ def planner(
     rate_cards: RateCardService,
     clock: Callable[[], datetime],
 ) -> Planner:
-    from kolscope.planning.db.campaigns import SqlCampaigns
+    from kolscope.planning.db.plans import SqlPlans
     from kolscope.planning.db.pool import SqlPlanningPool
     from kolscope.planning.planner import Planner
 
@@ -135,6 +135,6 @@ def planner(
         return (*brand.handles, *brand.hashtags) if brand is not None else ()
 
     return Planner(
-        campaigns, SqlCampaigns(engine), SqlPlanningPool(engine), find_creators(discovery),
+        campaigns, SqlPlans(engine), SqlPlanningPool(engine), find_creators(discovery),
         rate_cards.pricing, brand_terms, clock,
     )  # fmt: skip

@@ -5,7 +5,6 @@ is one transaction: nothing is half-saved."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -15,17 +14,15 @@ from sqlalchemy import ColumnElement, Connection, Engine, func, insert, select, 
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.rows import stored_time
 from kolscope.infra.db.tenancy import visible_to
+from kolscope.planning.briefs import brief_from_row
 from kolscope.planning.campaigns import (
     Brief,
     Campaign,
     CampaignCreator,
-    Decision,
     DueItem,
-    Move,
     Status,
-    Submission,
-    brief_from_row,
 )
+from kolscope.planning.db.history import card_moves, card_submissions
 from kolscope.planning.pipeline import Stage
 
 
@@ -221,8 +218,8 @@ class SqlCampaigns:
         with self._engine.connect() as db:
             rows = list(db.execute(statement))
             ids = [r.id for r in rows]
-            submissions = self._submissions(db, ids)
-            moves = self._moves(db, ids)
+            submissions = card_submissions(db, ids)
+            moves = card_moves(db, ids)
         return [
             CampaignCreator(
                 id=r.id,
@@ -247,55 +244,6 @@ class SqlCampaigns:
             )
             for r in rows
         ]
-
-    def _submissions(self, db: Connection, ids: Sequence[int]) -> dict[int, list[Submission]]:
-        if not ids:
-            return {}
-        s, d = t.content_submissions, t.content_decisions
-        decided: dict[int, list[Decision]] = defaultdict(list)
-        for r in db.execute(
-            select(d)
-            .join(s, s.c.id == d.c.submission_id)
-            .where(s.c.campaign_creator_id.in_(ids))
-            .order_by(d.c.at, d.c.id)
-        ):
-            decided[r.submission_id].append(
-                Decision(Stage(r.decision), r.comment, r.by_name, stored_time(r.at))
-            )
-        found: dict[int, list[Submission]] = defaultdict(list)
-        for r in db.execute(
-            select(s).where(s.c.campaign_creator_id.in_(ids)).order_by(s.c.submitted_at, s.c.id)
-        ):
-            found[r.campaign_creator_id].append(
-                Submission(
-                    r.id,
-                    r.url,
-                    r.caption,
-                    stored_time(r.submitted_at),
-                    r.status,
-                    tuple(decided.get(r.id, ())),
-                )
-            )
-        return found
-
-    def _moves(self, db: Connection, ids: Sequence[int]) -> dict[int, list[Move]]:
-        if not ids:
-            return {}
-        m = t.campaign_moves
-        found: dict[int, list[Move]] = defaultdict(list)
-        for r in db.execute(
-            select(m).where(m.c.campaign_creator_id.in_(ids)).order_by(m.c.at, m.c.id)
-        ):
-            found[r.campaign_creator_id].append(
-                Move(
-                    Stage(r.from_stage) if r.from_stage else None,
-                    Stage(r.to_stage),
-                    r.by_name,
-                    stored_time(r.at),
-                    r.note,
-                )
-            )
-        return found
 
     def _move(
         self,
@@ -436,43 +384,6 @@ class SqlCampaigns:
         if not self._move(db, creator_id, Stage.SUBMITTED, decision, user_id, by_name, now,
                           comment):  # fmt: skip
             raise _ConflictError  # the card was moved meanwhile: undo the decision too
-
-    # Plans ------------------------------------------------------------------------------------
-
-    def save_plan(
-        self,
-        campaign_id: int,
-        scenario: str,
-        result: dict[str, Any],
-        user_id: int | None,
-        now: datetime,
-    ) -> None:
-        with self._engine.begin() as db:
-            db.execute(
-                insert(t.campaign_plans).values(
-                    campaign_id=campaign_id,
-                    scenario=scenario,
-                    result=result,
-                    created_by=user_id,
-                    created_at=now,
-                )
-            )
-            db.execute(
-                update(t.campaigns).where(t.campaigns.c.id == campaign_id).values(updated_at=now)
-            )
-
-    def latest_plan(
-        self, campaign_id: int, scenario: str
-    ) -> tuple[dict[str, Any], datetime] | None:
-        p = t.campaign_plans
-        with self._engine.connect() as db:
-            row = db.execute(
-                select(p.c.result, p.c.created_at)
-                .where(p.c.campaign_id == campaign_id, p.c.scenario == scenario)
-                .order_by(p.c.created_at.desc(), p.c.id.desc())
-                .limit(1)
-            ).first()
-        return (dict(row.result), stored_time(row.created_at)) if row else None
 
     def first_organisation_id(self) -> int | None:
         with self._engine.connect() as db:
