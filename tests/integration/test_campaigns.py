@@ -229,3 +229,48 @@ def test_reminders_list_due_this_week_and_overdue(shop: Workspace) -> None:
     assert board.reminders(actor, today) == []
     with pytest.raises(CampaignError, match="not a status"):
         service.edit(actor, campaign, status="paused")
+
+
+def test_reminders_are_mailed_through_the_mail_settings(shop: Workspace) -> None:
+    import socket
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+    from typer.testing import CliRunner
+
+    from kolscope.entrypoints.cli.app import app
+
+    service, board, actor = shop.campaigns, shop.outreach, _cli(shop)
+    campaign = service.create(actor, "Glow", "Moonmint Skin", BRIEF,
+                              references=["instagram:mint.skin"])  # fmt: skip
+    due = [DueItem(Deliverable.POST, date.today() - timedelta(days=1))]
+    board.set_terms(actor, campaign, "instagram:mint.skin", deliverables=due)
+    received: list[str] = []
+
+    class Inbox(Message):
+        def handle_message(self, message: object) -> None:
+            received.append(str(message))
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder = str(shop.settings.workspace)
+    env = {"KOLSCOPE_DATABASE_URL": shop.settings.database_url or ""}
+    unset = CliRunner().invoke(app, ["-w", folder, "campaigns", "remind", "--email", "a@b.co"],
+                               env=env)  # fmt: skip
+    assert unset.exit_code == 2
+    assert "KOLSCOPE_SMTP_URL" in unset.output
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        sent = CliRunner().invoke(
+            app, ["-w", folder, "campaigns", "remind", "--email", "team@agency.co"],
+            env={**env, "KOLSCOPE_SMTP_URL": f"smtp://127.0.0.1:{port}"},
+        )  # fmt: skip
+    finally:
+        controller.stop()
+    assert sent.exit_code == 0, sent.output
+    assert "instagram:mint.skin: post was due" in sent.output
+    assert len(received) == 1
+    assert "1 overdue" in received[0]
+    assert "team@agency.co" in received[0]
