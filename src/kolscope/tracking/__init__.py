@@ -1,0 +1,1 @@
+"""Tracking and attribution: links, promo codes, clicks, conversions (issue #17)."""

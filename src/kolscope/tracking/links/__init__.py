@@ -1,0 +1,1 @@
+"""Tracking links, UTM parameters, short codes, QR codes and promo codes (pure)."""

@@ -1,0 +1,1 @@
+"""Orders from shop webhooks: signatures, deduplication keys, what an order says (pure)."""
