@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kolscope.tracking.links.bulk import LinkFor, campaign_links, qr_images
 from kolscope.tracking.links.codes import (
     PROMO_CONFUSABLES,
     SHORT_CODE_ALPHABET,
@@ -389,3 +390,32 @@ def test_export_rows() -> None:
     rows = link_rows([CreatorLink("som", "tiktok", "ab3cd4e", "https://k/r/ab3cd4e", "https://a")])
     assert rows[0]["short_code"] == "ab3cd4e"
     assert rows[0]["promo_code"] == ""
+
+
+def test_a_whole_campaign_in_bulk() -> None:
+    creators = [LinkFor("@som.review", "tiktok", 1, "SOM10"), LinkFor("bee", "instagram", 2)]
+    links = campaign_links(
+        creators,
+        "https://shop.example.co.th/sale?x=1",
+        "summer",
+        "https://ks.example/r/",
+        taken={"abcdefg"},
+        shopify=True,
+        rng=random.Random(3),
+    )
+    assert [link.handle for link in links] == ["som.review", "bee"]
+    assert links[0].short_url == f"https://ks.example/r/{links[0].short_code}"
+    assert links[0].short_code != links[1].short_code
+    query = parse_qs(urlsplit(links[0].tracking_url).query)
+    assert query["utm_content"] == ["som.review"]
+    assert "kc" not in query
+    assert "ref" not in query
+    assert allowed(links[1].tracking_url, ["https://shop.example.co.th/sale"])
+    images = qr_images(links)
+    assert [name for name, _ in images] == [
+        "som.review-tiktok.png",
+        "som.review-tiktok.svg",
+        "bee-instagram.png",
+        "bee-instagram.svg",
+    ]
+    assert images[0][1].startswith(PNG_SIGNATURE)

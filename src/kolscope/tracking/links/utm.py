@@ -48,14 +48,16 @@ def tracking_url(
     campaign_slug: str,
     handle: str,
     link_id: str | int,
-    click_id: str,
+    click_id: str | None,
     medium: str = "influencer",
     shopify: bool = False,
 ) -> str:
     """``destination`` with the creator's UTM parameters and the click id added.
 
     The destination's own query parameters and fragment are kept in order; any UTM parameter
-    or ``kc``/``ref`` it already had is replaced, so the report never sees two sources. Refuses
+    or ``kc``/``ref`` it already had is replaced, so the report never sees two sources. The
+    redirect passes each click's id; ``click_id=None`` gives the tagged URL without ``kc`` and
+    ``ref`` (the links sheet's column, for places a redirect cannot go). Refuses
     (``LinkError``) a medium GA4 would not group and a destination that is not http(s)."""
     chosen = medium.strip().lower()
     if chosen not in MEDIUMS:
@@ -78,10 +80,11 @@ def tracking_url(
         ("utm_campaign", utm_value(campaign_slug)),
         ("utm_content", utm_value(handle)),
         ("utm_id", utm_value(str(link_id))),
-        (CLICK_ID, click_id),
     ]
-    if shopify:
-        ours.append((SHOPIFY_REFERRAL, click_id))
+    if click_id is not None:
+        ours.append((CLICK_ID, click_id))
+        if shopify:
+            ours.append((SHOPIFY_REFERRAL, click_id))
     query = urlencode(kept + ours)
     return urlunsplit(
         (parts.scheme.lower(), parts.netloc, parts.path or "/", query, parts.fragment)
