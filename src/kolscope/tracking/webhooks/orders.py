@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import hmac
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -234,3 +235,14 @@ def customer_key(secret: bytes, source: Source, shop: str, customer: str | None)
         return None
     digest = hmac.new(secret, f"{source}:{shop}:{customer}".encode(), hashlib.sha256)
     return digest.hexdigest()[:32]
+
+
+def log_refusal(source: str, refused: WebhookError) -> None:
+    """Log a refused webhook by its message code (never the body: it holds customers' data)."""
+    logging.getLogger(f"kolscope.tracking.webhooks.{source}").warning(
+        "%s webhook refused (%s): %s",
+        source,
+        refused.status,
+        refused.message.code,
+        extra={"code": refused.message.code, "params": dict(refused.message.params)},
+    )

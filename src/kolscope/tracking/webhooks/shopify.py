@@ -12,7 +12,6 @@ succeeded. Webhooks are told apart by ``X-Shopify-Event-Id`` (the same across re
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -22,7 +21,6 @@ from kolscope.tracking.webhooks import orders as read_as
 from kolscope.tracking.webhooks.orders import EventKind, OrderEvent, WebhookError
 from kolscope.tracking.webhooks.signatures import verify_shopify
 
-log = logging.getLogger(__name__)
 
 TOPICS = {
     "orders/create": EventKind.CREATED,
@@ -40,12 +38,7 @@ def read(headers: Mapping[str, str], raw_body: bytes, secret: str | bytes) -> Or
     try:
         return _read(read_as.lower_headers(headers), raw_body, secret)
     except WebhookError as refused:
-        log.warning(
-            "shopify webhook refused (%s): %s",
-            refused.status,
-            refused.message.code,
-            extra={"code": refused.message.code, "params": dict(refused.message.params)},
-        )
+        read_as.log_refusal("shopify", refused)
         raise
 
 

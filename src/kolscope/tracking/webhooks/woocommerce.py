@@ -17,7 +17,6 @@ harmless because copies of an order never add up (the latest version wins, see `
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -28,7 +27,6 @@ from kolscope.tracking.webhooks import orders as read_as
 from kolscope.tracking.webhooks.orders import EventKind, OrderEvent, Ping, WebhookError
 from kolscope.tracking.webhooks.signatures import verify_woocommerce
 
-log = logging.getLogger(__name__)
 
 TOPICS = {"order.created": EventKind.CREATED, "order.updated": EventKind.UPDATED}
 # Statuses in which the order sold nothing (a cancelled, failed or trashed order).
@@ -44,12 +42,7 @@ def read(headers: Mapping[str, str], raw_body: bytes, secret: str | bytes) -> Or
         ping = _ping(lowered, raw_body)
         return ping if ping is not None else _read(lowered, raw_body, secret)
     except WebhookError as refused:
-        log.warning(
-            "woocommerce webhook refused (%s): %s",
-            refused.status,
-            refused.message.code,
-            extra={"code": refused.message.code, "params": dict(refused.message.params)},
-        )
+        read_as.log_refusal("woocommerce", refused)
         raise
 
 
