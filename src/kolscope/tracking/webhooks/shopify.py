@@ -21,7 +21,6 @@ from kolscope.tracking.webhooks import orders as read_as
 from kolscope.tracking.webhooks.orders import EventKind, OrderEvent, WebhookError
 from kolscope.tracking.webhooks.signatures import verify_shopify
 
-
 TOPICS = {
     "orders/create": EventKind.CREATED,
     "orders/updated": EventKind.UPDATED,

@@ -27,7 +27,6 @@ from kolscope.tracking.webhooks import orders as read_as
 from kolscope.tracking.webhooks.orders import EventKind, OrderEvent, Ping, WebhookError
 from kolscope.tracking.webhooks.signatures import verify_woocommerce
 
-
 TOPICS = {"order.created": EventKind.CREATED, "order.updated": EventKind.UPDATED}
 # Statuses in which the order sold nothing (a cancelled, failed or trashed order).
 ZEROED_STATUSES = frozenset({"cancelled", "failed", "trash"})
