@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from kolscope.domain.messages import LITERAL, Message
-from kolscope.jobs.service import JobStatus, JobView, Note
+from kolscope.jobs.beats import Note
+from kolscope.jobs.service import JobStatus, JobView
 from tests.fakes.tenancy import NoOrganisations, Tenancy, visible_to
 
 _OPEN = (JobStatus.QUEUED, JobStatus.RUNNING)

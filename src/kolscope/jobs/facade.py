@@ -6,11 +6,11 @@ the area is its own (``make lint`` holds it)."""
 from __future__ import annotations
 
 from kolscope.jobs import kinds
+from kolscope.jobs.beats import Heartbeat
 from kolscope.jobs.messages import on_page as job_on_page
 from kolscope.jobs.service import (
     STALE_AFTER,
     Handler,
-    Heartbeat,
     JobFailedError,
     JobService,
     JobStatus,

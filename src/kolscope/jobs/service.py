@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,6 +19,7 @@ from typing import Any, Protocol
 
 from kolscope.domain.messages import Message, literal
 from kolscope.jobs import messages as said
+from kolscope.jobs.beats import Heartbeat, Note, ThrottledProgress
 
 HEARTBEAT_SECONDS = 5
 STALE_AFTER = timedelta(seconds=60)
@@ -90,9 +89,6 @@ class JobView:
         if not self.progress_total:
             return None
         return min(99, int(100 * self.progress_done / self.progress_total))
-
-
-Note = str | Message | None  # a progress note or an error: a message, or English text
 
 
 class JobStore(Protocol):
@@ -292,10 +288,11 @@ class JobService:
         handler = self._handlers.get(job.kind)
         error: Note = None
         status, result = JobStatus.SUCCEEDED, None
-        progress = _ThrottledProgress(
+        progress = ThrottledProgress(
             lambda done, total, message: self._store.progress(
                 job_id, done, total, message, self._now()
-            )
+            ),
+            PROGRESS_SECONDS,
         )
         current = _CURRENT.set(job)
         with Heartbeat(lambda: self._store.heartbeat(job_id, self._now()), self.heartbeat_seconds):
@@ -347,57 +344,3 @@ class JobService:
         for sweep in self._sweeps:
             sweep(cutoff)
         return recovered
-
-
-class _ThrottledProgress:
-    """The handler's progress callback: writes at most every PROGRESS_SECONDS, except the
-    first report and the last one (``flush``), so a fast loop does not hammer the store."""
-
-    def __init__(self, write: Callable[[int, int | None, Note], None]) -> None:
-        self._write = write
-        self._last = 0.0
-        self._pending: tuple[int, int | None, Note] | None = None
-
-    def __call__(self, done: int, total: int | None, message: Note = None) -> None:
-        self._pending = (done, total, message)
-        now = time.monotonic()
-        if now - self._last >= PROGRESS_SECONDS or (total is not None and done >= total):
-            self.flush()
-            self._last = now
-
-    def flush(self) -> None:
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            self._write(*pending)
-
-
-class Heartbeat:
-    """Calls ``beat`` every ``seconds`` on a daemon thread while the block runs (or between
-    ``start`` and ``stop``)."""
-
-    def __init__(self, beat: Callable[[], None], seconds: float) -> None:
-        self._beat = beat
-        self._seconds = max(seconds, 0.01)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._loop, name="kolscope-job-heartbeat", daemon=True
-        )
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self._seconds):
-            with contextlib.suppress(Exception):  # a missed beat: the next one comes soon
-                self._beat()
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive() and self._thread is not threading.current_thread():
-            self._thread.join()
-
-    def __enter__(self) -> None:
-        self.start()
-
-    def __exit__(self, *_exc: object) -> None:
-        self.stop()

@@ -51,8 +51,9 @@ from kolscope.infra.db import tables as t
 from kolscope.infra.db.engine import WRITER_OPTIONS, open_engine
 from kolscope.infra.db.live import live_path_for, utc
 from kolscope.infra.db.tenancy import organisation_of_user, visible_to
+from kolscope.jobs.beats import Note
 from kolscope.jobs.db.notes import decode, encode
-from kolscope.jobs.service import JobStatus, JobView, Note
+from kolscope.jobs.service import JobStatus, JobView
 
 LOCK_WAIT_SECONDS = 6 * 3600  # SQLite: how long a job write waits for another write to end
 MAX_INTEGER = 2**31 - 1  # the largest id of an INTEGER column on PostgreSQL

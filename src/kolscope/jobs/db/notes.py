@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from kolscope.domain.messages import LITERAL, Message
-from kolscope.jobs.service import Note
+from kolscope.jobs.beats import Note
 
 
 def encode(note: Note, limit: int | None = None) -> str | None:
