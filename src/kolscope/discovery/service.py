@@ -24,12 +24,12 @@ from kolscope.discovery.checks import (
     niche_ids,
     search_words_of,
 )
+from kolscope.discovery.evidence import brand_terms, fit_evidence
 from kolscope.discovery.messages import FIT_POOL as FIT_POOL_NOTE
 from kolscope.discovery.messages import (
     ON_LIST,
     RANKED_AMONG,
     RANKED_AMONG_ALONE,
-    reasons_of,
 )
 from kolscope.discovery.notes import unaudited_note
 from kolscope.discovery.query import (
@@ -45,14 +45,11 @@ from kolscope.discovery.query import (
     SearchHit,
     SearchRequest,
     SearchResult,
-    TermUse,
 )
 from kolscope.discovery.reasons import explain, fan_score, similar_text
-from kolscope.discovery.scoring.brand_fit import BrandFit, FitEvidence, brand_fit
-from kolscope.discovery.scoring.creator_type import CreatorType
+from kolscope.discovery.scoring.brand_fit import BrandFit, brand_fit
 from kolscope.discovery.scoring.lookalike import block_similarity, from_bytes, similarities
 from kolscope.discovery.scoring.taxonomy import related_niches
-from kolscope.discovery.scoring.tone import Tone
 from kolscope.domain.brands import Brand
 from kolscope.domain.creators import handle_key, parse_account_reference
 from kolscope.domain.messages import Message
@@ -306,9 +303,9 @@ class DiscoveryService:
         return hits, len(ids)
 
     def _fit(self, brand: Brand, row: ProfileRow, target: AudienceTarget | None) -> BrandFit:
-        uses = self._store.term_uses([row.account_id], _brand_terms(brand)).get(row.account_id, [])
+        uses = self._store.term_uses([row.account_id], brand_terms(brand)).get(row.account_id, [])
         audience = self._audience_fits([row.account_id], target)
-        return brand_fit(brand, _evidence(row, uses, brand, audience.get(row.account_id)))
+        return brand_fit(brand, fit_evidence(row, uses, brand, audience.get(row.account_id)))
 
     def _audience_fits(
         self, account_ids: Sequence[int], target: AudienceTarget | None
@@ -341,11 +338,11 @@ class DiscoveryService:
         if len(rows) >= FIT_POOL:
             notes.append(FIT_POOL_NOTE(count=FIT_POOL))
         ids = [r.account_id for r in rows]
-        uses = self._store.term_uses(ids, _brand_terms(brand))
+        uses = self._store.term_uses(ids, brand_terms(brand))
         audience = self._audience_fits(ids, request.target)
         scored = []
         for row in rows:
-            evidence = _evidence(
+            evidence = fit_evidence(
                 row, uses.get(row.account_id, []), brand, audience.get(row.account_id)
             )
             scored.append((brand_fit(brand, evidence), row))
@@ -369,43 +366,3 @@ def _sort_key(sort: str, row: ProfileRow | Fan) -> tuple[float, int]:
         "recent": row.last_active.toordinal() if row.last_active else None,
     }.get(sort, row.followers)
     return (-(value if value is not None else -math.inf), row.account_id)
-
-
-def _brand_terms(brand: Brand) -> list[tuple[str, str]]:
-    terms = [("mention", mention_key(h)) for h in brand.handles]
-    terms += [("tag", hashtag_key(h)) for h in brand.hashtags]
-    for name in brand.competitors:
-        squeezed = hashtag_key(name)
-        terms += [("mention", squeezed), ("tag", squeezed)]
-    return terms
-
-
-def _evidence(
-    row: ProfileRow, uses: Sequence[TermUse], brand: Brand, audience_fit: float | None = None
-) -> FitEvidence:
-    own = {("mention", mention_key(h)) for h in brand.handles}
-    own |= {("tag", hashtag_key(h)) for h in brand.hashtags}
-    brand_posts = max((u.unsponsored for u in uses if (u.kind, u.term) in own), default=0)
-    competitor_posts = max((u.posts for u in uses if (u.kind, u.term) not in own), default=0)
-    tone_data = row.facts.get("tone")
-    tone = Tone(**tone_data) if isinstance(tone_data, dict) else None
-    signals = row.facts.get("type_signals") or {}
-    kind = CreatorType(
-        row.creator_type,
-        row.type_confidence,
-        reasons_of(row.facts.get("type_reasons")),
-        dict(signals),
-    )
-    posts_read = row.facts.get("posts_read") or 0
-    sponsored = row.facts.get("sponsored_posts")
-    return FitEvidence(
-        niches=row.niches,
-        creator_type=kind,
-        tone=tone,
-        quality_score=row.quality_score,
-        audience_fit=audience_fit,
-        brand_posts=brand_posts,
-        competitor_posts=competitor_posts,
-        sponsored_share=(sponsored / posts_read) if posts_read and sponsored is not None else None,
-        balanced_reviews=signals.get("balance_share"),
-    )
