@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from kolscope.catalogue.importing.bulk import bulk_work
 from kolscope.catalogue.importing.records import (
     AccountRow,
     AudienceRow,
@@ -20,7 +21,6 @@ from kolscope.catalogue.importing.records import (
     FollowerRow,
     PostRow,
 )
-from kolscope.catalogue.importing.service import bulk_work
 from kolscope.catalogue.ports import ImportLog, UnitOfWork
 from kolscope.domain.brands import Brand
 

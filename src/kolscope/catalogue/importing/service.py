@@ -7,14 +7,12 @@ A dry run does all the work, checks included, then rolls back.
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from kolscope.catalogue.importing.bulk import bulk_work
 from kolscope.catalogue.importing.kinds import KINDS
 from kolscope.catalogue.importing.plan import FilePlan, ImportOptions
 from kolscope.catalogue.importing.records import (
@@ -331,50 +329,6 @@ def pseudonymise_commenters(
 
 
 T = TypeVar("T")
-
-
-@contextmanager
-def bulk_work() -> Iterator[None]:
-    """Keep Python's cycle collector out of a bulk load.
-
-    Imports create millions of short-lived, acyclic objects (freed at once by reference
-    counting); with default thresholds the collector repeatedly scans every long-lived object
-    as well, which cost a quarter of the import time. The objects alive now are frozen out of
-    the collector's sight and collections run less often until the block ends.
-    """
-    _BULK.enter()
-    try:
-        yield
-    finally:
-        _BULK.leave()
-
-
-class _BulkState:
-    """Collector settings are process-wide: with imports running on several threads of one
-    worker, the first one in changes them and the last one out restores them."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._threshold = gc.get_threshold()
-
-    def enter(self) -> None:
-        with self._lock:
-            if self._depth == 0:
-                self._threshold = gc.get_threshold()
-                gc.freeze()
-                gc.set_threshold(100_000, 50, 100)
-            self._depth += 1
-
-    def leave(self) -> None:
-        with self._lock:
-            self._depth -= 1
-            if self._depth == 0:
-                gc.set_threshold(*self._threshold)
-                gc.unfreeze()
-
-
-_BULK = _BulkState()
 
 
 def _only(batch: Iterable[ImportRecord], kind: type[T]) -> list[T]:
