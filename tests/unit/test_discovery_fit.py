@@ -194,7 +194,8 @@ def test_tone_of_nothing_is_all_zero() -> None:
 
 
 def test_type_reasons_are_stored_as_messages_and_older_strings_still_load() -> None:
-    from kolscope.discovery.messages import EXPERT_POSTS, reasons_of
+    from kolscope.discovery.messages import reasons_of
+    from kolscope.discovery.messages_kinds import EXPERT_POSTS
     from kolscope.domain.messages import Message
 
     kind = classify_creator_type(MINIMAL, classify_niches(MINIMAL))

@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from kolscope.discovery import messages as say
+from kolscope.discovery import messages_kinds as say
 from kolscope.discovery.scoring import lexicon as lx
 from kolscope.discovery.scoring.content import CreatorContent
 from kolscope.discovery.scoring.niches import NicheScore
