@@ -2,8 +2,8 @@
 
 This module holds the catalogue (imports, creators, accounts, content, audiences, brands,
 follower samples) and vetting; people and jobs are in ``tables_team``, discovery in
-``tables_discovery`` and planning in ``tables_planning``, re-exported here so every store
-reads ``tables.<name>``.
+``tables_discovery``, planning in ``tables_planning`` and tracking in ``tables_tracking``,
+re-exported here so every store reads ``tables.<name>``.
 
 Tables are SQLAlchemy Core ``Table`` objects: repositories read rows into domain dataclasses, so
 no row object ever leaves this package.
@@ -55,6 +55,19 @@ from kolscope.infra.db.tables_team import (
     sessions,
     users,
 )
+from kolscope.infra.db.tables_tracking import (
+    campaign_destinations,
+    click_journal_marks,
+    clicks,
+    leads,
+    order_events,
+    order_lines,
+    orders,
+    promo_codes,
+    shops,
+    tracking_links,
+    webhook_deliveries,
+)
 
 __all__ = [
     "JsonList",
@@ -71,9 +84,12 @@ __all__ = [
     "brand_grants",
     "brands",
     "campaign_creators",
+    "campaign_destinations",
     "campaign_moves",
     "campaign_plans",
     "campaigns",
+    "click_journal_marks",
+    "clicks",
     "comments",
     "content_decisions",
     "content_submissions",
@@ -83,18 +99,26 @@ __all__ = [
     "follower_samples",
     "imports",
     "jobs",
+    "leads",
     "login_attempts",
     "memberships",
     "metadata",
+    "order_events",
+    "order_lines",
+    "orders",
     "organisations",
     "password_resets",
     "posts",
+    "promo_codes",
     "rate_card_entries",
     "saved_searches",
     "sessions",
+    "shops",
     "shortlist_entries",
     "shortlists",
+    "tracking_links",
     "users",
+    "webhook_deliveries",
 ]
 
 imports = Table(
