@@ -201,6 +201,7 @@ order_events = Table(
     Column("amount_satang", BigInteger, nullable=False),
     Column("commission_satang", BigInteger, nullable=False),
     Column("note", Text),
+    Column("detail", JsonList, nullable=False),  # the event as read (for replaying history)
     UniqueConstraint("order_row_id", "event_key", name="uq_order_events_order_event"),
 )
 

@@ -189,6 +189,7 @@ def upgrade() -> None:
         sa.Column("amount_satang", sa.BigInteger(), nullable=False),
         sa.Column("commission_satang", sa.BigInteger(), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("detail", _JSON, nullable=False),
         sa.ForeignKeyConstraint(
             ["order_row_id"],
             ["orders.id"],
