@@ -60,6 +60,10 @@ REFUNDED = Template(
 REJECTED = Template(
     "track.attribution.rejected", "{why:said}; the order was rejected, so it counts 0 THB"
 )
+UNPAID = Template(
+    "track.attribution.unpaid",
+    "{why:said}; the order is not paid for yet, so it counts 0 THB until it is",
+)
 INELIGIBLE = Template(
     "track.attribution.ineligible",
     "{why:said}; the order is not eligible for commission, so it counts 0 THB",

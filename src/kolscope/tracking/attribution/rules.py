@@ -46,6 +46,7 @@ _VOIDED: dict[str, Template] = {
     "refunded": said.REFUNDED,
     "rejected": said.REJECTED,
     "ineligible": said.INELIGIBLE,
+    "unpaid": said.UNPAID,
 }
 _SPLITS: dict[str, tuple[Rule, Template]] = {
     "linear": (Rule.LINEAR, said.LINEAR),
@@ -64,11 +65,14 @@ def attribute(
     *,
     window_days: int = DEFAULT_WINDOW_DAYS,
     model: Model = "default",
+    named: Placed | None = None,
 ) -> Attributed:
     """Place ``order`` with the creators its promo code, click id, the visitor's clicks or its
     UTM tags point to (see the module's docstring for the order of the rules). ``touches`` are
     all known clicks (any visitor; those after the order are ignored); ``codes_to_creator``
-    maps a promo code (any case) to its creator."""
+    maps a promo code (any case) to its creator. ``named`` is what the order's own evidence
+    names when it is not a click: a marketplace sub-id carrying a creator's link token, or a
+    TikTok Shop creator username; it is tried after the click id and before the visitor."""
     if model not in MODELS:
         raise ValueError(f"unknown attribution model {model!r}; one of {', '.join(MODELS)}")
     if window_days < 0:
@@ -77,6 +81,7 @@ def attribute(
     rules: Sequence[Callable[[], Placed | None]] = (
         lambda: _by_code(order, codes_to_creator),
         lambda: _by_click_id(order, clicks),
+        lambda: named,
         lambda: _by_visitor(order, clicks, window_days, model),
         lambda: _by_utm(order),
     )

@@ -14,8 +14,11 @@ from typing import Literal
 from kolscope.domain.messages import Message
 
 # What the shop (or the marketer reviewing a conversion) says of an order. Only "paid" and
-# "pending" count; the others keep the rule that placed them but count 0 THB.
-OrderStatus = Literal["paid", "pending", "cancelled", "refunded", "rejected", "ineligible"]
+# "pending" count; the others keep the rule that placed them but count 0 THB ("unpaid": a
+# marketplace order not paid for yet, which may still be).
+OrderStatus = Literal[
+    "paid", "pending", "unpaid", "cancelled", "refunded", "rejected", "ineligible"
+]
 COUNTED: frozenset[str] = frozenset({"paid", "pending"})
 
 
@@ -27,6 +30,7 @@ class Rule(enum.StrEnum):
     CLICK_ID = "click_id"
     LAST_CLICK = "last_click"
     UTM = "utm"
+    CREATOR_USERNAME = "creator_username"
     FIRST_CLICK = "first_click"
     LINEAR = "linear"
     TIME_DECAY = "time_decay"

@@ -1,7 +1,8 @@
 """Wiring: the one place that builds concrete classes. Entry points call ``open_workspace``.
 
 The workspace asks each area's wiring (``catalogue.wiring``, ``discovery.wiring``,
-``vetting.wiring``, ``team.wiring``, ``jobs.wiring``) for its use cases, each on first use.
+``vetting.wiring``, ``team.wiring``, ``jobs.wiring``; tracking's through the ``TrackingParts``
+mixin in ``bootstrap.tracking``) for its use cases, each on first use.
 Opening a workspace imports SQLAlchemy and the settings, nothing more: a small process (a
 worker, the future redirect service) that touches only ``jobs`` or ``team`` never imports
 numpy, scikit-learn, the file readers or the web app. ``bench/bench_wiring.py`` measures it.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
+from kolscope.bootstrap.tracking import TrackingParts
 from kolscope.catalogue import wiring as catalogue_wiring
 from kolscope.config import Settings
 from kolscope.discovery import wiring as discovery_wiring
@@ -60,7 +62,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Workspace:
+class Workspace(TrackingParts):
     """An opened workspace: its settings, its database and the areas' use cases over them."""
 
     settings: Settings

@@ -1,0 +1,29 @@
+"""What entry points use of tracking: campaign destinations, tracking links and promo codes
+with their exports, attribution over stored orders and each creator's results, and (below) the
+orders that come in. Entry points import these names from here and nothing else of the area;
+the redirect process has its own small facade, ``kolscope.tracking.redirect.facade``."""
+
+from __future__ import annotations
+
+# links, codes and results
+from kolscope.tracking.attribution import DEFAULT_WINDOW_DAYS, MODELS, Rule
+from kolscope.tracking.links.exports import LINK_COLUMNS, SHOPIFY_COLUMNS, WOOCOMMERCE_COLUMNS
+from kolscope.tracking.links.utm import MEDIUMS
+from kolscope.tracking.placing import AttributionReport, PlacedOrder, Placement
+from kolscope.tracking.service import SHOP_KINDS, TrackingService
+from kolscope.tracking.values import (
+    CreatorResult,
+    Destination,
+    StoredCode,
+    TrackedCampaign,
+    TrackedCreator,
+    TrackedLink,
+    TrackingError,
+)
+
+__all__ = [
+    "DEFAULT_WINDOW_DAYS", "LINK_COLUMNS", "MEDIUMS", "MODELS", "SHOPIFY_COLUMNS", "SHOP_KINDS",
+    "WOOCOMMERCE_COLUMNS", "AttributionReport", "CreatorResult", "Destination", "PlacedOrder",
+    "Placement", "Rule", "StoredCode", "TrackedCampaign", "TrackedCreator", "TrackedLink",
+    "TrackingError", "TrackingService",
+]  # fmt: skip
