@@ -2,10 +2,11 @@
 
 The workspace asks each area's wiring (``catalogue.wiring``, ``discovery.wiring``,
 ``vetting.wiring``, ``team.wiring``, ``jobs.wiring``; tracking's through the ``TrackingParts``
-mixin in ``bootstrap.tracking``) for its use cases, each on first use.
-Opening a workspace imports SQLAlchemy and the settings, nothing more: a small process (a
-worker, the future redirect service) that touches only ``jobs`` or ``team`` never imports
-numpy, scikit-learn, the file readers or the web app. ``bench/bench_wiring.py`` measures it.
+mixin in ``bootstrap.tracking``) for its use cases, each on first use; the demo's campaign is
+added by ``bootstrap.demo``. Opening a workspace imports SQLAlchemy and the settings, nothing
+more: a small process (a worker) that touches only ``jobs`` or ``team`` never imports numpy,
+scikit-learn, the file readers or the web app (the redirect process has its own, smaller
+wiring). ``bench/bench_wiring.py`` measures it.
 """
 
 from __future__ import annotations
@@ -220,6 +221,7 @@ class Workspace(TrackingParts):
     def build_demo(
         self, *, seed: int, creators: int, today: date, progress: DemoProgress | None = None
     ) -> DemoSummary:
+        from kolscope.bootstrap.demo import add_demo_campaign
         from kolscope.catalogue.demo.build import build_demo
         from kolscope.catalogue.demo.data import SyntheticThaiMarket
         from kolscope.catalogue.demo.people import add_demo_people
@@ -252,34 +254,8 @@ class Workspace(TrackingParts):
             else None
         )
         add_demo_people(self.team, self.catalogue)
-        self.add_demo_campaign(today)
+        add_demo_campaign(self, today)
         return summary
-
-    def add_demo_campaign(self, today: date) -> None:
-        """The demo's campaign for the brand the demo client sees: a shortlist of matching
-        creators, a plan, and the board part-way through (``planning/demo.py``)."""
-        from kolscope.discovery.facade import SearchRequest
-        from kolscope.planning.demo import add_demo_campaign
-
-        actor = self.campaigns.command_line()
-        organisation = actor.scope.organisation_id
-        brands = self.catalogue.brands(organisation)
-        if not brands:
-            return
-        brand = brands[0]
-        niches = (brand.niche,) if brand.niche else ()
-
-        def make_shortlist(name: str, brand_name: str) -> int:
-            request = SearchRequest(niches=niches, brand=brand_name, limit=40)
-            found = [hit.reference for hit in self.discovery.search(request, actor.scope).hits]
-            if found:
-                self.shortlists.add(name, found, organisation)
-            return len(found)
-
-        add_demo_campaign(
-            self.campaigns, self.outreach, self.planner, actor, brand.name, niches,
-            f"{brand.name} picks (demo)", make_shortlist, today,
-        )  # fmt: skip
 
     def add_demo_people(self) -> None:
         """The documented demo logins: an owner, a member, and a client who sees one brand."""

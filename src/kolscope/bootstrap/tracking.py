@@ -4,7 +4,7 @@ one object for entry points while its files stay small."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -38,3 +38,16 @@ class TrackingParts:
     @cached_property
     def placement(self) -> Placement:
         return tracking_wiring.placement(self.engine, links_base(self.settings))
+
+    def add_demo_tracking(self, campaign_id: int, today: date) -> None:
+        """The demo campaign's links, codes, clicks and orders, placed (``tracking/demo.py``)."""
+        from kolscope.tracking.demo import add_demo_tracking
+
+        made = add_demo_tracking(
+            self.tracking,
+            tracking_wiring.demo_writer(self.engine),
+            campaign_id,
+            self.settings.secret_key,
+            today,
+        )
+        self.placement.place(made.order_ids)

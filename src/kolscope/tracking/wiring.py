@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 if TYPE_CHECKING:
+    from kolscope.tracking.db.demo import SqlDemoTracking
     from kolscope.tracking.placing import Placement
     from kolscope.tracking.service import TrackingService
 
@@ -54,3 +55,9 @@ def placement(engine: Engine, links_base: str) -> Placement:
     from kolscope.tracking.placing import Placement
 
     return Placement(SqlPlacing(engine), SqlLinks(engine, links_base))
+
+
+def demo_writer(engine: Engine) -> SqlDemoTracking:
+    from kolscope.tracking.db.demo import SqlDemoTracking
+
+    return SqlDemoTracking(engine)
