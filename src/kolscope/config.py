@@ -92,6 +92,46 @@ class Settings(BaseSettings):
         default=None,
         description="Send the session cookie over HTTPS only (default: on in production).",
     )
+    links_base_url: str | None = Field(
+        default=None,
+        description="Address short tracking links start with, e.g. https://go.example.com "
+        "when `kolscope redirect` has its own domain (default: PUBLIC_URL/r, the redirect "
+        "`kolscope serve` mounts).",
+    )
+    geoip_database: Path | None = Field(
+        default=None,
+        description="A local MaxMind-format country database (.mmdb, e.g. GeoLite2-Country) "
+        "the redirect reads each click's country from. Unset: clicks keep no country. Never "
+        "downloaded by kolscope.",
+    )
+    click_journal: Path | None = Field(
+        default=None,
+        description="Folder of the redirect's click log: every click is appended there before "
+        "its redirect is sent, and written to the database in batches (default: "
+        "WORKSPACE/clicks). Keep it on a local disk.",
+    )
+    click_fsync: Literal["interval", "always", "never"] = Field(
+        default="interval",
+        description="When the click log is forced to disk. Every click that got a redirect "
+        "survives a killed process whatever this says; on power loss `interval` (a flush every "
+        "second) loses at most about the last second of clicks, `always` (a flush before each "
+        "redirect, much slower) none, `never` whatever the system had not yet written (up to "
+        "about 30 s on Linux).",
+    )
+    redirect_host: str = Field(
+        default="127.0.0.1", description="Address `kolscope redirect` listens on."
+    )
+    redirect_port: int = Field(
+        default=8100, ge=1, le=65535, description="Port `kolscope redirect` listens on."
+    )
+    redirect_workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Processes `kolscope redirect` answers with (`--workers` wins). One "
+        "process answers about 20,000 redirects a second on one core; use one per core you "
+        "can spare.",
+    )
 
     @property
     def resolved_database_url(self) -> str:
@@ -112,6 +152,15 @@ class Settings(BaseSettings):
     @property
     def base_url(self) -> str:
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def links_base(self) -> str:
+        """Where short links point: ``links_base_url``, else the redirect ``serve`` mounts."""
+        return (self.links_base_url or f"{self.base_url}/r").rstrip("/")
+
+    @property
+    def click_journal_folder(self) -> Path:
+        return self.click_journal or self.workspace / "clicks"
 
     @field_validator("trusted_proxies")
     @classmethod

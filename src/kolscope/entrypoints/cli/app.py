@@ -20,6 +20,7 @@ from kolscope.entrypoints.cli import (
     jobs_cmd,
     nlp_cmd,
     ratecards_cmd,
+    redirect_cmd,
     search_cmd,
     shortlists_cmd,
     workspace_cmd,
@@ -85,6 +86,7 @@ app.add_typer(brands_cmd.brands, name="brands")
 del campaign_board_cmd  # its commands join the campaigns group
 app.add_typer(campaigns_cmd.campaigns, name="campaigns")
 app.add_typer(ratecards_cmd.ratecards, name="ratecards")
+redirect_cmd.register(app)
 
 
 def main() -> None:

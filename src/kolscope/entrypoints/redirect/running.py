@@ -1,0 +1,119 @@
+"""How ``kolscope redirect`` runs: the database brought up to date once, the click shipper on a
+thread of this process, and the ASGI app in worker processes under granian (or uvicorn).
+
+granian (a Rust HTTP server) answered the same app about 40 % faster than uvicorn with
+httptools and uvloop on the benchmark machine (bench/bench_redirect.py measures both), so it
+is the default; ``--server uvicorn`` remains for comparison and where granian cannot run.
+
+Each worker process opens the redirect itself from the environment (``app_from_environment``)
+and, on Linux, asks to be stopped when the process that started it dies, so a killed
+``kolscope redirect`` leaves no worker holding the port. The clicks a worker appended before
+it stopped are in its log segment; the shipper (this process's thread, or any later
+``kolscope clicks ship``) writes them to the database.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from typing import Literal
+
+from kolscope.config import Settings
+from kolscope.entrypoints.redirect.app import RedirectApp
+from kolscope.tracking.redirect.facade import open_redirect, prepare_database, start_shipper
+
+Server = Literal["granian", "uvicorn"]
+SERVERS: tuple[Server, ...] = ("granian", "uvicorn")
+PARENT_VARIABLE = "KOLSCOPE_REDIRECT_PARENT"
+_TARGET = "kolscope.entrypoints.redirect.running:app_from_environment"
+_PR_SET_PDEATHSIG = 1
+
+
+def app_from_environment() -> RedirectApp:
+    """The app of one worker process (the servers' ``factory``): the redirect of the settings
+    the environment holds, which the starting process has brought up to date."""
+    _stop_with_parent()
+    return RedirectApp(open_redirect(Settings()))
+
+
+def run_redirect(
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    server: Server = "granian",
+    ship: bool = True,
+) -> None:
+    """Serve short links until stopped, shipping the click log meanwhile (unless ``ship`` is
+    off: then run ``kolscope clicks ship`` beside it)."""
+    prepare_database(settings)
+    os.environ["KOLSCOPE_WORKSPACE"] = str(settings.workspace.resolve())
+    os.environ[PARENT_VARIABLE] = str(os.getpid())
+    # Workers start from a fresh interpreter, never a fork of this process and its threads.
+    multiprocessing.set_start_method("spawn", force=True)
+    stop_shipping = start_shipper(settings) if ship else None
+    try:
+        if server == "granian":
+            _granian(host, port, workers)
+        else:
+            _uvicorn(host, port, workers)
+    finally:
+        if stop_shipping is not None:
+            stop_shipping()
+
+
+def _granian(host: str, port: int, workers: int) -> None:
+    from granian import Granian
+    from granian.constants import Interfaces, Loops
+    from granian.log import LogLevels
+
+    Granian(
+        _TARGET,
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=workers,
+        loop=Loops.uvloop,
+        websockets=False,
+        factory=True,
+        log_level=LogLevels.warning,
+        log_access=False,
+        process_name="kolscope-redirect",
+    ).serve()
+
+
+def _uvicorn(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    uvicorn.run(
+        _TARGET,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        loop="uvloop",
+        http="httptools",
+        ws="none",
+        lifespan="on",
+        access_log=False,
+        log_level="warning",
+    )
+
+
+def _stop_with_parent() -> None:
+    """Linux: be stopped when the ``kolscope redirect`` process that started this worker dies
+    (even by ``kill -9``). With one uvicorn worker the app runs in that process itself."""
+    parent = os.environ.get(PARENT_VARIABLE)
+    if not sys.platform.startswith("linux") or not parent or int(parent) == os.getpid():
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl: the server still stops its workers on exit
+        return
+    if os.getppid() != int(parent):  # the parent died while this worker was starting
+        raise SystemExit(0)

@@ -1,0 +1,157 @@
+"""One request to a short link: where it goes, and the click it leaves in the log.
+
+For a live code the answer is a redirect (302) to the link's target with a new click id
+(``kc``, and ``ref`` for Shopify stores), and the click is appended to the log **before** the
+answer is returned, so no redirect is ever sent for a click the log does not hold. An unknown
+or deleted code is "not found" and leaves nothing.
+
+What a click keeps (``ClickRecord``): the time, the link, the method, the referrer's domain,
+the visitor's class (browser, OS and device families, kind and reason, from
+``clicks.visitor.classify``; never the user agent), the country (from the GeoIP database
+when one is configured) and the salted hashes of the address and its network (never the
+address). HEAD requests, bots, link previews and headless browsers get their redirect like
+everyone and are kept, flagged by their kind, so the counts can leave them out.
+
+The visitor's address is the connection's, or, when the connection comes from a trusted proxy
+(``trusted_proxies``), the last address in ``X-Forwarded-For`` that is not a trusted proxy.
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kolscope.tracking.clicks.hashing import referrer_domain
+from kolscope.tracking.clicks.visitor import Visitor, classify
+from kolscope.tracking.redirect.codemap import CodeMap
+from kolscope.tracking.redirect.geoip import CountryLookup
+from kolscope.tracking.redirect.journal import ClickJournal
+from kolscope.tracking.redirect.record import LIMITS, ClickRecord
+from kolscope.tracking.redirect.visitor_hashes import UNKNOWN_ADDRESS, VisitorHashes
+
+Headers = Iterable[tuple[bytes, bytes]]
+"""Request headers as ASGI gives them: lower-case names, raw bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Redirected:
+    """A click answered: where to send the visitor, and the click's id."""
+
+    location: str
+    click_id: str
+    link_id: int
+
+
+def new_click_id() -> str:
+    """A click id: 120 random bits as 24 lower-case letters and digits (base 32), so it reads
+    the same whatever a shop or a spreadsheet does to letter case, and never repeats in
+    practice (a repeat would be taken for a replay and counted once)."""
+    return base64.b32encode(os.urandom(15)).decode("ascii").lower()
+
+
+def _reason(visitor: Visitor) -> str:
+    """The reason's message as compact JSON (read back with ``Message.from_dict``)."""
+    return _reason_text(visitor.why.code, tuple(visitor.why.params.items()))
+
+
+@lru_cache(maxsize=2048)
+def _reason_text(code: str, params: tuple[tuple[str, object], ...]) -> str:
+    """Within the column's width: a long crawler match is left out; the code always stays."""
+    text = json.dumps({"code": code, "params": dict(params)}, separators=(",", ":"))
+    if len(text) > LIMITS["visitor_reason"]:
+        text = json.dumps({"code": code, "params": {}}, separators=(",", ":"))
+    return text
+
+
+_domain = lru_cache(maxsize=4096)(referrer_domain)  # the same few referrers, over and over
+
+
+class Redirector:
+    """Answers short-link requests from the code map and writes their clicks to the log."""
+
+    def __init__(
+        self,
+        codes: CodeMap,
+        journal: ClickJournal,
+        hashes: VisitorHashes,
+        *,
+        countries: CountryLookup | None = None,
+        trusted_proxies: Sequence[str] = (),
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.codes = codes
+        self.journal = journal
+        self._hashes = hashes
+        self._countries = countries
+        self._proxies = tuple(ipaddress.ip_network(p, strict=False) for p in trusted_proxies)
+        self._now = clock
+
+    def click(
+        self, method: str, code: str, headers: Headers, client: str | None
+    ) -> Redirected | None:
+        """The redirect for ``code``, with its click already in the log; None when the code
+        is unknown or deleted (nothing is kept)."""
+        found = self.codes.get(code)
+        if found is None:
+            return None
+        agent = referrer = forwarded = None
+        for name, value in headers:
+            if name == b"user-agent":
+                agent = value.decode("latin-1")
+            elif name == b"referer":
+                referrer = value.decode("latin-1")
+            elif name == b"x-forwarded-for" and self._proxies:
+                forwarded = value.decode("latin-1")
+        address = self._address(client, forwarded)
+        now = self._now()
+        visitor = classify(agent, method)
+        try:
+            visitor_hash, network_hash = self._hashes.of(address, now)
+        except ValueError:
+            visitor_hash, network_hash = self._hashes.of(UNKNOWN_ADDRESS, now)
+        click_id = new_click_id()
+        record = ClickRecord(
+            click_id=click_id,
+            link_id=found.link_id,
+            clicked_at=int(now * 1_000_000),
+            method=method[:8],
+            referrer_domain=_domain(referrer) if referrer else None,
+            browser=visitor.browser,
+            os=visitor.os,
+            device=visitor.device,
+            visitor_kind=visitor.kind,
+            visitor_reason=_reason(visitor),
+            country=self._countries.country(address) if self._countries else None,
+            visitor_hash=visitor_hash,
+            network_hash=network_hash,
+        )
+        self.journal.append(record.line())
+        return Redirected(found.location(click_id), click_id, found.link_id)
+
+    def _address(self, client: str | None, forwarded: str | None) -> str:
+        if not client:
+            return UNKNOWN_ADDRESS
+        if forwarded is None or not self._trusted(client):
+            return client
+        for hop in reversed([part.strip() for part in forwarded.split(",")]):
+            if not hop:
+                continue
+            if not self._trusted(hop):
+                return hop
+        return client
+
+    def _trusted(self, address: str) -> bool:
+        try:
+            parsed = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(parsed in network for network in self._proxies)
+
+    def close(self) -> None:
+        self.journal.close()
