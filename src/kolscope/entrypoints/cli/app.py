@@ -9,15 +9,18 @@ import typer
 
 from kolscope import __version__
 from kolscope.entrypoints.cli import (
+    attribution_cmd,
     audit_cmd,
     brands_cmd,
     campaign_board_cmd,
     campaigns_cmd,
+    codes_cmd,
     comments_cmd,
     creators_cmd,
     followers_cmd,
     import_cmd,
     jobs_cmd,
+    links_cmd,
     nlp_cmd,
     ratecards_cmd,
     redirect_cmd,
@@ -86,6 +89,9 @@ app.add_typer(brands_cmd.brands, name="brands")
 del campaign_board_cmd  # its commands join the campaigns group
 app.add_typer(campaigns_cmd.campaigns, name="campaigns")
 app.add_typer(ratecards_cmd.ratecards, name="ratecards")
+app.add_typer(links_cmd.links, name="links")
+app.add_typer(codes_cmd.codes, name="codes")
+app.add_typer(attribution_cmd.attribution, name="attribution")
 redirect_cmd.register(app)
 
 

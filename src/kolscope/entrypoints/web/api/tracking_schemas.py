@@ -1,0 +1,243 @@
+"""The shapes of links, promo codes and attribution in JSON: what an API request may send
+(every text, list and number bounded) and what the API and ``kolscope links|codes|attribution
+--json`` print. Both entry points take their answers from the functions here, so a script can
+switch between the command line and the API without its keys changing. No web framework is
+imported here: the CLI loads this module too.
+
+Money is a JSON number of baht with satang (``1234.5``), or null when unknown. Sentences for
+people come as English ``text`` and as message dicts ``{code, params, text}`` (``why``), for a
+reader's own language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from kolscope.tracking import messages_cli as said
+from kolscope.tracking.facade import (
+    AttributionReport,
+    CreatorResult,
+    Destination,
+    PlacedOrder,
+    Rule,
+    StoredCode,
+    TrackedLink,
+)
+
+Short = Annotated[str, StringConstraints(max_length=300)]
+Address = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+References = Annotated[list[Short], Field(max_length=1000)]
+MAX_DISCOUNT = 1_000_000  # baht off, or percent (the service refuses more than 100 %)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DestinationIn(_Strict):
+    url: Address = Field(description="The shop or landing page (http or https).")
+    label: Short | None = Field(None, description="A name for it, e.g. Shop.")
+    shop: Short | None = Field(None, description="shopify, woocommerce or other")
+
+
+class LinksIn(_Strict):
+    """Links in bulk: one per creator (or those named) without one to the destination."""
+
+    destination_id: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="Default: the campaign's only destination."
+    )
+    medium: Short = Field("influencer", description="utm_medium: influencer, social, affiliate")
+    creators: References | None = Field(None, description="platform:handle; default: all")
+
+
+class PasteIn(_Strict):
+    creator: Short = Field(description="platform:handle")
+    url: Address = Field(description="The creator's Shopee or Lazada affiliate link.")
+    slot: int = Field(1, ge=1, le=6, description="The sub-id slot that carries the token.")
+
+
+class CodesIn(_Strict):
+    """Promo codes in bulk: one per creator (or those named) without one in the campaign."""
+
+    pattern: Short = Field(description="{HANDLE}, {NAME} and {N}, e.g. {HANDLE}10")
+    kind: Literal["percent", "thb"] = Field(description="percent off, or baht (thb) off")
+    value: float = Field(gt=0, le=MAX_DISCOUNT, allow_inf_nan=False)
+    usage_limit: int | None = Field(None, ge=1, le=10_000_000, description="Uses in all.")
+    once_per_customer: bool = True
+    starts_on: date | None = None
+    ends_on: date | None = None
+    creators: References | None = Field(None, description="platform:handle; default: all")
+
+
+# Answers ----------------------------------------------------------------------------------------
+
+
+def money(value: Decimal | None) -> float | None:
+    """Baht in JSON: a number with satang, or null."""
+    return None if value is None else float(value)
+
+
+def moment(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def destination_dict(found: Destination) -> dict[str, Any]:
+    return {"id": found.id, "url": found.url, "label": found.label, "shop": found.shop_kind}
+
+
+def link_dict(link: TrackedLink, campaign: str) -> dict[str, Any]:
+    """One creator's link; ``target`` is where it leads (the redirect adds a click id)."""
+    return {
+        "campaign": campaign,
+        "creator": link.reference,
+        "code": link.code,
+        "short_url": link.short_url,
+        "target": link.target,
+        "medium": link.medium,
+        "marketplace": link.marketplace,
+        "token": link.token,
+        "created_at": link.created_at.isoformat(),
+    }
+
+
+def code_dict(found: StoredCode, campaign: str | None) -> dict[str, Any]:
+    """A promo code; ``origin`` shop for codes the shop already had (no creator, no value)."""
+    return {
+        "campaign": campaign,
+        "creator": found.reference,
+        "code": found.code,
+        "kind": found.kind,
+        "value": float(found.value),
+        "usage_limit": found.usage_limit,
+        "once_per_customer": found.once_per_customer,
+        "starts_at": moment(found.starts_at),
+        "ends_at": moment(found.ends_at),
+        "origin": found.origin,
+    }
+
+
+def result_dict(result: CreatorResult) -> dict[str, Any]:
+    """One creator's results in a campaign: people's clicks (bots and link previews counted
+    apart), orders and baht attribution placed with them, and the cost ratios of their fee
+    (null when the fee is unknown or the divisor is 0). ``ctr`` is null: views are not
+    tracked yet (``ctr_note`` says so)."""
+    return {
+        "creator": result.creator.reference,
+        "clicks": result.clicks,
+        "unique_clicks": result.unique_clicks,
+        "bot_clicks_excluded": result.set_aside,
+        "bursts": result.bursts,
+        "orders": result.orders,
+        "revenue_thb": money(result.revenue_thb),
+        "commission_thb": money(result.commission_thb),
+        "reversed_thb": money(result.reversed_thb),
+        "fee_thb": money(result.fee_thb),
+        "cpc_thb": money(result.cpc_thb),
+        "cpa_thb": money(result.cpa_thb),
+        "roas": money(result.roas),
+        "ctr": None,
+    }
+
+
+def results_dict(campaign: str, results: Iterable[CreatorResult]) -> dict[str, Any]:
+    note = said.CTR_UNKNOWN()
+    return {
+        "campaign": campaign,
+        "creators": [result_dict(r) for r in results],
+        "ctr_note": note.to_dict(),
+    }
+
+
+def order_dict(item: PlacedOrder, campaigns: Mapping[str, str]) -> dict[str, Any]:
+    """One order as a model placed it: the rule, why (in words and as a message), and each
+    creator's share. ``campaigns`` maps a credit's campaign key (its id) to the name."""
+    order, placed = item.order, item.placed
+    return {
+        "order_id": order.order_id,
+        "source": order.source,
+        "status": order.status,
+        "ordered_at": order.ordered_at.isoformat(),
+        "amount_thb": money(order.amount_thb),
+        "counted_thb": money(placed.amount_thb),
+        "reversed_thb": money(placed.reversed_thb),
+        "rule": placed.rule.value,
+        "why": str(placed.why),
+        "why_message": placed.why.to_dict(),
+        "credits": [
+            {
+                "creator": c.creator,
+                "campaign": campaigns.get(c.campaign, c.campaign) if c.campaign else None,
+                "share": round(c.share, 6),
+                "amount_thb": money(c.amount_thb),
+            }
+            for c in placed.credits
+        ],
+    }
+
+
+def _total(orders: int, amount: Decimal) -> dict[str, Any]:
+    return {"orders": orders, "amount_thb": money(amount)}
+
+
+def totals_dict(report: AttributionReport) -> dict[str, Any]:
+    """Orders and baht by the rule that placed them, all attributed together, unattributed,
+    and what cancellations, refunds and rejections took back."""
+    totals = report.totals
+    return {
+        "by_rule": {
+            rule.value: _total(t.orders, t.amount_thb) for rule, t in totals.by_rule.items()
+        },
+        "attributed": _total(totals.attributed.orders, totals.attributed.amount_thb),
+        "unattributed": _total(totals.unattributed.orders, totals.unattributed.amount_thb),
+        "reversed": _total(totals.reversed.orders, totals.reversed.amount_thb),
+        "amount_thb": money(totals.amount_thb),
+    }
+
+
+def _added_up(kept: Sequence[PlacedOrder]) -> dict[str, Any]:
+    """``totals_dict`` of some of a report's orders, added up as tracking's ``totals`` does
+    (until the facade offers it: /work/briefs/c_needs.txt)."""
+    by_rule: dict[Rule, list[Any]] = {}
+    unattributed: list[Any] = [0, Decimal("0.00")]
+    reversed_: list[Any] = [0, Decimal("0.00")]
+    for item in kept:
+        placed = item.placed
+        if placed.status not in ("paid", "pending"):
+            reversed_ = [reversed_[0] + 1, reversed_[1] + placed.reversed_thb]
+        if placed.rule is Rule.UNATTRIBUTED:
+            unattributed = [unattributed[0] + 1, unattributed[1] + placed.amount_thb]
+            continue
+        count, amount = by_rule.get(placed.rule, [0, Decimal("0.00")])
+        by_rule[placed.rule] = [count + 1, amount + placed.amount_thb]
+    ordered = [(rule, by_rule[rule]) for rule in Rule if rule in by_rule]
+    attributed = sum((amount for _rule, (_count, amount) in ordered), Decimal("0.00"))
+    return {
+        "by_rule": {rule.value: _total(*total) for rule, total in ordered},
+        "attributed": _total(sum(count for _rule, (count, _a) in ordered), attributed),
+        "unattributed": _total(*unattributed),
+        "reversed": _total(*reversed_),
+        "amount_thb": money(attributed + unattributed[1]),
+    }
+
+
+def report_dict(
+    report: AttributionReport,
+    campaigns: Mapping[str, str],
+    orders: Sequence[PlacedOrder] | None = None,
+) -> dict[str, Any]:
+    """The report: totals by rule, unattributed and reversed, then every order. ``orders``
+    (when given: some of the report's, those a person may see) replaces the report's orders
+    and the totals are added up over them."""
+    kept = report.orders if orders is None else orders
+    totals = totals_dict(report) if orders is None else _added_up(orders)
+    return {
+        "model": report.model,
+        "window_days": report.window_days,
+        "totals": totals,
+        "orders": [order_dict(item, campaigns) for item in kept],
+    }
