@@ -41,6 +41,8 @@ from kolscope.entrypoints.web.pages import (
     ratecards,
     settings,
     shortlists,
+    tracking,
+    tracking_exports,
 )
 from kolscope.entrypoints.web.render import page
 from kolscope.entrypoints.web.security import PUBLIC, LoginRequiredError, need
@@ -79,6 +81,8 @@ def create_app(workspace: Workspace) -> FastAPI:
         campaigns.router,
         campaign_board.router,
         campaign_content.router,
+        tracking.router,
+        tracking_exports.router,
         ratecards.router,
         settings.router,
         organisations.router,
