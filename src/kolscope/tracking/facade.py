@@ -6,8 +6,17 @@ the redirect process has its own small facade, ``kolscope.tracking.redirect.faca
 from __future__ import annotations
 
 # links, codes and results
-from kolscope.tracking.attribution import DEFAULT_WINDOW_DAYS, MODELS, Rule
+from kolscope.tracking import messages_cli as said_cli
+from kolscope.tracking.attribution import (
+    DEFAULT_WINDOW_DAYS,
+    MODELS,
+    AttributionTotals,
+    Rule,
+    RuleTotal,
+    totals,
+)
 from kolscope.tracking.links.exports import LINK_COLUMNS, SHOPIFY_COLUMNS, WOOCOMMERCE_COLUMNS
+from kolscope.tracking.links.qr import qr_png, qr_svg
 from kolscope.tracking.links.utm import MEDIUMS
 from kolscope.tracking.placing import AttributionReport, PlacedOrder, Placement
 from kolscope.tracking.service import SHOP_KINDS, TrackingService
@@ -22,8 +31,29 @@ from kolscope.tracking.values import (
 )
 
 __all__ = [
-    "DEFAULT_WINDOW_DAYS", "LINK_COLUMNS", "MEDIUMS", "MODELS", "SHOPIFY_COLUMNS", "SHOP_KINDS",
-    "WOOCOMMERCE_COLUMNS", "AttributionReport", "CreatorResult", "Destination", "PlacedOrder",
-    "Placement", "Rule", "StoredCode", "TrackedCampaign", "TrackedCreator", "TrackedLink",
-    "TrackingError", "TrackingService",
+    "DEFAULT_WINDOW_DAYS",
+    "LINK_COLUMNS",
+    "MEDIUMS",
+    "MODELS",
+    "SHOPIFY_COLUMNS",
+    "SHOP_KINDS",
+    "WOOCOMMERCE_COLUMNS",
+    "AttributionReport",
+    "AttributionTotals",
+    "CreatorResult",
+    "Destination",
+    "PlacedOrder",
+    "Placement",
+    "Rule",
+    "RuleTotal",
+    "StoredCode",
+    "TrackedCampaign",
+    "TrackedCreator",
+    "TrackedLink",
+    "TrackingError",
+    "TrackingService",
+    "qr_png",
+    "qr_svg",
+    "said_cli",
+    "totals",
 ]  # fmt: skip

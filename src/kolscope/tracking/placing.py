@@ -12,7 +12,7 @@ and a TikTok Shop creator username are evidence of one creator (``named`` in ``a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -104,18 +104,31 @@ class Placement:
         return len(ids)
 
     def report(
-        self, campaign_id: int | None = None, model: str = "default", window_days: int | None = None
+        self,
+        campaign_id: int | None = None,
+        model: str = "default",
+        window_days: int | None = None,
+        *,
+        campaign_ids: Collection[int] | None = None,
+        organisation_id: int | None = None,
     ) -> AttributionReport:
         """Every order (or those placed in a campaign under any model) placed by ``model``,
-        with the totals by rule and what stayed unattributed."""
+        with the totals by rule and what stayed unattributed. ``campaign_ids`` keeps orders
+        with a credit in one of those campaigns; ``organisation_id`` keeps that
+        organisation's orders (unattributed ones too); totals are over what is kept."""
         if model not in MODELS:
             raise TrackingError(said.BAD_MODEL(model=model, known=list(MODELS)))
         days = self._window if window_days is None else window_days
         chosen: Model = model
         placed = [p for p in self._placed(self._store.orders(), chosen, days) if not p.order.test]
+        if organisation_id is not None:
+            placed = [p for p in placed if p.order.organisation_id == organisation_id]
         if campaign_id is not None:
             key = str(campaign_id)
             placed = [p for p in placed if any(c.campaign == key for c in p.placed.credits)]
+        if campaign_ids is not None:
+            keys = {str(i) for i in campaign_ids}
+            placed = [p for p in placed if any(c.campaign in keys for c in p.placed.credits)]
         return AttributionReport(model, days, tuple(placed), totals(p.placed for p in placed))
 
     def results(self, campaign_id: int, creators: Sequence[TrackedCreator]) -> list[CreatorResult]:

@@ -202,6 +202,10 @@ class TrackingService:
         assert made is not None
         return made
 
+    def link(self, code: str) -> TrackedLink | None:
+        """The link with this short code (deleted or not), or None."""
+        return self._store.link(code.strip())
+
     def delete_link(self, code: str) -> None:
         """Retire a link: its short address answers "not found" from now on; its clicks stay."""
         if not self._store.delete_link(code.strip(), self._clock()):

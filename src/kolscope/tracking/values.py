@@ -171,6 +171,7 @@ class StoredOrder:
     commission_thb: Decimal
     evidence: dict[str, Any]
     test: bool
+    organisation_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

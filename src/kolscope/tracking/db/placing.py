@@ -37,6 +37,7 @@ def _order(row: Any) -> StoredOrder:
         commission_thb=Decimal(row.commission_satang) / 100,
         evidence=dict(row.evidence or {}),
         test=bool(row.test),
+        organisation_id=row.organisation_id,
     )
 
 
@@ -48,7 +49,7 @@ class SqlPlacing:
         o = t.orders
         columns = (o.c.id, o.c.source, o.c.order_id, o.c.status, o.c.ordered_at,
                    o.c.amount_satang, o.c.commission_satang, o.c.currency, o.c.evidence,
-                   o.c.test)  # fmt: skip
+                   o.c.test, o.c.organisation_id)  # fmt: skip
         with self._engine.connect() as db:
             if ids is None:
                 return [_order(r) for r in db.execute(select(*columns).order_by(o.c.id))]
