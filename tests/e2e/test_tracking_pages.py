@@ -131,6 +131,18 @@ def test_destinations_links_pasted_and_retired(
     mint = links["instagram:mint.review"]
     assert f'value="{mint.short_url}"' in page
     assert "Serum page" in page
+    assert f"qr.png?link={mint.code}" in page
+    small = owner.get(f"{tab}/qr.png?link={mint.code}")
+    assert small.status_code == 200
+    assert small.content.startswith(b"\x89PNG")
+    assert "attachment" not in small.headers.get("content-disposition", "")
+    big = owner.get(f"{tab}/qr.png?link={mint.code}&download=1")
+    assert len(big.content) > len(small.content)
+    assert "mint.review-instagram-qr.png" in big.headers["content-disposition"]
+    svg = owner.get(f"{tab}/qr.svg?link={mint.code}&download=1")
+    assert svg.headers["content-type"].startswith("image/svg+xml")
+    assert b"<svg" in svg.content
+    assert owner.get(f"{tab}/qr.png?link=nothing").status_code == 404
     assert "No link yet" not in page
 
     account = mint.account_id
@@ -160,6 +172,7 @@ def test_destinations_links_pasted_and_retired(
         {"budget": "1000"},
         references=["instagram:mint.review"],
     )
+    assert owner.get(f"/campaigns/{other.id}/tracking/qr.png?link={mint.code}").status_code == 404
     elsewhere = owner.post(f"/campaigns/{other.id}/tracking/delete", data={"link": mint.code})
     assert elsewhere.status_code == 400  # another campaign's link is not retired from here
     assert mint.code in {k.code for k in filled.tracking.links(campaign.id)}
@@ -305,6 +318,8 @@ def test_a_client_sees_the_tab_but_changes_nothing_and_sees_no_fees(
     page = client.get(_tab(campaign))
     assert page.status_code == 200
     assert links["instagram:mint.review"].short_url in page.text
+    mint_code = links["instagram:mint.review"].code
+    assert client.get(f"{_tab(campaign)}/qr.png?link={mint_code}").status_code == 200
     assert "/tracking/destinations" not in page.text
     assert "/tracking/delete" not in page.text
     assert "/tracking/export/" not in page.text

@@ -199,10 +199,10 @@ def add_destination(
     return _back(campaign, "destinations")
 
 
-def _number(values: FormValues, key: str, what: str) -> int:
+def _number(values: FormValues, key: str, refusal: str) -> int:
     text = one(values, key)
     if not text.isdigit():
-        raise NotAcceptedError(_("Choose %(what)s from the list.") % {"what": what})
+        raise NotAcceptedError(refusal)
     return int(text)
 
 
@@ -217,7 +217,7 @@ def make_links(
     """A link to the chosen destination for every creator who has none to it yet."""
     _actor, campaign = campaign_of(workspace, user, campaign_id)
     try:
-        destination = _number(values, "destination", _("where the links lead"))
+        destination = _number(values, "destination", _("Choose the page the links lead to."))
         workspace.tracking.make_links(
             campaign.id, destination, one(values, "medium") or "influencer"
         )
@@ -237,7 +237,7 @@ def paste_link(
     """Keep a creator's Shopee or Lazada affiliate link with their token in a sub-id."""
     _actor, campaign = campaign_of(workspace, user, campaign_id)
     try:
-        account = _number(values, "account", _("the creator"))
+        account = _number(values, "account", _("Choose the creator."))
         slot = one(values, "slot") or "1"
         if slot not in {str(s) for s in SUB_ID_SLOTS}:
             raise NotAcceptedError(_("Choose a sub-id from 1 to 5."))
@@ -259,7 +259,8 @@ def delete_link(
     _actor, campaign = campaign_of(workspace, user, campaign_id)
     code = one(values, "link")
     try:
-        if code not in {k.code for k in workspace.tracking.links(campaign.id)}:
+        link = workspace.tracking.link(code) if code else None
+        if link is None or link.campaign_id != campaign.id or not link.live:
             raise NotAcceptedError(_("This link is not one of this campaign's live links."))
         workspace.tracking.delete_link(code)
     except (TrackingError, NotAcceptedError) as error:

@@ -31,6 +31,13 @@
     });
   });
 
+  // Retiring a link cannot be undone: ask first (without JavaScript the button just posts).
+  document.querySelectorAll("form.retire[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+
   var match = window.location.pathname.match(/^\/campaigns\/(\d+)\/tracking\/?$/);
   if (!match) return;
   var url = "/campaigns/" + match[1] + "/tracking/live";
