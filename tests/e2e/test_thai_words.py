@@ -34,7 +34,8 @@ TODAY = date(2026, 11, 23)
 _NAMES = """kolscope KOL KOLs KOC KOCs TikTok Instagram YouTube Facebook X Lemon8 LINE
     Pantip Shopee Lazada Shopify WooCommerce THB CSV XLSX JSON API PDPA URL UTM ID OpenAPI
     Swagger UI Redoc UTF Google Sheets Excel Meta HypeAuditor Modash email Asia Bangkok
-    CPM CPE CPC CPA ROAS ROI CTR ER English Twitter TSV JSONL txt csv xlsx"""
+    CPM CPE CPC CPA ROAS ROI CTR ER English Twitter TSV JSONL txt csv xlsx
+    Analytics Shop Sub PNG SVG ZIP"""
 ALLOWED = {word.lower() for word in _NAMES.split()}
 # Pages that are not kolscope's words: the API explorer is Swagger UI's own English.
 SKIPPED = ("/api/docs", "/api/openapi", "/logout", "/static/")
@@ -247,11 +248,13 @@ SHOT_PAGES: dict[str, dict[str, str | None]] = {
         "th-campaign-plan": "/campaigns/{campaign}",
         "th-campaign-scenarios": "/campaigns/{campaign}/scenarios",
         "th-campaign-board": "/campaigns/{campaign}/board",
+        "th-campaign-tracking": "/campaigns/{campaign}/tracking",
         "th-ratecards": "/ratecards",
     },
     "client@kolscope.local": {
         "th-client-home": "/",
         "th-client-content": "/campaigns/{campaign}/content",
+        "th-client-tracking": "/campaigns/{campaign}/tracking",
     },
 }
 
@@ -320,7 +323,8 @@ def test_no_thai_page_is_wider_than_a_phone(
                  "/imports", "/imports/new", "/brands", "/settings", "/help/metrics",
                  "/campaigns", "/campaigns/new", "/ratecards",
                  *([f"/campaigns/{campaign}", f"/campaigns/{campaign}/board",
-                    f"/campaigns/{campaign}/content", f"/campaigns/{campaign}/scenarios"]
+                    f"/campaigns/{campaign}/content", f"/campaigns/{campaign}/scenarios",
+                    f"/campaigns/{campaign}/tracking"]
                    if campaign else [])):  # fmt: skip
         page.goto(f"{url}{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
