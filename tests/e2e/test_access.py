@@ -113,6 +113,7 @@ def matrix_setup(filled: Workspace, people: People, tmp_path: Any) -> dict[str, 
         "reference": "instagram:mint.review",
         "tier": "micro",
         "deliverable": "post",
+        "code": "nolink1",  # a tracking link's short code (none: allowed roles get 404)
     }
 
 

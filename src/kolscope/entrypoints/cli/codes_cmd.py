@@ -19,11 +19,10 @@ from kolscope.entrypoints.cli.context import CliState, fail, state
 from kolscope.entrypoints.cli.links_cmd import (
     JsonOpt,
     campaign_named,
-    creator_ids,
     joined,
     refused,
 )
-from kolscope.entrypoints.web.api.tracking_schemas import code_dict
+from kolscope.entrypoints.web.api.tracking_schemas import code_dict, creator_ids
 from kolscope.tracking import messages_cli as said
 from kolscope.tracking.facade import (
     SHOPIFY_COLUMNS,

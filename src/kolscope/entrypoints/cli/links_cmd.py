@@ -16,18 +16,18 @@ from rich.markup import escape
 from rich.table import Table
 
 from kolscope.discovery.facade import ExportError, write_table
-from kolscope.domain.creators import handle_key
-from kolscope.domain.platforms import parse_platform
 from kolscope.entrypoints.cli.context import CliState, fail, state
-from kolscope.entrypoints.web.api.tracking_schemas import destination_dict, link_dict
+from kolscope.entrypoints.web.api.tracking_schemas import (
+    chosen_destination,
+    creator_ids,
+    destination_dict,
+    link_dict,
+)
 from kolscope.planning.facade import Campaign, CampaignError
-from kolscope.tracking import messages_cli as said
 from kolscope.tracking.facade import (
     LINK_COLUMNS,
     MEDIUMS,
     SHOP_KINDS,
-    Destination,
-    TrackedCreator,
     TrackingError,
 )
 
@@ -63,23 +63,6 @@ def campaign_named(cli: CliState, name: str) -> Campaign:
         refused(cli, error)
 
 
-def creator_ids(
-    campaign: Campaign, creators: Sequence[TrackedCreator], references: Sequence[str]
-) -> list[int]:
-    """The accounts ``platform:handle`` references name among the campaign's creators (any
-    case, with or without @); a reference naming nobody there is refused."""
-    known = {(c.platform, handle_key(c.handle)): c.account_id for c in creators}
-    found: list[int] = []
-    for reference in references:
-        platform_text, _, handle = reference.partition(":")
-        platform = parse_platform(platform_text)
-        key = (platform.value if platform else platform_text.strip().lower(), handle_key(handle))
-        if key not in known:
-            raise TrackingError(said.UNKNOWN_CREATOR(creator=reference, campaign=campaign.name))
-        found.append(known[key])
-    return list(dict.fromkeys(found))
-
-
 def joined(values: Sequence[str] | None) -> list[str]:
     """Repeated options, each of which may also hold several values separated by commas."""
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
@@ -90,26 +73,6 @@ def baht(value: Decimal | None) -> str:
 
 
 # links ---------------------------------------------------------------------------------------
-
-
-def chosen_destination(
-    campaign: Campaign, known: Sequence[Destination], chosen: str | None
-) -> Destination:
-    """The destination named by number or address; with none named, the campaign's only one."""
-    if chosen is None or not chosen.strip():
-        if len(known) == 1:
-            return known[0]
-        if not known:
-            raise TrackingError(said.NO_DESTINATIONS(campaign=campaign.name))
-        names = [f"{d.id} {d.url}" for d in known]
-        raise TrackingError(
-            said.CHOOSE_DESTINATION(campaign=campaign.name, count=len(known), known=names)
-        )
-    wanted = chosen.strip()
-    for found in known:
-        if wanted == str(found.id) or wanted.rstrip("/") == found.url.rstrip("/"):
-            return found
-    raise TrackingError(said.NO_DESTINATION(destination=wanted))
 
 
 @destination.command("add")

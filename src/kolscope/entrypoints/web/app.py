@@ -23,6 +23,7 @@ from kolscope.entrypoints.web import i18n
 from kolscope.entrypoints.web.api import campaigns as api_campaigns
 from kolscope.entrypoints.web.api import discovery as api_discovery
 from kolscope.entrypoints.web.api import ratecards as api_ratecards
+from kolscope.entrypoints.web.api import tracking as api_tracking
 from kolscope.entrypoints.web.api import workspace as api_workspace
 from kolscope.entrypoints.web.api.errors import validation_details
 from kolscope.entrypoints.web.middleware import KnowTheVisitor, limit_threads
@@ -71,6 +72,7 @@ def create_app(workspace: Workspace) -> FastAPI:
         api_workspace.router,
         api_campaigns.router,
         api_ratecards.router,
+        api_tracking.router,
         auth.router,
         creators.router,
         discover.router,

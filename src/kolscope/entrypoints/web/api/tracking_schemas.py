@@ -11,13 +11,16 @@ reader's own language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kolscope.domain.creators import handle_key
+from kolscope.domain.platforms import parse_platform
+from kolscope.planning.facade import Campaign
 from kolscope.tracking import messages_cli as said
 from kolscope.tracking.facade import (
     AttributionReport,
@@ -26,7 +29,9 @@ from kolscope.tracking.facade import (
     PlacedOrder,
     Rule,
     StoredCode,
+    TrackedCreator,
     TrackedLink,
+    TrackingError,
 )
 
 Short = Annotated[str, StringConstraints(max_length=300)]
@@ -72,6 +77,46 @@ class CodesIn(_Strict):
     starts_on: date | None = None
     ends_on: date | None = None
     creators: References | None = Field(None, description="platform:handle; default: all")
+
+
+# Choosing ---------------------------------------------------------------------------------------
+
+
+def creator_ids(
+    campaign: Campaign, creators: Sequence[TrackedCreator], references: Sequence[str]
+) -> list[int]:
+    """The accounts ``platform:handle`` references name among the campaign's creators (any
+    case, with or without @); a reference naming nobody there is refused."""
+    known = {(c.platform, handle_key(c.handle)): c.account_id for c in creators}
+    found: list[int] = []
+    for reference in references:
+        platform_text, _, handle = reference.partition(":")
+        platform = parse_platform(platform_text)
+        key = (platform.value if platform else platform_text.strip().lower(), handle_key(handle))
+        if key not in known:
+            raise TrackingError(said.UNKNOWN_CREATOR(creator=reference, campaign=campaign.name))
+        found.append(known[key])
+    return list(dict.fromkeys(found))
+
+
+def chosen_destination(
+    campaign: Campaign, known: Sequence[Destination], chosen: str | None
+) -> Destination:
+    """The destination named by number or address; with none named, the campaign's only one."""
+    if chosen is None or not chosen.strip():
+        if len(known) == 1:
+            return known[0]
+        if not known:
+            raise TrackingError(said.NO_DESTINATIONS(campaign=campaign.name))
+        names = [f"{d.id} {d.url}" for d in known]
+        raise TrackingError(
+            said.CHOOSE_DESTINATION(campaign=campaign.name, count=len(known), known=names)
+        )
+    wanted = chosen.strip()
+    for found in known:
+        if wanted == str(found.id) or wanted.rstrip("/") == found.url.rstrip("/"):
+            return found
+    raise TrackingError(said.NO_DESTINATION(destination=wanted))
 
 
 # Answers ----------------------------------------------------------------------------------------
@@ -153,9 +198,12 @@ def results_dict(campaign: str, results: Iterable[CreatorResult]) -> dict[str, A
     }
 
 
-def order_dict(item: PlacedOrder, campaigns: Mapping[str, str]) -> dict[str, Any]:
+def order_dict(
+    item: PlacedOrder, campaigns: Mapping[str, str], visible: Collection[str] | None = None
+) -> dict[str, Any]:
     """One order as a model placed it: the rule, why (in words and as a message), and each
-    creator's share. ``campaigns`` maps a credit's campaign key (its id) to the name."""
+    creator's share. ``campaigns`` maps a credit's campaign key (its id) to the name; with
+    ``visible``, only the credits of those campaigns are shown."""
     order, placed = item.order, item.placed
     return {
         "order_id": order.order_id,
@@ -176,6 +224,7 @@ def order_dict(item: PlacedOrder, campaigns: Mapping[str, str]) -> dict[str, Any
                 "amount_thb": money(c.amount_thb),
             }
             for c in placed.credits
+            if visible is None or c.campaign in visible
         ],
     }
 
@@ -228,16 +277,18 @@ def _added_up(kept: Sequence[PlacedOrder]) -> dict[str, Any]:
 def report_dict(
     report: AttributionReport,
     campaigns: Mapping[str, str],
-    orders: Sequence[PlacedOrder] | None = None,
+    visible: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """The report: totals by rule, unattributed and reversed, then every order. ``orders``
-    (when given: some of the report's, those a person may see) replaces the report's orders
-    and the totals are added up over them."""
-    kept = report.orders if orders is None else orders
-    totals = totals_dict(report) if orders is None else _added_up(orders)
+    """The report: totals by rule, unattributed and reversed, then every order. With
+    ``visible`` (campaign keys a person may see) only the orders placed in those campaigns are
+    kept, with their credits there, and the totals are added up over them (whole orders, as a
+    campaign's report counts them)."""
+    kept = report.orders
+    if visible is not None:
+        kept = tuple(p for p in kept if any(c.campaign in visible for c in p.placed.credits))
     return {
         "model": report.model,
         "window_days": report.window_days,
-        "totals": totals,
-        "orders": [order_dict(item, campaigns) for item in kept],
+        "totals": totals_dict(report) if visible is None else _added_up(kept),
+        "orders": [order_dict(item, campaigns, visible) for item in kept],
     }
