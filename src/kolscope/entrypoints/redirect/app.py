@@ -9,11 +9,15 @@ GET and HEAD is 405. The short link's own query (``?fbclid=...`` that apps add) 
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from kolscope.config import Settings
 from kolscope.entrypoints.redirect.not_found import not_found_page
-from kolscope.tracking.redirect.facade import Redirect
+from kolscope.tracking.redirect.facade import Redirect, open_redirect
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -25,6 +29,7 @@ MOUNT = "/r/"
 _NO_STORE = (b"cache-control", b"no-store")
 _EMPTY = (b"content-length", b"0")
 _METHODS = frozenset({"GET", "HEAD"})
+_log = logging.getLogger(__name__)
 _PAGE_HEADERS = (
     (b"content-type", b"text/html; charset=utf-8"),
     _NO_STORE,
@@ -105,3 +110,39 @@ def with_redirect(web: ASGIApp, redirect: ASGIApp) -> ASGIApp:
             await web(scope, receive, send)
 
     return app
+
+
+class OpeningRedirect:
+    """The redirect app, opened on a background thread so the web process starts as fast as
+    before (opening it reads the user-agent tables, about a second); a short link asked for
+    before it is open waits for it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._opened: RedirectApp | None = None
+        self._failure: BaseException | None = None
+        self._ready = threading.Event()
+        threading.Thread(
+            target=self._open, args=(settings,), name="open-redirect", daemon=True
+        ).start()
+
+    def _open(self, settings: Settings) -> None:
+        try:
+            self._opened = RedirectApp(open_redirect(settings))
+        except BaseException as error:  # said on every short link, and in the log once
+            self._failure = error
+            _log.exception("the redirect could not be opened: short links answer 503")
+        finally:
+            self._ready.set()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._ready.is_set():
+            await asyncio.to_thread(self._ready.wait)
+        if self._opened is None:
+            await _send(send, 503, [_NO_STORE, _EMPTY], b"")
+            return
+        await self._opened(scope, receive, send)
+
+
+def mount_redirect(web: ASGIApp, settings: Settings) -> ASGIApp:
+    """``web`` with this process's own redirect answering ``/r/<code>`` (``kolscope serve``)."""
+    return with_redirect(web, OpeningRedirect(settings))

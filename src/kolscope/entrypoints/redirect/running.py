@@ -56,6 +56,9 @@ def run_redirect(
     # Workers start from a fresh interpreter, never a fork of this process and its threads.
     multiprocessing.set_start_method("spawn", force=True)
     stop_shipping = start_shipper(settings) if ship else None
+    # uvicorn raises the SIGTERM it caught again once it has stopped: end with SystemExit
+    # instead, so the last shipping pass below still runs.
+    signal.signal(signal.SIGTERM, _exit)
     try:
         if server == "granian":
             _granian(host, port, workers)
@@ -64,6 +67,10 @@ def run_redirect(
     finally:
         if stop_shipping is not None:
             stop_shipping()
+
+
+def _exit(_signal: int, _frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _granian(host: str, port: int, workers: int) -> None:
@@ -82,7 +89,6 @@ def _granian(host: str, port: int, workers: int) -> None:
         factory=True,
         log_level=LogLevels.warning,
         log_access=False,
-        process_name="kolscope-redirect",
     ).serve()
 
 

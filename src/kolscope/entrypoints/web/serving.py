@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 from kolscope.config import Settings
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
-
     from kolscope.bootstrap import Workspace
 
 
@@ -54,7 +52,9 @@ def run_web(workspace: Workspace, host: str, port: int, processes: int) -> None:
     to date) through ``app_from_environment``."""
     import uvicorn
 
+    from kolscope.entrypoints.redirect.app import mount_redirect
     from kolscope.entrypoints.web.app import create_app
+    from kolscope.tracking.redirect.facade import start_shipper
 
     options: dict[str, Any] = {
         "host": host,
@@ -62,20 +62,25 @@ def run_web(workspace: Workspace, host: str, port: int, processes: int) -> None:
         "log_level": "warning",
         **proxy_options(workspace.settings),
     }
-    if processes <= 1:
-        uvicorn.run(create_app(workspace), **options)
-        return
-    os.environ["KOLSCOPE_WORKSPACE"] = str(workspace.settings.workspace.resolve())
-    os.environ[PARENT_VARIABLE] = str(os.getpid())
-    uvicorn.run(
-        "kolscope.entrypoints.web.serving:app_from_environment",
-        factory=True,
-        workers=processes,
-        **options,
-    )
+    # Short links (/r/<code>) are answered by the redirect; this process ships their clicks.
+    stop_shipping = start_shipper(workspace.settings)
+    try:
+        if processes <= 1:
+            uvicorn.run(mount_redirect(create_app(workspace), workspace.settings), **options)
+            return
+        os.environ["KOLSCOPE_WORKSPACE"] = str(workspace.settings.workspace.resolve())
+        os.environ[PARENT_VARIABLE] = str(os.getpid())
+        uvicorn.run(
+            "kolscope.entrypoints.web.serving:app_from_environment",
+            factory=True,
+            workers=processes,
+            **options,
+        )
+    finally:
+        stop_shipping()
 
 
-def app_from_environment() -> FastAPI:
+def app_from_environment() -> Any:
     """The app of one of several ``kolscope serve`` processes (uvicorn's ``factory``): the
     workspace the environment names, which the first process has already brought up to date.
 
@@ -84,9 +89,11 @@ def app_from_environment() -> FastAPI:
     """
     _stop_with_parent()
     from kolscope.bootstrap import open_workspace
+    from kolscope.entrypoints.redirect.app import mount_redirect
     from kolscope.entrypoints.web.app import create_app
 
-    return create_app(open_workspace(Settings()))
+    settings = Settings()
+    return mount_redirect(create_app(open_workspace(settings)), settings)
 
 
 def _stop_with_parent() -> None:

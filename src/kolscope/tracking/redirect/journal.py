@@ -192,6 +192,9 @@ class ClickJournal:
             os.rename(hidden, final)
             if self.fsync != "never":
                 _sync_folder(self.folder)  # the new name survives a power cut too
+        except FileNotFoundError:  # tidied away as abandoned before we locked it: again
+            os.close(fd)
+            return self._create()
         except BaseException:
             os.close(fd)
             raise
@@ -213,9 +216,24 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def read_complete(fd: int, position: int, most: int) -> tuple[list[bytes], int]:
+    """The complete lines of a segment from byte ``position``, reading at most ``most`` bytes,
+    and how many bytes they take (with their newlines). A last line without its newline (still
+    being written, or torn by a power cut) is left for later; blank lines and NUL bytes (what
+    a power cut can leave in place of the last lines) are skipped."""
+    chunk = os.pread(fd, most, position)
+    end = chunk.rfind(b"\n") + 1
+    lines = [line for raw in chunk[:end].split(b"\n") if (line := raw.strip(b"\0 \t\r"))]
+    return lines, end
+
+
 def is_hidden(path: Path) -> bool:
-    """A segment still being created (or left behind by a writer killed while creating it)."""
+    """A segment still being created (or left behind by a writer killed while creating it:
+    creating one takes microseconds, so one older than ``ABANDONED_SECONDS`` is abandoned)."""
     return path.name.startswith(_HIDDEN)
+
+
+ABANDONED_SECONDS = 60.0
 
 
 def writer_gone(fd: int) -> bool:

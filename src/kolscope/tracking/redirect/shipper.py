@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,8 +38,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from kolscope.infra.db import tables as t
 from kolscope.infra.db.engine import WRITER_OPTIONS
 from kolscope.tracking.redirect.journal import (
+    ABANDONED_SECONDS,
     SUFFIX,
     is_hidden,
+    read_complete,
     segment_prefix,
     writer_gone,
 )
@@ -137,7 +140,7 @@ class ClickShipper:
         try:
             gone = writer_gone(fd)  # taken now, so "gone" cannot change while we read
             while True:
-                batch, more = self._ship_batch(path.name, fd, gone)
+                batch, more = self._ship_batch(path.name, fd)
                 report.add(batch)
                 if not more:
                     break
@@ -153,7 +156,7 @@ class ClickShipper:
             os.close(fd)
         return report
 
-    def _ship_batch(self, name: str, fd: int, gone: bool) -> tuple[ShipReport, bool]:
+    def _ship_batch(self, name: str, fd: int) -> tuple[ShipReport, bool]:
         """One transaction: read after the mark, insert, move the mark. Returns the report and
         whether more complete lines may follow."""
         report = ShipReport()
@@ -161,20 +164,11 @@ class ClickShipper:
             position, finished = self._take_mark(db, name)
             if finished:
                 return report, False
-            chunk = os.pread(fd, self.batch_bytes, position)
-            end = chunk.rfind(b"\n") + 1
+            lines, end = read_complete(fd, position, self.batch_bytes)
             if end == 0:
-                if gone and len(chunk) == self.batch_bytes:  # junk without any newline
-                    _log.error("click log %s: %d bytes without a newline", name, len(chunk))
-                    end = len(chunk)
-                    report.bad_lines += 1
-                else:
-                    return report, False
+                return report, False  # nothing complete yet (a torn tail stays unread)
             rows = []
-            for raw in chunk[:end].splitlines():
-                line = raw.strip(b"\0 \t")  # NUL bytes: what a power cut can leave
-                if not line:
-                    continue
+            for line in lines:
                 report.lines += 1
                 try:
                     rows.append(read_line(line).row())
@@ -187,7 +181,7 @@ class ClickShipper:
                 .where(_mark(name))
                 .values(position=position + end, updated_at=self._clock())
             )
-        return report, len(chunk) == self.batch_bytes
+        return report, True
 
     def _take_mark(self, db: Connection, name: str) -> tuple[int, bool]:
         """The segment's mark, locked until the transaction ends (created at 0 if new)."""
@@ -243,7 +237,9 @@ class ClickShipper:
             except FileNotFoundError:
                 continue
             try:
-                if writer_gone(fd) and os.fstat(fd).st_size == 0:
+                status = os.fstat(fd)
+                old = time.time() - status.st_mtime > ABANDONED_SECONDS
+                if old and status.st_size == 0 and writer_gone(fd):
                     os.unlink(path)
             finally:
                 os.close(fd)
