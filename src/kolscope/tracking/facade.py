@@ -57,3 +57,30 @@ __all__ = [
     "said_cli",
     "totals",
 ]  # fmt: skip
+
+# orders
+from kolscope.tracking import messages_orders as said_orders
+from kolscope.tracking.orders import REPORT_KINDS, OrderBook
+from kolscope.tracking.orders_values import (
+    ORDER_SOURCES,
+    SHOP_SOURCES,
+    STATUSES,
+    LeadForm,
+    LeadSaved,
+    OrderError,
+    OrderRow,
+    Processed,
+    Receipt,
+    ReportImported,
+    Shop,
+    ShopKey,
+    SourceSummary,
+)
+from kolscope.tracking.reports.files import ReportPreview
+from kolscope.tracking.reports.files import preview as preview_report
+
+__all__ += [
+    "ORDER_SOURCES", "REPORT_KINDS", "SHOP_SOURCES", "STATUSES", "LeadForm", "LeadSaved",
+    "OrderBook", "OrderError", "OrderRow", "Processed", "Receipt", "ReportImported",
+    "ReportPreview", "Shop", "ShopKey", "SourceSummary", "preview_report", "said_orders",
+]  # fmt: skip
