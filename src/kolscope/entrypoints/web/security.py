@@ -5,8 +5,9 @@
 * The JSON API also takes ``Authorization: Bearer ks_…`` personal tokens.
 * Every form carries a CSRF token: the session's, or for visitors not logged in, one from a
   cookie (double submit). API calls made with a session need the ``X-CSRF-Token`` header.
-* Every route declares what it needs with ``need(Permission)`` (or ``public``); a test walks
-  all routes as every role and as a visitor.
+* Every route declares what it needs with ``need(Permission)`` (or ``PUBLIC``, or ``SIGNED``
+  for shops and programs that prove themselves with a signature or token); a test walks all
+  routes as every role and as a visitor.
 """
 
 from __future__ import annotations
@@ -125,6 +126,16 @@ PUBLIC: Any = Depends(_public)
 """Marks a route anyone may use (login, first run, password reset); CSRF still applies."""
 
 
+async def _signed(_request: Request) -> None:
+    """Nothing to check here: the route checks the sender's own proof."""
+
+
+SIGNED: Any = Depends(_signed)
+"""Marks a route a shop or a program calls, not a person (webhooks, the conversion API): no
+login and no CSRF token, since the sender proves itself in the request (a shop's signature of
+the body, an api shop's token) and the route refuses it with 401 otherwise."""
+
+
 async def _visitor(request: Request) -> Visitor:
     return visitor_of(request)
 
@@ -133,10 +144,13 @@ OptionalUser = Annotated[Visitor, Depends(_visitor)]
 
 
 def guard_of(dependency: Any) -> Permission | str | None:
-    """What a route dependency requires: a Permission, "public", or None (not a guard)."""
+    """What a route dependency requires: a Permission, "public", "signed" (the sender's own
+    proof), or None (not a guard)."""
     call = getattr(dependency, "call", None)
     if isinstance(call, _Guard):
         return call.permission
     if call is _public:
         return "public"
+    if call is _signed:
+        return "signed"
     return None
