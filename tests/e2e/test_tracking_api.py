@@ -151,7 +151,7 @@ def test_shapes_are_checked_before_anything_runs(
 
 
 def test_codes_results_and_attribution(
-    owner: TestClient, workspace: Workspace, campaigns: dict[str, int]
+    owner: TestClient, workspace: Workspace, people: People, campaigns: dict[str, int]
 ) -> None:
     url = f"/api/campaigns/{campaigns['ours']}"
     _made(owner.post(f"{url}/destinations", json={"url": SHOP}))
@@ -167,9 +167,11 @@ def test_codes_results_and_attribution(
 
     ids = {k.code: k.id for k in workspace.tracking.links(campaigns["ours"])}
     click(workspace, ids[links["tiktok:gadget.guy"]], "c-1", "v1")
-    order(workspace, "A1", {"codes": [codes["instagram:mint.skin"]["code"]]})
-    order(workspace, "A2", {"click_id": "c-1"})
-    order(workspace, "A3", {})
+    ours = people.owner.organisation.id
+    order(workspace, "A1", {"codes": [codes["instagram:mint.skin"]["code"]]}, organisation_id=ours)
+    order(workspace, "A2", {"click_id": "c-1"}, organisation_id=ours)
+    order(workspace, "A3", {}, organisation_id=ours)
+    order(workspace, "R1", {}, organisation_id=None)  # no shop of this organisation's
     workspace.placement.place_all()
 
     report = owner.get("/api/attribution").json()
@@ -177,7 +179,9 @@ def test_codes_results_and_attribution(
     one = {"orders": 1, "amount_thb": 1000.0}
     assert report["totals"]["by_rule"] == {"promo_code": one, "click_id": one}
     by_id = {o["order_id"]: o for o in report["orders"]}
-    assert set(by_id) == {"A1", "A2"}  # unattributed orders are not shown over the API yet
+    assert set(by_id) == {"A1", "A2", "A3"}
+    assert report["totals"]["unattributed"] == one
+    assert by_id["A3"]["rule"] == "unattributed"
     assert by_id["A2"]["why_message"]["code"] == "track.attribution.click_id"
     assert by_id["A2"]["credits"][0]["campaign"] == "Glow launch"
     linear = owner.get(
@@ -203,7 +207,7 @@ def test_a_client_reads_their_brand_and_changes_nothing(
     other_code = owner.get(f"{other}/links").json()["links"][0]["code"]
     theirs = {k.code: k.id for k in workspace.tracking.links(campaigns["other"])}
     click(workspace, theirs[other_code], "o-1", "v7")
-    order(workspace, "B1", {"click_id": "o-1"})
+    order(workspace, "B1", {"click_id": "o-1"}, organisation_id=people.owner.organisation.id)
     workspace.placement.place_all()
 
     client = _client(workspace, people.client)
@@ -223,7 +227,7 @@ def test_a_client_reads_their_brand_and_changes_nothing(
 
 
 def test_another_organisation_gets_404(
-    owner: TestClient, workspace: Workspace, campaigns: dict[str, int]
+    owner: TestClient, workspace: Workspace, people: People, campaigns: dict[str, int]
 ) -> None:
     url = f"/api/campaigns/{campaigns['ours']}"
     _made(owner.post(f"{url}/destinations", json={"url": SHOP}))
@@ -235,6 +239,10 @@ def test_another_organisation_gets_404(
         assert theirs.get(f"{url}/{path}").status_code == 404, path
     assert theirs.post(f"{url}/links", json={}).status_code == 404
     assert theirs.delete(f"/api/links/{code}").status_code == 404
+    order(workspace, "C1", {}, organisation_id=people.owner.organisation.id)
+    workspace.placement.place_all()
+    assert [o["order_id"] for o in owner.get("/api/attribution").json()["orders"]] == ["C1"]
+    assert theirs.get("/api/attribution").json()["orders"] == []
     assert len(owner.get(f"{url}/links").json()["links"]) == 3
 
 

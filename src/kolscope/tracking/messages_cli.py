@@ -1,17 +1,19 @@
 """What the command line and the JSON API say of links, codes and attribution beyond what the
 use cases themselves refuse (``messages_service``): which destination a bulk of links should
 lead to when none is named, a creator reference that names nobody in the campaign, a file of
-the shop's codes that holds none, and why a creator's CTR is empty. Declared once here (code and
-English text); the CLI writes them in English, the API sends them as message dicts too."""
+the shop's codes that holds none, and why a creator's CTR is empty. Declared once here (code
+and English text); the CLI writes them in English, the API sends them as message dicts too.
+The service's sentences these entry points also say (an unregistered destination, a link that
+is not there) are re-exported, so they reach them through the facade's ``said_cli``."""
 
 from __future__ import annotations
 
 from kolscope.domain.messages import Template
-from kolscope.tracking.messages_service import NO_DESTINATION
+from kolscope.tracking.messages_service import NO_DESTINATION, NO_LINK
 
 __all__ = [
-    "CHOOSE_DESTINATION", "CTR_UNKNOWN", "NO_DESTINATION", "NO_DESTINATIONS", "NO_SHOP_CODES",
-    "UNKNOWN_CREATOR",
+    "CHOOSE_DESTINATION", "CTR_UNKNOWN", "NO_DESTINATION", "NO_DESTINATIONS", "NO_LINK",
+    "NO_SHOP_CODES", "UNKNOWN_CREATOR",
 ]  # fmt: skip
 
 NO_DESTINATIONS = Template(

@@ -23,11 +23,11 @@ from kolscope.entrypoints.cli.links_cmd import (
     refused,
 )
 from kolscope.entrypoints.web.api.tracking_schemas import code_dict, creator_ids
-from kolscope.tracking import messages_cli as said
 from kolscope.tracking.facade import (
     SHOPIFY_COLUMNS,
     WOOCOMMERCE_COLUMNS,
     TrackingError,
+    said_cli,
 )
 
 codes = typer.Typer(
@@ -123,7 +123,7 @@ def import_shop(
     cli = state(ctx)
     found = shop_codes(cli, file)
     if not found:
-        fail(cli, escape(str(said.NO_SHOP_CODES(file=str(file)))))
+        fail(cli, escape(str(said_cli.NO_SHOP_CODES(file=str(file)))))
     added = cli.workspace().tracking.import_shop_codes(found)
     cli.out.print(f"{len(found)} codes read, {added} new to kolscope", markup=False)
 

@@ -40,7 +40,7 @@ from kolscope.entrypoints.web.bounds import MAX_ID, RowId
 from kolscope.entrypoints.web.deps import WorkspaceDep
 from kolscope.entrypoints.web.security import need
 from kolscope.planning.facade import Actor, Campaign, CampaignError
-from kolscope.tracking.facade import TrackingError
+from kolscope.tracking.facade import TrackingError, said_cli
 
 router = APIRouter(prefix="/api", tags=["tracking"], responses=API_ERRORS)
 VIEW = Permission.VIEW_CAMPAIGNS
@@ -208,17 +208,17 @@ LinkCode = Annotated[str, PathParam(min_length=1, max_length=40, description="A 
 def delete_link(
     workspace: WorkspaceDep, code: LinkCode, user: Annotated[User, need(MANAGE)]
 ) -> dict[str, Any]:
-    """Only a link of a campaign the caller may change: it is looked up among those."""
-    actor = Actor.of(user)
-    wanted = code.strip()
-    for campaign in workspace.campaigns.campaigns(actor):
-        if any(k.code == wanted for k in workspace.tracking.links(campaign.id)):
-            try:
-                workspace.tracking.delete_link(wanted)
-            except TrackingError as error:
-                refused(error)
-            return {"deleted": wanted, "campaign": campaign.name}
-    raise HTTPException(404, f"there is no live tracking link {wanted}")
+    """Only a live link of a campaign the caller may see and change; any other code answers
+    404 as if it did not exist."""
+    link = workspace.tracking.link(code)
+    if link is None or not link.live:
+        raise HTTPException(404, str(said_cli.NO_LINK(code=code.strip())))
+    _actor, campaign = _found(workspace, user, link.campaign_id)
+    try:
+        workspace.tracking.delete_link(link.code)
+    except TrackingError as error:
+        refused(error)
+    return {"deleted": link.code, "campaign": campaign.name}
 
 
 @router.get(
@@ -319,9 +319,17 @@ def attribution(
     actor = Actor.of(user)
     names = {str(c.id): c.name for c in workspace.campaigns.campaigns(actor)}
     chosen = _found(workspace, user, campaign)[1].id if campaign is not None else None
+    scope = actor.scope
+    # a campaign: its orders, as its results count them; else the organisation's orders
+    # (unattributed ones too), or for a brand's client those placed in campaigns they may see
+    whole = chosen is None and scope.brand_ids is None
+    granted = chosen is None and scope.brand_ids is not None
     try:
-        found = workspace.placement.report(chosen, model.strip().lower(), window)
+        found = workspace.placement.report(
+            chosen, model.strip().lower(), window,
+            campaign_ids=[int(k) for k in names] if granted else None,
+            organisation_id=scope.organisation_id if whole else None,
+        )  # fmt: skip
     except TrackingError as error:
         refused(error)
-    visible = {str(chosen)} if chosen is not None else set(names)
-    return report_dict(found, names, visible)
+    return report_dict(found, names, only_known=True)

@@ -21,17 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from kolscope.domain.creators import handle_key
 from kolscope.domain.platforms import parse_platform
 from kolscope.planning.facade import Campaign
-from kolscope.tracking import messages_cli as said
 from kolscope.tracking.facade import (
     AttributionReport,
     CreatorResult,
     Destination,
     PlacedOrder,
-    Rule,
     StoredCode,
     TrackedCreator,
     TrackedLink,
     TrackingError,
+    said_cli,
 )
 
 Short = Annotated[str, StringConstraints(max_length=300)]
@@ -94,7 +93,7 @@ def creator_ids(
         platform = parse_platform(platform_text)
         key = (platform.value if platform else platform_text.strip().lower(), handle_key(handle))
         if key not in known:
-            raise TrackingError(said.UNKNOWN_CREATOR(creator=reference, campaign=campaign.name))
+            raise TrackingError(said_cli.UNKNOWN_CREATOR(creator=reference, campaign=campaign.name))
         found.append(known[key])
     return list(dict.fromkeys(found))
 
@@ -107,16 +106,16 @@ def chosen_destination(
         if len(known) == 1:
             return known[0]
         if not known:
-            raise TrackingError(said.NO_DESTINATIONS(campaign=campaign.name))
+            raise TrackingError(said_cli.NO_DESTINATIONS(campaign=campaign.name))
         names = [f"{d.id} {d.url}" for d in known]
         raise TrackingError(
-            said.CHOOSE_DESTINATION(campaign=campaign.name, count=len(known), known=names)
+            said_cli.CHOOSE_DESTINATION(campaign=campaign.name, count=len(known), known=names)
         )
     wanted = chosen.strip()
     for found in known:
         if wanted == str(found.id) or wanted.rstrip("/") == found.url.rstrip("/"):
             return found
-    raise TrackingError(said.NO_DESTINATION(destination=wanted))
+    raise TrackingError(said_cli.NO_DESTINATION(destination=wanted))
 
 
 # Answers ----------------------------------------------------------------------------------------
@@ -190,7 +189,7 @@ def result_dict(result: CreatorResult) -> dict[str, Any]:
 
 
 def results_dict(campaign: str, results: Iterable[CreatorResult]) -> dict[str, Any]:
-    note = said.CTR_UNKNOWN()
+    note = said_cli.CTR_UNKNOWN()
     return {
         "campaign": campaign,
         "creators": [result_dict(r) for r in results],
@@ -199,11 +198,11 @@ def results_dict(campaign: str, results: Iterable[CreatorResult]) -> dict[str, A
 
 
 def order_dict(
-    item: PlacedOrder, campaigns: Mapping[str, str], visible: Collection[str] | None = None
+    item: PlacedOrder, campaigns: Mapping[str, str], hidden: Collection[str] = ()
 ) -> dict[str, Any]:
     """One order as a model placed it: the rule, why (in words and as a message), and each
-    creator's share. ``campaigns`` maps a credit's campaign key (its id) to the name; with
-    ``visible``, only the credits of those campaigns are shown."""
+    creator's share. ``campaigns`` maps a credit's campaign key (its id) to the name; the
+    credits of ``hidden`` campaigns are left out."""
     order, placed = item.order, item.placed
     return {
         "order_id": order.order_id,
@@ -224,7 +223,7 @@ def order_dict(
                 "amount_thb": money(c.amount_thb),
             }
             for c in placed.credits
-            if visible is None or c.campaign in visible
+            if c.campaign not in hidden
         ],
     }
 
@@ -248,47 +247,19 @@ def totals_dict(report: AttributionReport) -> dict[str, Any]:
     }
 
 
-def _added_up(kept: Sequence[PlacedOrder]) -> dict[str, Any]:
-    """``totals_dict`` of some of a report's orders, added up as tracking's ``totals`` does
-    (until the facade offers it: /work/briefs/c_needs.txt)."""
-    by_rule: dict[Rule, list[Any]] = {}
-    unattributed: list[Any] = [0, Decimal("0.00")]
-    reversed_: list[Any] = [0, Decimal("0.00")]
-    for item in kept:
-        placed = item.placed
-        if placed.status not in ("paid", "pending"):
-            reversed_ = [reversed_[0] + 1, reversed_[1] + placed.reversed_thb]
-        if placed.rule is Rule.UNATTRIBUTED:
-            unattributed = [unattributed[0] + 1, unattributed[1] + placed.amount_thb]
-            continue
-        count, amount = by_rule.get(placed.rule, [0, Decimal("0.00")])
-        by_rule[placed.rule] = [count + 1, amount + placed.amount_thb]
-    ordered = [(rule, by_rule[rule]) for rule in Rule if rule in by_rule]
-    attributed = sum((amount for _rule, (_count, amount) in ordered), Decimal("0.00"))
-    return {
-        "by_rule": {rule.value: _total(*total) for rule, total in ordered},
-        "attributed": _total(sum(count for _rule, (count, _a) in ordered), attributed),
-        "unattributed": _total(*unattributed),
-        "reversed": _total(*reversed_),
-        "amount_thb": money(attributed + unattributed[1]),
-    }
-
-
 def report_dict(
-    report: AttributionReport,
-    campaigns: Mapping[str, str],
-    visible: Collection[str] | None = None,
+    report: AttributionReport, campaigns: Mapping[str, str], *, only_known: bool = False
 ) -> dict[str, Any]:
     """The report: totals by rule, unattributed and reversed, then every order. With
-    ``visible`` (campaign keys a person may see) only the orders placed in those campaigns are
-    kept, with their credits there, and the totals are added up over them (whole orders, as a
-    campaign's report counts them)."""
-    kept = report.orders
-    if visible is not None:
-        kept = tuple(p for p in kept if any(c.campaign in visible for c in p.placed.credits))
+    ``only_known`` an order's credits in campaigns not in ``campaigns`` (another brand's or
+    organisation's, which a visitor's clicks may also have touched) are left out."""
+    hidden = set()
+    if only_known:
+        keys = {c.campaign for p in report.orders for c in p.placed.credits if c.campaign}
+        hidden = {k for k in keys if k.isdigit() and k not in campaigns}
     return {
         "model": report.model,
         "window_days": report.window_days,
-        "totals": totals_dict(report) if visible is None else _added_up(kept),
-        "orders": [order_dict(item, campaigns, visible) for item in kept],
+        "totals": totals_dict(report),
+        "orders": [order_dict(item, campaigns, hidden) for item in report.orders],
     }
