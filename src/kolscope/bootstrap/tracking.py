@@ -14,6 +14,7 @@ from kolscope.config import Settings
 from kolscope.tracking import wiring as tracking_wiring
 
 if TYPE_CHECKING:
+    from kolscope.tracking.orders import OrderBook
     from kolscope.tracking.placing import Placement
     from kolscope.tracking.service import TrackingService
 
@@ -38,6 +39,15 @@ class TrackingParts:
     @cached_property
     def placement(self) -> Placement:
         return tracking_wiring.placement(self.engine, links_base(self.settings))
+
+    @cached_property
+    def orders(self) -> OrderBook:
+        return tracking_wiring.orders(
+            self.engine,
+            self.settings.secret_key.encode(),
+            lambda: datetime.now(UTC),
+            self.placement.place,
+        )
 
     def add_demo_tracking(self, campaign_id: int, today: date) -> None:
         """The demo campaign's links, codes, clicks and orders, placed (``tracking/demo.py``)."""

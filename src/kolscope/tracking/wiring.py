@@ -7,7 +7,7 @@ importing this module pulls in no SQL code of the area.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 if TYPE_CHECKING:
     from kolscope.tracking.db.demo import SqlDemoTracking
+    from kolscope.tracking.orders import OrderBook
     from kolscope.tracking.placing import Placement
     from kolscope.tracking.service import TrackingService
 
@@ -61,3 +62,15 @@ def demo_writer(engine: Engine) -> SqlDemoTracking:
     from kolscope.tracking.db.demo import SqlDemoTracking
 
     return SqlDemoTracking(engine)
+
+
+def orders(
+    engine: Engine,
+    secret: bytes,
+    clock: Callable[[], datetime],
+    placed: Callable[[Sequence[int]], None] | None,
+) -> OrderBook:
+    from kolscope.tracking.db.orders import SqlOrders
+    from kolscope.tracking.orders import OrderBook
+
+    return OrderBook(SqlOrders(engine), clock, secret, placed)
