@@ -267,12 +267,12 @@ def test_live_counts_and_orders_with_their_rule_and_reason(
     owner.post(f"{_tab(campaign)}/codes", data={"pattern": "GLOW{N}", "kind": "thb", "value": "50"})
     code = {c.handle: c.code for c in filled.tracking.codes(campaign.id)}["mint.review"]
     _click(filled, foodie.id, "click-1", "v1")
-    _click(filled, foodie.id, "click-2", "v2")
+    _click(filled, foodie.id, "click-<i>2</i>", "v2")
     _click(filled, mint.id, "click-bot", "v9", kind="preview")
     orders = [
         _order(filled, "1001", {"codes": [code.lower()]}),
         _order(filled, "1002", {"click_id": "click-1"}),
-        _order(filled, "1003", {"click_id": "click-2"}, status="refunded"),
+        _order(filled, "1003", {"click_id": "click-<i>2</i>"}, status="refunded"),
     ]
     filled.placement.place(orders)
 
@@ -293,6 +293,9 @@ def test_live_counts_and_orders_with_their_rule_and_reason(
     assert "Click id or sub-id" in table
     assert f"the order used promo code {code.lower()}" in table or code in table
     assert "refunded" in table
+    assert '<span translate="no">click-1</span>' in table  # data in a sentence, marked as such
+    assert "<i>2</i>" not in page
+    assert "click-&lt;i&gt;2&lt;/i&gt;" in table
     totals = page.split('id="rule-totals"')[1].split("</table>")[0]
     assert "Not attributed" in totals
     assert f'data-live="{foodie.account_id}" data-field="clicks">2<' in page

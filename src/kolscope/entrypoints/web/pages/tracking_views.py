@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from markupsafe import Markup, escape
+
+from kolscope.domain.messages import Message
 from kolscope.entrypoints.web import i18n, said
 from kolscope.entrypoints.web.i18n import _
 from kolscope.entrypoints.web.vocabulary import N_
@@ -78,6 +81,31 @@ LIVE_FIELDS = (
     "roas",
 )  # fmt: skip
 FEE_FIELDS = ("cpc", "cpa", "roas")  # worked out from the agreed fee: never shown to a client
+
+
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around data, never in a value shown
+
+
+class DataMarked(said.PageWording):
+    """The page's wording, with each literal value of a message (a click id, a promo code, a
+    creator's reference) marked as data: the page wraps it in ``translate="no"`` so a
+    translator (and the Thai check) leaves it alone."""
+
+    def value(self, kind: str, value: Any) -> str:
+        if kind == "" and value is not None:
+            plain = str(value).replace(_OPEN, "").replace(_CLOSE, "")
+            return f"{_OPEN}{plain}{_CLOSE}"
+        return super().value(kind, value)
+
+
+def marked(message: Message, words: said.PageWording) -> Markup:
+    """A message in the reader's language, escaped, its data in ``<span translate="no">``."""
+    wording = DataMarked(
+        words.language, thai_units=words.thai_units, buddhist_era=words.buddhist_era
+    )
+    text = str(escape(said.say_with(message, wording)))
+    opened = text.replace(_OPEN, '<span translate="no">').replace(_CLOSE, "</span>")
+    return Markup(opened)  # noqa: S704 - escaped above; only our own tags added
 
 
 def named(names: dict[str, str], code: str | None) -> str:
@@ -215,7 +243,7 @@ def orders_view(report: AttributionReport, words: said.PageWording) -> dict[str,
                 ],
                 "rule": where.rule.value,
                 "rule_name": named(RULE_NAMES, where.rule.value),
-                "why": said.say_with(where.why, words),
+                "why": marked(where.why, words),
             }
         )
     by_rule = [
