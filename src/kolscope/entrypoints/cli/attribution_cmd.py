@@ -83,7 +83,7 @@ def report(
     if as_json:
         cli.out.print_json(json.dumps(data))
         return
-    table = Table("order", "status", "THB", "rule", "creators", "why", box=None)
+    table = Table("order", "status", "THB", "counts", "rule", "creators", "why", box=None)
     for order in data["orders"]:
         credits = ", ".join(
             f"{c['creator']} {c['share']:.0%}" if c["share"] < 1 else c["creator"]
@@ -91,7 +91,8 @@ def report(
         )
         table.add_row(
             f"{order['source']}:{order['order_id']}", order["status"],
-            _thb(order["amount_thb"]), order["rule"], credits, order["why"],
+            _thb(order["amount_thb"]), _thb(order["counted_thb"]), order["rule"], credits,
+            order["why"],
         )  # fmt: skip
     if data["orders"]:
         cli.out.print(table, markup=False)
