@@ -16,7 +16,10 @@ import random
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
+
+from tests.tracking_reports_xlsx import write_sheet_xlsx
 
 Cell = str | int | float | datetime | None
 
@@ -378,15 +381,6 @@ def write_xlsx(
     sheet: str = "Sheet1",
     titles: Iterable[Sequence[Cell]] = (),
 ) -> Path:
-    """An XLSX workbook written as openpyxl streams it (rows never all in memory)."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    page = book.create_sheet(title=sheet)
-    for title in titles:
-        page.append(list(title))
-    page.append(list(header))
-    for cells in rows:
-        page.append([None if cell == "" else cell for cell in cells])
-    book.save(path)
-    return path
+    """An XLSX workbook as marketplaces write them: shared strings, its size stated, streamed
+    (rows never all in memory); see tests/tracking_reports_xlsx.py."""
+    return write_sheet_xlsx(path, chain(titles, [header], rows), sheet=sheet)

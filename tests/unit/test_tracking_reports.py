@@ -60,17 +60,14 @@ def failure(layout: Layout, header: list[str], rows: list[list[Any]]) -> ReportE
 
 
 # Detection ----------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("header", "layout"),
-    [
-        (SHOPEE_TH, Layout.SHOPEE),
-        (SHOPEE_EN, Layout.SHOPEE),
-        (LAZADA, Layout.LAZADA),
-        (TIKTOK_CREATOR_EN, Layout.TIKTOK_CREATOR),
-        (TIKTOK_CREATOR_TH, Layout.TIKTOK_CREATOR),
-        (TIKTOK_SELLER, Layout.TIKTOK_SELLER),
-    ],
-)
+HEADERS = [
+    (SHOPEE_TH, Layout.SHOPEE), (SHOPEE_EN, Layout.SHOPEE), (LAZADA, Layout.LAZADA),
+    (TIKTOK_CREATOR_EN, Layout.TIKTOK_CREATOR), (TIKTOK_CREATOR_TH, Layout.TIKTOK_CREATOR),
+    (TIKTOK_SELLER, Layout.TIKTOK_SELLER),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "layout"), HEADERS)
 def test_each_report_is_told_by_its_columns(header: list[str], layout: Layout) -> None:
     found = detect(header)
     assert found is not None
@@ -134,29 +131,21 @@ def test_kind_asked_for_that_the_file_plainly_is_not_is_refused() -> None:
     assert "Shopee" in str(said)
     assert "Lazada" in str(said)
     assert explain([["a"]], ReportKind.TIKTOK_SHOP).code == "track.reports.missing_columns"
-
-
-def test_detection_and_reading_agree_on_tiktok_layouts() -> None:
-    found = detect(TIKTOK_SELLER, ReportKind.TIKTOK_SHOP)
-    assert found is not None
-    assert found.layout is Layout.TIKTOK_SELLER
     assert detect(TIKTOK_SELLER, ReportKind.SHOPEE) is None
+    seller = detect(TIKTOK_SELLER, ReportKind.TIKTOK_SHOP)
+    assert seller is not None
+    assert seller.layout is Layout.TIKTOK_SELLER
 
 
 # Shopee -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("word", "status"),
-    [
-        ("สำเร็จ", "paid"),
-        ("รอดำเนินการ", "pending"),
-        ("ยกเลิก", "cancelled"),
-        ("ยังไม่ชำระเงิน", "unpaid"),
-        ("Completed", "paid"),
-        ("Pending", "pending"),
-        ("Cancelled", "cancelled"),
-        ("Unpaid", "unpaid"),
-    ],
-)
+SHOPEE_WORDS = [
+    ("สำเร็จ", "paid"), ("รอดำเนินการ", "pending"), ("ยกเลิก", "cancelled"),
+    ("ยังไม่ชำระเงิน", "unpaid"), ("Completed", "paid"), ("Pending", "pending"),
+    ("Cancelled", "cancelled"), ("Unpaid", "unpaid"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("word", "status"), SHOPEE_WORDS)
 def test_shopee_statuses(word: str, status: str) -> None:
     values = shopee_order(1)[0] | {"Order Status": word}
     line = one(Layout.SHOPEE, SHOPEE_TH, values)
@@ -250,16 +239,14 @@ def test_blank_rows_are_skipped_but_counted() -> None:
 
 
 # Lazada -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("status", "validity", "expected", "counts"),
-    [
-        ("Delivered", "valid", "paid", True),
-        ("Fulfilled", "valid", "pending", True),
-        ("Returned", "valid", "refunded", False),
-        ("Rejected", "invalid", "rejected", False),
-        ("Delivered", "invalid", "rejected", False),
-    ],
-)
+LAZADA_PAIRS = [
+    ("Delivered", "valid", "paid", True), ("Fulfilled", "valid", "pending", True),
+    ("Returned", "valid", "refunded", False), ("Rejected", "invalid", "rejected", False),
+    ("Delivered", "invalid", "rejected", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("status", "validity", "expected", "counts"), LAZADA_PAIRS)
 def test_lazada_status_and_validity_pairs(
     status: str, validity: str, expected: str, counts: bool
 ) -> None:
@@ -305,15 +292,13 @@ def test_lazada_unknown_validity_and_broken_ids_are_named() -> None:
 
 
 # TikTok Shop --------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("word", "status"),
-    [
-        ("Settled", "paid"),
-        ("Pending", "pending"),
-        ("Awaiting payment", "unpaid"),
-        ("Ineligible", "ineligible"),
-    ],
-)
+TIKTOK_WORDS = [
+    ("Settled", "paid"), ("Pending", "pending"), ("Awaiting payment", "unpaid"),
+    ("Ineligible", "ineligible"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("word", "status"), TIKTOK_WORDS)
 def test_tiktok_settlement_statuses(word: str, status: str) -> None:
     line = one(Layout.TIKTOK_CREATOR, TIKTOK_CREATOR_TH, tiktok_creator_values(2, status=word))
     assert (line.status, line.shop_status) == (status, word)
@@ -421,21 +406,14 @@ def test_times_in_each_marketplace_form_are_bangkok_time(moment: datetime) -> No
     assert read.moment(moment) == aware
 
 
-@pytest.mark.parametrize(
-    ("reader", "value"),
-    [
-        (read.money, "twelve"),
-        (read.money, "NaN"),
-        (read.rate, "150%"),
-        (read.rate, "abc%"),
-        (read.count, "1.5"),
-        (read.count, "-2"),
-        (read.moment, "2026-13-01"),
-        (read.moment, "05/2026"),
-        (read.id_text, 1.5),
-        (read.id_text, "1.5E+0"),
-    ],
-)
+BAD_VALUES = [
+    (read.money, "twelve"), (read.money, "NaN"), (read.rate, "150%"), (read.rate, "abc%"),
+    (read.count, "1.5"), (read.count, "-2"), (read.moment, "2026-13-01"),
+    (read.moment, "05/2026"), (read.id_text, 1.5), (read.id_text, "1.5E+0"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("reader", "value"), BAD_VALUES)
 def test_bad_values_raise_cell_errors(reader: Any, value: Any) -> None:
     with pytest.raises(CellError):
         reader(value)
