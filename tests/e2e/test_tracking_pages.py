@@ -274,6 +274,10 @@ def test_live_counts_and_orders_with_their_rule_and_reason(
         _order(filled, "1002", {"click_id": "click-1"}),
         _order(filled, "1003", {"click_id": "click-<i>2</i>"}, status="refunded"),
     ]
+    organisation = people.owner.organisation.id
+    orders.append(_order(filled, "1004", {}, amount_satang=99_000, organisation_id=organisation))
+    other = filled.organisations.create("Other", "o@example.com", "O", "a long enough password")
+    _order(filled, "9999", {}, organisation_id=other.organisation.id)  # not theirs to count
     filled.placement.place(orders)
 
     live = owner.get(f"{_tab(campaign)}/live").json()
@@ -297,7 +301,9 @@ def test_live_counts_and_orders_with_their_rule_and_reason(
     assert "<i>2</i>" not in page
     assert "click-&lt;i&gt;2&lt;/i&gt;" in table
     totals = page.split('id="rule-totals"')[1].split("</table>")[0]
-    assert "Not attributed" in totals
+    assert "Promo code" in totals
+    unplaced = page.split('id="unattributed"')[1].split("</p>")[0]
+    assert ": 1 (฿990)" in unplaced  # the organisation's order no rule placed
     assert f'data-live="{foodie.account_id}" data-field="clicks">2<' in page
 
     linear = owner.get(f"{_tab(campaign)}?model=linear&window=7")
@@ -327,6 +333,7 @@ def test_a_client_sees_the_tab_but_changes_nothing_and_sees_no_fees(
     assert "/tracking/delete" not in page.text
     assert "/tracking/export/" not in page.text
     assert "Cost per click" not in page.text
+    assert 'id="unattributed"' not in page.text  # the agency's other orders are not theirs
     assert 'data-field="cpc"' not in page.text
     assert "cpc" not in client.get(f"{_tab(campaign)}/live").json()["totals"]
     mint = links["instagram:mint.review"]

@@ -91,6 +91,15 @@ def tracking_page(
     results = workspace.placement.results(campaign.id, creators)
     words = said.wording({"buddhist_era": buddhist, "thai_units": thai_units})
     report = workspace.placement.report(campaign.id, model, window)
+    # An order no rule placed belongs to no campaign: the team sees how many of their
+    # organisation's orders stayed unattributed (a brand's client sees only its campaign's).
+    unplaced = (
+        workspace.placement.report(
+            None, model, window, organisation_id=user.organisation.id
+        ).totals.unattributed
+        if may_manage
+        else None
+    )
     destinations = tracking.destinations(campaign.id)
     codes = tracking.codes(campaign.id)
     return page(
@@ -112,6 +121,7 @@ def tracking_page(
         totals=views.totals(results, thai_units),
         has_codes=any(c.origin == "kolscope" for c in codes),
         orders=views.orders_view(report, words),
+        unplaced=unplaced,
         model=model,
         window=window,
         models=[(m, views.named(views.MODEL_NAMES, m)) for m in MODELS],
