@@ -114,6 +114,7 @@ def matrix_setup(filled: Workspace, people: People, tmp_path: Any) -> dict[str, 
         "tier": "micro",
         "deliverable": "post",
         "shop": "noshop",  # a shop's webhook address: unknown, and nothing signed anyway
+        "source": "woocommerce",  # a shop's kind (rotating an unknown shop's secret: 404)
         "code": "nolink1",  # a tracking link's short code (none: allowed roles get 404)
     }
 

@@ -19,12 +19,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from kolscope.domain.messages import Message
 from kolscope.domain.team import INSTALLATION, Scope
 from kolscope.tracking import messages_orders as said
 from kolscope.tracking.orders_events import event_status, fit_key, settle, webhook_detail
 from kolscope.tracking.orders_inputs import read_conversion, read_lead
-from kolscope.tracking.orders_reports import Counted, OpenedReport, ReadReport, ReportStore
+from kolscope.tracking.orders_reports import REPORT_KINDS, ReadReport, ReportImports, ReportStore
 from kolscope.tracking.orders_shops import ShopKeys, ShopStore
 from kolscope.tracking.orders_values import (
     ORDER_SOURCES,
@@ -52,11 +51,11 @@ from kolscope.tracking.orders_values import (
 from kolscope.tracking.webhooks import shopify, woocommerce
 from kolscope.tracking.webhooks.orders import OrderEvent, Ping, WebhookError, lower_headers, utm_of
 
+__all__ = ["REPORT_KINDS", "OrderBook", "OrderStore"]
 log = logging.getLogger("kolscope.tracking.orders")
 READERS = {"shopify": shopify.read, "woocommerce": woocommerce.read}
 TOPIC_HEADERS = {"shopify": "x-shopify-topic", "woocommerce": "x-wc-webhook-topic"}
-KEPT_HEADERS = ("x-shopify-", "x-wc-webhook-")
-REPORT_KINDS = ("shopee", "lazada", "tiktok-shop")  # the headers a webhook is read from again
+KEPT_HEADERS = ("x-shopify-", "x-wc-webhook-")  # the headers a webhook is read from again
 Settle = Callable[[Sequence[Mapping[str, Any]]], OrderFields]
 
 
@@ -108,6 +107,7 @@ class OrderBook:
         self._secret = secret
         self._placed = placed
         self._shops = ShopKeys(store, clock)
+        self._reports = ReportImports(store, clock)
 
     def _place(self, order_row_ids: Sequence[int]) -> None:
         if self._placed is not None and order_row_ids:
@@ -310,29 +310,20 @@ class OrderBook:
     ) -> ReportImported:  # fmt: skip
         """Import a Shopee, Lazada or TikTok Shop report (its kind found from its columns
         unless named): all of it in one transaction, or nothing (the error names file, row and
-        column)."""
-        if kind is not None and kind not in REPORT_KINDS:
-            known = list(REPORT_KINDS)
-            raise OrderError(400, said.REPORT_KIND_UNKNOWN(kind=kind, known=known), "kind")
-        read = reader or _read_report
-        try:
-            opened = read(Path(path), kind)
-        except ValueError as error:  # the reader's ReportFileError names file, row and column
-            raise _report_refused(error) from error
-        counted = Counted()
-        try:
-            counts = self._store.import_lines(
-                scope.organisation_id,
-                counted.batches(opened.lines(), Path(path).name),
-                self._clock(),
-            )
-        except ValueError as error:
-            raise _report_refused(error) from error
-        self._place(counts.order_row_ids)
-        return ReportImported(
-            file=Path(path).name, kind=str(opened.kind), rows=counted.rows, orders=counts.orders,
-            new_orders=counts.new_orders, lines=counts.lines, changed_lines=counts.changed_lines,
-        )  # fmt: skip
+        column). Attribution then places the orders it changed."""
+        done, changed = self._reports.import_report(path, kind, scope, reader)
+        self._place(changed)
+        return done
+
+    def check_report(self, path: Path, kind: str | None = None) -> ReportImported:
+        """Read the whole report as ``import_report`` would and write nothing (a dry run):
+        its rows, lines and orders, or the first bad row named."""
+        return self._reports.check_report(path, kind)
+
+    def report_kind(self, path: Path) -> str | None:
+        """The marketplace report a file is (shopee, lazada, tiktok-shop), found from its
+        columns; None for any other file (a creators export, say)."""
+        return self._reports.report_kind(path)
 
     # Listing -----------------------------------------------------------------------------------
 
@@ -354,22 +345,6 @@ class OrderBook:
         _check_source(source)
         totals = self._store.totals(scope.organisation_id, scope.brand_ids, source, campaign, test)
         return summarise(totals)
-
-
-def _read_report(path: Path, kind: str | None) -> OpenedReport:
-    from kolscope.tracking.reports.files import read_report
-    from kolscope.tracking.reports.formats.values import ReportKind
-
-    return read_report(path, ReportKind(kind) if kind else None)
-
-
-def _report_refused(error: ValueError) -> OrderError:
-    """A report the reader refused, as an order error keeping its message (file, row,
-    column); anything else is a bug and goes on up."""
-    message = getattr(error, "message", None)
-    if not isinstance(message, Message):
-        raise error
-    return OrderError(400, message, getattr(error, "column", None))
 
 
 def _check_source(source: str | None) -> None:

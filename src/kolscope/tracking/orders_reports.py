@@ -17,9 +17,20 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from kolscope.tracking.orders_values import ZEROED_STATUSES, LineWrite, ReportCounts, satang
+from kolscope.domain.messages import Message
+from kolscope.domain.team import Scope
+from kolscope.tracking import messages_orders as said
+from kolscope.tracking.orders_values import (
+    ZEROED_STATUSES,
+    LineWrite,
+    OrderError,
+    ReportCounts,
+    ReportImported,
+    satang,
+)
 
 BATCH = 2000
+REPORT_KINDS = ("shopee", "lazada", "tiktok-shop")
 
 
 class ReportedLine(Protocol):
@@ -116,3 +127,79 @@ class Counted:
                 return
             self.rows += len(batch)
             yield batch
+
+
+def read_report(path: Path, kind: str | None) -> OpenedReport:
+    """The marketplace report reader (``tracking.reports.files``), imported when first used."""
+    from kolscope.tracking.reports.files import read_report as read
+    from kolscope.tracking.reports.formats.values import ReportKind
+
+    return read(path, ReportKind(kind) if kind else None)
+
+
+def refused(error: ValueError) -> OrderError:
+    """A report the reader refused, as an order error keeping its message (file, row,
+    column); anything else is a bug and goes on up."""
+    message = getattr(error, "message", None)
+    if not isinstance(message, Message):
+        raise error
+    return OrderError(400, message, getattr(error, "column", None))
+
+
+class ReportImports:
+    """Importing a report, checking one without writing, and telling whether a file is one."""
+
+    def __init__(self, store: ReportStore, clock: Callable[[], datetime]) -> None:
+        self._store = store
+        self._clock = clock
+
+    def _open(self, path: Path, kind: str | None, reader: ReadReport | None) -> OpenedReport:
+        if kind is not None and kind not in REPORT_KINDS:
+            known = list(REPORT_KINDS)
+            raise OrderError(400, said.REPORT_KIND_UNKNOWN(kind=kind, known=known), "kind")
+        try:
+            return (reader or read_report)(Path(path), kind)
+        except ValueError as error:  # the reader's ReportFileError names file, row and column
+            raise refused(error) from error
+
+    def import_report(
+        self, path: Path, kind: str | None, scope: Scope, reader: ReadReport | None = None
+    ) -> tuple[ReportImported, tuple[int, ...]]:
+        """The import's counts and the orders it changed."""
+        opened = self._open(path, kind, reader)
+        counted = Counted()
+        name = Path(path).name
+        try:
+            counts = self._store.import_lines(
+                scope.organisation_id, counted.batches(opened.lines(), name), self._clock()
+            )
+        except ValueError as error:
+            raise refused(error) from error
+        done = ReportImported(
+            file=name, kind=str(opened.kind), rows=counted.rows, orders=counts.orders,
+            new_orders=counts.new_orders, lines=counts.lines, changed_lines=counts.changed_lines,
+        )  # fmt: skip
+        return done, counts.order_row_ids
+
+    def check_report(self, path: Path, kind: str | None) -> ReportImported:
+        """Every line read, nothing written: how many rows and orders (the orders' keys are
+        kept to count them, a few bytes each)."""
+        opened = self._open(path, kind, None)
+        rows = 0
+        orders: set[tuple[str, str]] = set()
+        try:
+            for line in opened.lines():
+                rows += 1
+                orders.add((line.shop, line.order_id))
+        except ValueError as error:
+            raise refused(error) from error
+        return ReportImported(Path(path).name, str(opened.kind), rows, len(orders), 0, rows, 0)
+
+    def report_kind(self, path: Path) -> str | None:
+        from kolscope.tracking.reports.files import preview
+
+        try:
+            found = preview(Path(path), rows=1)
+        except ValueError:  # not a CSV or XLSX, empty, unreadable: no report
+            return None
+        return str(found.kind) if found.kind is not None else None

@@ -22,9 +22,11 @@ from kolscope.entrypoints.cli import (
     jobs_cmd,
     links_cmd,
     nlp_cmd,
+    orders_cmd,
     ratecards_cmd,
     redirect_cmd,
     search_cmd,
+    shops_cmd,
     shortlists_cmd,
     workspace_cmd,
 )
@@ -92,6 +94,8 @@ app.add_typer(ratecards_cmd.ratecards, name="ratecards")
 app.add_typer(links_cmd.links, name="links")
 app.add_typer(codes_cmd.codes, name="codes")
 app.add_typer(attribution_cmd.attribution, name="attribution")
+app.add_typer(orders_cmd.orders, name="orders")
+app.add_typer(shops_cmd.shops, name="shops")
 redirect_cmd.register(app)
 
 

@@ -1,4 +1,6 @@
-"""``kolscope import``: bring creators, posts, comments, audiences and follower samples in."""
+"""``kolscope import``: bring creators, posts, comments, audiences and follower samples in;
+a Shopee, Lazada or TikTok Shop affiliate report goes to the orders instead (found from its
+columns, or named with ``--kind``)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from kolscope.domain.creators import parse_account_reference
 from kolscope.domain.dates import parse_date
 from kolscope.domain.platforms import Platform, parse_platform
 from kolscope.entrypoints.cli.context import CliState, fail, progress_bar, state
-from kolscope.entrypoints.cli.import_run import run_in_foreground
+from kolscope.entrypoints.cli.import_run import import_reports, run_in_foreground, split_reports
+from kolscope.tracking.facade import REPORT_KINDS
 
 SHOWN_PROBLEMS = 20
 
@@ -190,14 +193,29 @@ def _update_index(cli: CliState, *, quiet: bool) -> dict[str, Any]:
     return {"indexed": report.indexed, "seconds": round(report.seconds, 2)}
 
 
+def _catalogue_kind(cli: CliState, kind: str | None) -> ImportKind | None:
+    """``--kind`` as a catalogue kind (None for a marketplace report, or to detect)."""
+    if kind is None or kind in REPORT_KINDS:
+        return None
+    try:
+        return ImportKind(kind)
+    except ValueError:
+        known = [k.value for k in ImportKind] + list(REPORT_KINDS)
+        fail(cli, f"--kind {escape(kind)!r}: unknown kind (known: {', '.join(known)})")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_files(
         ctx: typer.Context,
         files: Annotated[list[Path], typer.Argument(help="CSV, TSV, JSON, JSONL or XLSX files.")],
         kind: Annotated[
-            ImportKind | None,
-            typer.Option(help="What the files hold (default: detected from columns and name)."),
+            str | None,
+            typer.Option(
+                help="What the files hold: creators, posts, comments, audience, followers, or "
+                "a marketplace report: shopee, lazada, tiktok-shop (default: detected from "
+                "columns and name)."
+            ),
         ] = None,
         platform: Annotated[
             str | None,
@@ -274,6 +292,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Import files; columns, kind, platform and date are detected and can be overridden."""
         cli = state(ctx)
+        catalogue_kind = _catalogue_kind(cli, kind)
         chosen_platform: Platform | None = None
         if platform is not None:
             chosen_platform = parse_platform(platform)
@@ -296,7 +315,7 @@ def register(app: typer.Typer) -> None:
             except ValueError as error:
                 fail(cli, f"--account: {error}")
         options = ImportOptions(
-            kind=kind,
+            kind=catalogue_kind,
             platform=chosen_platform,
             as_of=day,
             mapping=_mapping(cli, map_ or []),
@@ -309,6 +328,16 @@ def register(app: typer.Typer) -> None:
         if no_wait and not background:
             fail(cli, "--no-wait goes with --background")
         workspace = cli.workspace()
+        reports, files = split_reports(workspace.orders, files, kind)
+        if reports and (background or map_ or partial):
+            fail(cli, "marketplace reports import in the foreground, all of a file or nothing")
+        imported = import_reports(
+            cli, workspace.orders, reports, kind, dry_run=dry_run, quiet=as_json
+        )
+        if not files:
+            if as_json:
+                typer.echo(json.dumps({"reports": imported}, ensure_ascii=False, indent=2))
+            return
         if background:
             _in_background(
                 cli,
@@ -342,6 +371,8 @@ def register(app: typer.Typer) -> None:
         indexed = _update_index(cli, quiet=as_json) if report.committed and index else None
         if as_json:
             payload = {"plans": [p.to_dict() for p in plans], "report": report.to_dict()}
+            if imported:
+                payload["reports"] = imported
             if indexed is not None:
                 payload["search_index"] = indexed
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
