@@ -250,6 +250,8 @@ SHOT_PAGES: dict[str, dict[str, str | None]] = {
         "th-campaign-board": "/campaigns/{campaign}/board",
         "th-campaign-tracking": "/campaigns/{campaign}/tracking",
         "th-ratecards": "/ratecards",
+        "th-shops": "/settings/shops",
+        "th-order-import": "/orders/import",
     },
     "client@kolscope.local": {
         "th-client-home": "/",
@@ -321,7 +323,7 @@ def test_no_thai_page_is_wider_than_a_phone(
     wide = {}
     for path in ("/", "/discover?niche=beauty&min_er=0.5", "/creators", creator, "/audits",
                  "/imports", "/imports/new", "/brands", "/settings", "/help/metrics",
-                 "/campaigns", "/campaigns/new", "/ratecards",
+                 "/campaigns", "/campaigns/new", "/ratecards", "/settings/shops", "/orders/import",
                  *([f"/campaigns/{campaign}", f"/campaigns/{campaign}/board",
                     f"/campaigns/{campaign}/content", f"/campaigns/{campaign}/scenarios",
                     f"/campaigns/{campaign}/tracking"]
