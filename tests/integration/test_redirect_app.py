@@ -268,3 +268,66 @@ def test_the_page_is_written_from_the_language_catalogue(
         not_found._words.cache_clear()
     assert "<h1>ไม่พบลิงก์นี้</h1>" in answer.text
     assert answer.headers["content-language"] == "th"
+
+
+class _RsgiScope:
+    """What granian's RSGI hands an app: attributes, headers as a mapping, ``host:port``."""
+
+    def __init__(self, method: str, path: str, headers: dict[str, str], client: str) -> None:
+        self.proto, self.method, self.path, self.client = "http", method, path, client
+        self.headers = headers
+
+
+class _RsgiProtocol:
+    def __init__(self) -> None:
+        self.answers: list[tuple[int, dict[str, str], bytes]] = []
+
+    def response_empty(self, status: int, headers: list[tuple[str, str]]) -> None:
+        self.answers.append((status, dict(headers), b""))
+
+    def response_bytes(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+        self.answers.append((status, dict(headers), body))
+
+
+def rsgi(app: RedirectApp, method: str, path: str, client: str, **headers: str) -> Any:
+    protocol = _RsgiProtocol()
+    named = {name.replace("_", "-"): value for name, value in headers.items()}
+    asyncio.run(app.__rsgi__(_RsgiScope(method, path, named, client), protocol))
+    (answer,) = protocol.answers
+    return answer
+
+
+def test_granians_own_interface_answers_the_same(
+    redirect: Redirect, settings: Settings, engine: Engine
+) -> None:
+    app = RedirectApp(redirect)
+    status, headers, _ = rsgi(app, "GET", "/r/abc2345", "203.0.113.9:5123", user_agent=LINE_IOS)
+    assert status == 302
+    assert headers["cache-control"] == "no-store"
+    assert "kc=" in headers["location"]
+    status, headers, _ = rsgi(app, "HEAD", "/abc2345", "[::ffff:203.0.113.9]:5123")
+    assert status == 302
+    status, headers, body = rsgi(app, "GET", "/r/<b>x</b>", "[2001:db8::1]:1", accept_language="en")
+    assert status == 404
+    assert headers["content-language"] == "en"
+    assert b"&lt;b&gt;x&lt;/b&gt;" in body
+    assert b"<b>" not in body
+    status, headers, body = rsgi(app, "HEAD", "/r/nothing", "203.0.113.9:1")
+    assert (status, body) == (404, b"")
+    assert int(headers["content-length"]) > 0
+    assert rsgi(app, "POST", "/r/abc2345", "203.0.113.9:1")[0] == 405
+    rows = shipped(settings, engine)
+    assert [(row["method"], row["visitor_kind"]) for row in rows] == [
+        ("GET", "person"),
+        ("HEAD", "preview"),
+    ]
+    # a dual-stack socket's IPv4 address is the same visitor as the plain one
+    assert rows[0]["visitor_hash"] == rows[1]["visitor_hash"]
+
+
+def test_client_addresses_in_granians_form() -> None:
+    from kolscope.entrypoints.redirect.app import client_address
+
+    assert client_address("203.0.113.9:5123") == "203.0.113.9"
+    assert client_address("[2001:db8::1]:443") == "2001:db8::1"
+    assert client_address(None) is None

@@ -62,7 +62,7 @@ def _click_ids(engine: Engine) -> list[str]:
         return list(db.execute(select(t.clicks.c.click_id)).scalars())
 
 
-@pytest.mark.parametrize("server", ["granian", "uvicorn"])
+@pytest.mark.parametrize("server", ["granian", "granian-asgi", "uvicorn"])
 def test_kolscope_redirect_serves_and_ships_its_clicks(
     server: str, sqlite_settings: Settings, sqlite_engine: Engine, tmp_path: Path
 ) -> None:

@@ -28,7 +28,14 @@ from kolscope.tracking.redirect.journal import (
     read_complete,
     writer_gone,
 )
-from kolscope.tracking.redirect.record import BadLineError, ClickRecord, read_line
+from kolscope.tracking.redirect.record import (
+    BadLineError,
+    ClickRecord,
+    click_rows,
+    line_of,
+    read_line,
+    visitor_json,
+)
 from kolscope.tracking.redirect.service import new_click_id
 from kolscope.tracking.redirect.visitor_hashes import VisitorHashes, salt_day_of
 
@@ -321,3 +328,76 @@ def test_thai_addresses_become_ascii() -> None:
         "#%E0%B8%AA%E0%B9%88%E0%B8%A7%E0%B8%99"
     )
     assert ascii_address("https://shop.example:8443/a?b=c") == "https://shop.example:8443/a?b=c"
+
+
+# The request path's line and the shipper's reading ------------------------------------------
+
+texts = st.one_of(st.none(), st.text(max_size=80))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    referrer=texts,
+    browser=texts,
+    os_family=texts,
+    device=texts,
+    reason=texts,
+    country=texts,
+    kind=st.text(min_size=1, max_size=20),
+    method=st.sampled_from(["GET", "HEAD", 'G"T\\']),
+    at=st.integers(min_value=0, max_value=4_000_000_000_000_000),
+)
+def test_the_request_paths_line_is_the_records_line(
+    referrer: str | None,
+    browser: str | None,
+    os_family: str | None,
+    device: str | None,
+    reason: str | None,
+    country: str | None,
+    kind: str,
+    method: str,
+    at: int,
+) -> None:
+    click, visitor, network = new_click_id(), "c" * 32, "d" * 32
+    fast = line_of(
+        click, 42, at, method, referrer,
+        visitor_json(browser, os_family, device, kind, reason), country, visitor, network,
+    )  # fmt: skip
+    slow = ClickRecord(
+        click, 42, at, method, referrer, browser, os_family, device, kind, reason, country,
+        visitor, network,
+    )  # fmt: skip
+    assert fast == slow.line()
+    assert read_line(fast) == slow
+
+
+def test_many_lines_read_at_once_with_the_bad_ones_named() -> None:
+    good = [record(n) for n in range(3)]
+    long = record(9, browser="b" * 100, country="THA")
+    lines = [good[0].line(), b"junk", good[1].line(), long.line(), b"[1,2]", good[2].line()]
+    rows, bad = click_rows([line.rstrip(b"\n") for line in lines])
+    assert [row[0] for row in rows] == ["click000000", "click000001", "click000009", "click000002"]
+    assert len(bad) == 2
+    assert rows[0][2] == good[0].clicked_at  # still microseconds: the shipper converts it
+    assert rows[2][5] == "b" * 60  # browser cut to its column
+    assert rows[2][10] == "TH"
+    assert rows[0] == tuple(
+        value if name != "clicked_at" else good[0].clicked_at
+        for name, value in good[0].row().items()
+    )
+    assert click_rows([line.rstrip(b"\n") for line in lines[:3:2]])[1] == []  # all good
+
+
+@settings(max_examples=200, deadline=None)
+@given(at=st.integers(min_value=0, max_value=4_000_000_000_000_000))
+def test_sqlite_time_stamps_are_written_as_sqlalchemy_writes_them(at: int) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from kolscope.infra.db import tables as t
+    from kolscope.tracking.redirect.shipper import _stamp_text
+
+    dialect = sqlite.dialect()
+    convert = t.clicks.c.clicked_at.type.dialect_impl(dialect).bind_processor(dialect)
+    assert convert is not None
+    moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=at)
+    assert _stamp_text(at) == convert(moment)

@@ -35,7 +35,8 @@ def redirect(
         ),
     ] = None,
     server: Annotated[
-        str, typer.Option(help="HTTP server: granian (faster) or uvicorn.")
+        str,
+        typer.Option(help="HTTP server: granian (fastest), granian-asgi or uvicorn."),
     ] = "granian",
     ship: Annotated[
         bool,

@@ -37,12 +37,22 @@ _PAGE_HEADERS = (
     (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'"),
     (b"referrer-policy", b"no-referrer"),
 )
+_PAGE_HEADERS_TEXT = tuple((n.decode("latin-1"), v.decode("latin-1")) for n, v in _PAGE_HEADERS)
 
 
 def short_code(path: str) -> str:
     """The code in a request path: ``/abc``, ``/r/abc`` and ``/r/abc/`` all give ``abc``."""
     code = path[len(MOUNT) :] if path.startswith(MOUNT) else path[1:]
     return code[:-1] if code.endswith("/") else code
+
+
+def client_address(client: str | None) -> str | None:
+    """The address in granian's ``host:port`` (``[v6]:port``) form of the client."""
+    if not client:
+        return None
+    if client.startswith("["):
+        return client[1 : client.find("]")]
+    return client.rpartition(":")[0] or client
 
 
 class RedirectApp:
@@ -82,6 +92,43 @@ class RedirectApp:
             (b"content-length", str(len(page)).encode("ascii")),
         ]
         await _send(send, 404, headers, b"" if method == "HEAD" else page)
+
+    async def __rsgi__(self, scope: Any, protocol: Any) -> None:
+        """The same answers through granian's own interface (RSGI), which skips ASGI's message
+        dictionaries: about a tenth more redirects a second (bench/bench_redirect.py)."""
+        if scope.proto != "http":
+            return
+        method: str = scope.method
+        if method not in _METHODS:
+            protocol.response_empty(405, [("allow", "GET, HEAD"), ("content-length", "0")])
+            return
+        headers = scope.headers
+        code = short_code(scope.path)
+        found = self.redirect.visit(
+            method,
+            code,
+            headers.get("user-agent"),
+            headers.get("referer"),
+            headers.get("x-forwarded-for"),
+            client_address(scope.client),
+        )
+        if found is not None:
+            protocol.response_empty(
+                302, [("location", found.location), ("cache-control", "no-store")]
+            )
+            return
+        chosen, page = not_found_page(code, headers.get("accept-language"))
+        listed = list(_PAGE_HEADERS_TEXT)
+        listed.append(("content-language", chosen))
+        if method == "HEAD":
+            listed.append(("content-length", str(len(page))))
+            protocol.response_empty(404, listed)
+        else:
+            protocol.response_bytes(404, listed, page)
+
+    def __rsgi_del__(self, _loop: Any) -> None:
+        """granian stops the worker: the click log forced to disk and closed."""
+        self.redirect.close()
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

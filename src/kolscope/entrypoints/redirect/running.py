@@ -1,9 +1,11 @@
 """How ``kolscope redirect`` runs: the database brought up to date once, the click shipper on a
 thread of this process, and the ASGI app in worker processes under granian (or uvicorn).
 
-granian (a Rust HTTP server) answered the same app about 40 % faster than uvicorn with
-httptools and uvloop on the benchmark machine (bench/bench_redirect.py measures both), so it
-is the default; ``--server uvicorn`` remains for comparison and where granian cannot run.
+granian (a Rust HTTP server) through its own interface (RSGI) is the default: it answered the
+same app faster than granian over ASGI and than uvicorn with httptools and uvloop
+(bench/bench_redirect.py measures all three; docs/redirect.md has the numbers).
+``--server granian-asgi`` and ``--server uvicorn`` remain for comparison and where granian
+cannot run.
 
 Each worker process opens the redirect itself from the environment (``app_from_environment``)
 and, on Linux, asks to be stopped when the process that started it dies, so a killed
@@ -25,8 +27,8 @@ from kolscope.config import Settings
 from kolscope.entrypoints.redirect.app import RedirectApp
 from kolscope.tracking.redirect.facade import open_redirect, prepare_database, start_shipper
 
-Server = Literal["granian", "uvicorn"]
-SERVERS: tuple[Server, ...] = ("granian", "uvicorn")
+Server = Literal["granian", "granian-asgi", "uvicorn"]
+SERVERS: tuple[Server, ...] = ("granian", "granian-asgi", "uvicorn")
 PARENT_VARIABLE = "KOLSCOPE_REDIRECT_PARENT"
 _TARGET = "kolscope.entrypoints.redirect.running:app_from_environment"
 _PR_SET_PDEATHSIG = 1
@@ -60,10 +62,10 @@ def run_redirect(
     # instead, so the last shipping pass below still runs.
     signal.signal(signal.SIGTERM, _exit)
     try:
-        if server == "granian":
-            _granian(host, port, workers)
-        else:
+        if server == "uvicorn":
             _uvicorn(host, port, workers)
+        else:
+            _granian(host, port, workers, native=server == "granian")
     finally:
         if stop_shipping is not None:
             stop_shipping()
@@ -73,18 +75,21 @@ def _exit(_signal: int, _frame: object) -> None:
     raise SystemExit(0)
 
 
-def _granian(host: str, port: int, workers: int) -> None:
+def _granian(host: str, port: int, workers: int, *, native: bool) -> None:
+    """granian with its own interface (RSGI, ``native``) or ASGI, HTTP/1.1 only (no HTTP/2
+    guess per connection: short links are plain HTTP/1.1 behind a proxy or not)."""
     from granian import Granian
-    from granian.constants import Interfaces, Loops
+    from granian.constants import HTTPModes, Interfaces, Loops
     from granian.log import LogLevels
 
     Granian(
         _TARGET,
         address=host,
         port=port,
-        interface=Interfaces.ASGI,
+        interface=Interfaces.RSGI if native else Interfaces.ASGI,
         workers=workers,
         loop=Loops.uvloop,
+        http=HTTPModes.http1,
         websockets=False,
         factory=True,
         log_level=LogLevels.warning,

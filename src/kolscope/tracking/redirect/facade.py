@@ -8,6 +8,9 @@ readers or a web framework (a test checks it).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -56,6 +59,19 @@ class Redirect:
     ) -> Redirected | None:
         """The redirect for ``code`` (its click already in the log), or None: not found."""
         return self.redirector.click(method, code, headers, client)
+
+    def visit(
+        self,
+        method: str,
+        code: str,
+        agent: str | None,
+        referrer: str | None,
+        forwarded: str | None,
+        client: str | None,
+    ) -> Redirected | None:
+        """``click`` for servers that give headers as a mapping: the user agent, referrer and
+        X-Forwarded-For already read."""
+        return self.redirector.visit(method, code, agent, referrer, forwarded, client)
 
     @property
     def codes(self) -> int:
@@ -117,15 +133,30 @@ def ship_clicks(settings: Settings) -> ShipReport:
         engine.dispose()
 
 
-def start_shipper(settings: Settings, *, every: float = 1.0) -> Callable[[], None]:
+SHIPPER_NICENESS = 10
+"""How much the in-process shipper thread yields to the redirect (Linux thread niceness)."""
+
+
+def start_shipper(
+    settings: Settings, *, every: float = 1.0, gentle: bool = True
+) -> Callable[[], None]:
     """Ship the click log every ``every`` seconds on a background thread of this process;
-    returns the function that stops it (after a last pass)."""
+    returns the function that stops it (after a last pass).
+
+    ``gentle`` (Linux): the thread runs at a lower priority, so under full load the processes
+    answering clicks get the CPU first and the shipper catches up when the load drops. Nothing
+    waits on it: every click is in the log already."""
     engine = open_engine(settings.resolved_database_url)
     shipper = ClickShipper(engine, settings.click_journal_folder)
     stop = threading.Event()
-    thread = threading.Thread(
-        target=shipper.run, args=(stop, every), name="click-shipper", daemon=True
-    )
+
+    def ship() -> None:
+        if gentle and sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError):  # not allowed: ship at the usual priority
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), SHIPPER_NICENESS)
+        shipper.run(stop, every)
+
+    thread = threading.Thread(target=ship, name="click-shipper", daemon=True)
     thread.start()
 
     def stop_shipping() -> None:
