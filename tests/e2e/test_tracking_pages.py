@@ -1,27 +1,22 @@
 """The campaign's tracking tab over HTTP: empty states that say what to do next, a destination,
 links for every creator, a pasted marketplace link, a retired link, promo codes (each bad value
 named and nothing saved), live counts, the orders with their rule and reason under each model,
-a brand client who may look but not change, hostile text escaped, and exports a spreadsheet
-opens safely; in Thai and English."""
+a brand client who may look but not change, and hostile text escaped; in Thai and English
+(the downloads: test_tracking_exports.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from openpyxl import load_workbook
 from sqlalchemy import insert
 
 from kolscope.bootstrap import Workspace
 from kolscope.entrypoints.web import i18n
 from kolscope.infra.db import tables as t
-from kolscope.infra.spreadsheet_cells import starts_a_formula
 from kolscope.planning.facade import Actor, Campaign
 from tests.e2e.conftest import People, import_rows, log_in
 from tests.factories import write_csv
@@ -374,33 +369,6 @@ def test_hostile_names_and_addresses_are_escaped(
     )
     refused = owner.post(f"{tab}/paste", data={"account": "1", "url": url, "slot": "1"})
     assert "<script>alert(2)" not in refused.text
-
-
-def test_exports_open_safely_in_a_spreadsheet(
-    owner: TestClient, filled: Workspace, campaign: Campaign
-) -> None:
-    _links(owner, filled, campaign)
-    owner.post(
-        f"{_tab(campaign)}/codes",
-        data={"pattern": "{HANDLE}", "kind": "percent", "value": "15", "usage_limit": "50"},
-    )
-    base = f"{_tab(campaign)}/export"
-    cells: list[Any] = []
-    for name in ("links.csv", "shopify.csv", "woocommerce.csv"):
-        answer = owner.get(f"{base}/{name}")
-        assert answer.status_code == 200, name
-        rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
-        assert len(rows) == 4, (name, rows)
-        cells += [c for row in rows for c in row]
-    book = owner.get(f"{base}/links.xlsx")
-    sheet = load_workbook(io.BytesIO(book.content), read_only=True).worksheets[0]
-    cells += [c for row in sheet.iter_rows(values_only=True) for c in row]
-    assert "'=cmd" in cells  # the hostile handle, neutralised
-    assert not any(isinstance(c, str) and starts_a_formula(c) for c in cells)
-    shopify = owner.get(f"{base}/shopify.csv").content.decode("utf-8-sig").splitlines()[0]
-    assert shopify.startswith("title,code,discount_type,discount_value")
-    archive = zipfile.ZipFile(io.BytesIO(owner.get(f"{base}/qr.zip").content))
-    assert len(archive.namelist()) == 6
 
 
 def test_the_tab_reads_in_thai(owner: TestClient, filled: Workspace, campaign: Campaign) -> None:
