@@ -201,6 +201,10 @@ def test_orders_are_placed_by_each_rule(shop: tuple[Workspace, int]) -> None:
     by_rule = {rule: total.orders for rule, total in report.totals.by_rule.items()}
     assert by_rule["click_id"] == 3
     assert by_rule["promo_code"] == 1
+    # the campaign's default report reads only its stored placements: the same orders as
+    # placing every order again and keeping the campaign's
+    again = ws.placement.report(campaign_ids=[campaign])
+    assert {p.order.id for p in again.orders} == {p.order.id for p in report.orders}
     everything = ws.placement.report()
     assert everything.totals.unattributed.orders == 1
     with pytest.raises(TrackingError):

@@ -120,7 +120,12 @@ class Placement:
             raise TrackingError(said.BAD_MODEL(model=model, known=list(MODELS)))
         days = self._window if window_days is None else window_days
         chosen: Model = model
-        placed = [p for p in self._placed(self._store.orders(), chosen, days) if not p.order.test]
+        if campaign_id is not None and chosen == "default" and days == self._window:
+            # the stored placement is this very model: only the campaign's orders can be in it
+            candidates = self._store.placed_orders(campaign_id)
+        else:
+            candidates = self._store.orders()
+        placed = [p for p in self._placed(candidates, chosen, days) if not p.order.test]
         if organisation_id is not None:
             placed = [p for p in placed if p.order.organisation_id == organisation_id]
         if campaign_id is not None:
