@@ -5,6 +5,7 @@ link (rows written as the tracking service writes them), the tests' small GeoIP 
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import signal
@@ -125,6 +126,25 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 
     raise RuntimeError(f"nothing answered on port {port}")
 
 
+def wait_for_redirect(port: int, process: subprocess.Popen[bytes], seconds: float = 180) -> None:
+    """Until the short link answers 302 (the port may be bound before the workers answer)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the redirect on port {port} exited with {process.returncode}")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", f"/r/{CODE}")
+            if connection.getresponse().status == 302:
+                connection.close()
+                return
+            connection.close()
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the redirect on port {port} never answered 302")
+
+
 @dataclass
 class Running:
     """A server process started here (stopped by its own id, never by name)."""
@@ -156,7 +176,7 @@ def start_redirect(
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: kill -9 reaches its workers too
         )
-    wait_for_port(port, process)
+    wait_for_redirect(port, process)
     return Running(f"kolscope redirect ({server})", port, process)
 
 
@@ -204,12 +224,15 @@ def start_nginx(folder: Path, port: int, *, workers: int) -> Running:
     return Running("nginx", port, process)
 
 
-_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
 
 def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text.strip()).groups()  # type: ignore[union-attr]
-    return round(float(number) * _UNITS[unit], 3)
+    """A wrk duration (``812.00us``, ``1.20ms``, ``2.01s``, ``1.50m``) in milliseconds."""
+    found = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text.strip())
+    if found is None:
+        raise ValueError(f"wrk wrote a duration this does not read: {text!r}")
+    return round(float(found.group(1)) * _UNITS[found.group(2)], 3)
 
 
 def wrk(url: str, *, threads: int, connections: int, seconds: int) -> dict[str, float]:
@@ -220,6 +243,8 @@ def wrk(url: str, *, threads: int, connections: int, seconds: int) -> dict[str, 
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     out = done.stdout
+    if "Latency Distribution" not in out:
+        raise RuntimeError(f"wrk answered without latencies:\n{out}\n{done.stderr}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     answered = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]

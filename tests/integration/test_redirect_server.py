@@ -151,3 +151,17 @@ def test_serve_answers_short_links_beside_its_pages(sqlite_workspace: Workspace)
     assert "Link not found" in unknown.text
     assert page.status_code == 200
     assert "<form" in page.text
+
+
+def test_an_unreadable_geoip_database_stops_the_redirect_at_start(
+    sqlite_settings: Settings, tmp_path: Path
+) -> None:
+    broken = tmp_path / "countries.mmdb"
+    broken.write_bytes(b"not a MaxMind database")
+    env = {**_environment(sqlite_settings), "KOLSCOPE_GEOIP_DATABASE": str(broken)}
+    done = subprocess.run(
+        [str(KOLSCOPE), "redirect", "--port", str(free_port())],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert f"GeoIP database {broken}" in done.stderr

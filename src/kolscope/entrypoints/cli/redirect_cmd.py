@@ -4,6 +4,8 @@ its click log to the database (the redirect does this itself unless told not to)
 from __future__ import annotations
 
 import json
+import os
+import sys
 import threading
 from typing import Annotated
 
@@ -49,13 +51,17 @@ def redirect(
 ) -> None:
     """Run the redirect service: short links (/CODE and /r/CODE) answer 302 to their
     destination with a click id, and every click is logged before its redirect is sent."""
-    from kolscope.entrypoints.redirect.running import SERVERS, run_redirect
-    from kolscope.tracking.redirect.facade import GeoIpError
+    from kolscope.entrypoints.redirect.running import SERVERS, redirect_command
+    from kolscope.tracking.redirect.facade import GeoIpError, check_geoip
 
     cli = state(ctx)
     if server not in SERVERS:
         fail(cli, f"--server must be one of {', '.join(SERVERS)}, not {server!r}")
     settings = cli.settings()
+    try:
+        check_geoip(settings)
+    except GeoIpError as error:
+        fail(cli, str(error))
     chosen_host = host or settings.redirect_host
     chosen_port = port or settings.redirect_port
     chosen_workers = workers or settings.redirect_workers
@@ -66,17 +72,13 @@ def redirect(
         + ("" if ship else "; run `kolscope clicks ship` to store the clicks")
     )
     cli.out.print("Press Ctrl+C to stop.")
-    try:
-        run_redirect(
-            settings,
-            host=chosen_host,
-            port=chosen_port,
-            workers=chosen_workers,
-            server=server,
-            ship=ship,
-        )
-    except GeoIpError as error:
-        fail(cli, str(error))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # The server process replaces this one (same process id): its workers then start from
+    # the redirect's own small module, not from the whole command line.
+    command = redirect_command(chosen_host, chosen_port, chosen_workers, server, ship=ship)
+    os.environ["KOLSCOPE_WORKSPACE"] = str(settings.workspace.resolve())
+    os.execv(command[0], command)  # noqa: S606 - our own interpreter and module, no shell
 
 
 @clicks.command("ship")

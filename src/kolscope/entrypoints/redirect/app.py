@@ -61,6 +61,7 @@ class RedirectApp:
 
     def __init__(self, redirect: Redirect) -> None:
         self.redirect = redirect
+        self._forwarded = bool(redirect.settings.trusted_proxy_list)  # else never believed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -109,7 +110,7 @@ class RedirectApp:
             code,
             headers.get("user-agent"),
             headers.get("referer"),
-            headers.get("x-forwarded-for"),
+            headers.get("x-forwarded-for") if self._forwarded else None,
             client_address(scope.client),
         )
         if found is not None:

@@ -25,13 +25,27 @@ from typing import Literal
 
 from kolscope.config import Settings
 from kolscope.entrypoints.redirect.app import RedirectApp
-from kolscope.tracking.redirect.facade import open_redirect, prepare_database, start_shipper
+from kolscope.tracking.redirect.facade import (
+    check_geoip,
+    open_redirect,
+    prepare_database,
+    start_shipper,
+)
 
 Server = Literal["granian", "granian-asgi", "uvicorn"]
 SERVERS: tuple[Server, ...] = ("granian", "granian-asgi", "uvicorn")
 PARENT_VARIABLE = "KOLSCOPE_REDIRECT_PARENT"
 _TARGET = "kolscope.entrypoints.redirect.running:app_from_environment"
 _PR_SET_PDEATHSIG = 1
+
+
+def redirect_command(
+    host: str, port: int, workers: int, server: str, *, ship: bool = True
+) -> list[str]:
+    """The command line of the redirect's server process (``__main__`` beside this)."""
+    command = [sys.executable, "-m", "kolscope.entrypoints.redirect", "--host", host,
+               "--port", str(port), "--workers", str(workers), "--server", server]  # fmt: skip
+    return command if ship else [*command, "--no-ship"]
 
 
 def app_from_environment() -> RedirectApp:
@@ -52,6 +66,7 @@ def run_redirect(
 ) -> None:
     """Serve short links until stopped, shipping the click log meanwhile (unless ``ship`` is
     off: then run ``kolscope clicks ship`` beside it)."""
+    check_geoip(settings)
     prepare_database(settings)
     os.environ["KOLSCOPE_WORKSPACE"] = str(settings.workspace.resolve())
     os.environ[PARENT_VARIABLE] = str(os.getpid())

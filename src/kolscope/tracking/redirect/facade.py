@@ -35,6 +35,7 @@ __all__ = [
     "Redirect",
     "Redirected",
     "ShipReport",
+    "check_geoip",
     "open_redirect",
     "prepare_database",
     "ship_clicks",
@@ -101,6 +102,14 @@ def prepare_database(settings: Settings) -> None:
         upgrade(engine)
     finally:
         engine.dispose()
+
+
+def check_geoip(settings: Settings) -> None:
+    """Open and close the configured GeoIP database: GeoIpError now, in the starting process,
+    rather than in every worker."""
+    lookup = open_lookup(settings.geoip_database)
+    if lookup is not None:
+        lookup.close()
 
 
 def open_redirect(settings: Settings, *, watch: bool = True) -> Redirect:

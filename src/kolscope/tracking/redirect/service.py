@@ -21,6 +21,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -47,13 +48,40 @@ class Redirected:
     link_id: int
 
 
+_ID_BYTES = 12
+_POOL_IDS = 1024
+
+
+class _RandomPool:
+    """Random bytes from the system's generator, handed out a click id at a time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.bytes = b""
+        self.used = 0
+
+    def forget(self) -> None:
+        """In a forked child: never hand out the parent's unused bytes."""
+        self.lock = threading.Lock()
+        self.bytes, self.used = b"", 0
+
+
+_pool = _RandomPool()
+os.register_at_fork(after_in_child=_pool.forget)
+
+
 def new_click_id() -> str:
     """A click id: 96 random bits as 24 lower-case hexadecimal digits, so it reads the same
     whatever a shop or a spreadsheet does to letter case, and never repeats in practice (a
     repeat would be taken for a replay and counted once: about one chance in a billion over
-    ten billion clicks). Hexadecimal because it is quick: base 32 is written in Python and
-    cost a third of a click's time."""
-    return os.urandom(12).hex()
+    ten billion clicks). The bits come from the system's generator (``os.urandom``) a thousand
+    ids at a time: one system call per click was a tenth of a click's time."""
+    with _pool.lock:
+        used = _pool.used
+        if used + _ID_BYTES > len(_pool.bytes):
+            _pool.bytes, used = os.urandom(_ID_BYTES * _POOL_IDS), 0
+        _pool.used = used + _ID_BYTES
+        return _pool.bytes[used : used + _ID_BYTES].hex()
 
 
 def _reason(visitor: Visitor) -> str:
@@ -61,9 +89,21 @@ def _reason(visitor: Visitor) -> str:
     return _reason_text(visitor.why.code, tuple(visitor.why.params.items()))
 
 
+_parts: dict[int, tuple[Visitor, str]] = {}
+
+
 def _visitor_part(visitor: Visitor) -> str:
-    """The visitor's five fields of the log line (JSON, kept per visitor class)."""
-    return visitor_json(visitor.browser, visitor.os, visitor.device, visitor.kind, _reason(visitor))
+    """The visitor's five fields of the log line (JSON), kept per visitor: ``classify`` hands
+    out the same object for the same user agent, so the object itself is the key (kept with
+    the text, so its id cannot be reused for another while it is here)."""
+    kept = _parts.get(id(visitor))
+    if kept is not None and kept[0] is visitor:
+        return kept[1]
+    text = visitor_json(visitor.browser, visitor.os, visitor.device, visitor.kind, _reason(visitor))
+    if len(_parts) >= 4096:
+        _parts.clear()
+    _parts[id(visitor)] = (visitor, text)
+    return text
 
 
 @lru_cache(maxsize=2048)
