@@ -154,8 +154,14 @@ def test_woocommerce_ping_and_order(workspace: Workspace, hooks: tuple[TestClien
     assert count(workspace, t.webhook_deliveries) == 0
     unsigned = client.post("/hooks/woocommerce/chaba", content=b'{"id": 1}')
     assert unsigned.status_code == 401
-    assert woo_post(client, secret, json.dumps(woo_order()).encode()).status_code == 200
+    body = json.dumps(woo_order()).encode()
+    assert woo_post(client, secret, body).json()["code"] == "track.orders.received"
+    again = woo_post(client, secret, body)  # the same delivery id and order: counted once
+    assert again.json()["code"] == "track.orders.already_received"
+    retried = woo_post(client, secret, body, delivery="d2")  # a retry has a new delivery id
+    assert retried.json()["code"] == "track.orders.received"
     (order,) = workspace.orders.orders(INSTALLATION, source="woocommerce")
+    assert count(workspace, t.order_events) == 2  # two versions of one order, never added up
     assert (order.order_id, order.amount, order.evidence["codes"]) == (
         "8815",
         Decimal("870.00"),
