@@ -6,7 +6,8 @@ None of these takes a session or a CSRF token (``SIGNED``): a webhook proves its
 shop's signature of the raw body, read here exactly as it arrived, and the API with an api
 shop's bearer token. A webhook is checked, stored and answered at once (Shopify waits 5 s);
 it is applied to its order right after the answer, as a background task (and by the workers'
-sweep, or ``kolscope orders process``, should that be cut short).
+sweep, or ``kolscope orders process``, should that be cut short). The webhook addresses are
+for shops, not API clients: they stay out of /api/docs (docs/tracking_orders.md has them).
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ async def _webhook(
 
 
 @router.post(
-    "/hooks/shopify/{shop}", dependencies=[SIGNED], responses=API_ERRORS,
+    "/hooks/shopify/{shop}", dependencies=[SIGNED], include_in_schema=False,
     summary="A Shopify order webhook (orders/create, updated, cancelled; refunds/create)",
 )  # fmt: skip
 async def shopify_webhook(
@@ -106,7 +107,7 @@ async def shopify_webhook(
 
 
 @router.post(
-    "/hooks/woocommerce/{shop}", dependencies=[SIGNED], responses=API_ERRORS,
+    "/hooks/woocommerce/{shop}", dependencies=[SIGNED], include_in_schema=False,
     summary="A WooCommerce order webhook (order.created, order.updated) or its ping",
 )  # fmt: skip
 async def woocommerce_webhook(
