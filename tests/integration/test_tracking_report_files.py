@@ -76,6 +76,7 @@ def test_lazada_xlsx_reads_its_sheet_and_ids_as_text(tmp_path: Path) -> None:
     assert lines[1].shop == "100043000001"  # Seller ID stored as the number 1.00043000001E11
     assert {line.status for line in lines} == {"paid", "pending", "refunded", "rejected"}
     assert all(line.amount == 0 for line in lines if line.status in ("refunded", "rejected"))
+    assert list(report.lines()) == lines  # read again: the file is opened anew
 
 
 def test_lazada_sheet_is_found_by_name_among_others(tmp_path: Path) -> None:
@@ -107,6 +108,7 @@ def test_tiktok_seller_csv(tmp_path: Path) -> None:
     assert report.layout is Layout.TIKTOK_SELLER
     lines = list(report.lines())
     assert {line.creator_username for line in lines} == {"namwan.review", "pim_daily", "arm.eats"}
+    assert list(report.lines()) == lines
 
 
 def test_a_bad_cell_names_the_file_row_and_column(tmp_path: Path) -> None:

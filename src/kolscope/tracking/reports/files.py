@@ -19,7 +19,8 @@ import codecs
 import csv
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import cast
 
@@ -40,6 +41,7 @@ from kolscope.tracking.reports.formats.values import (
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 LAZADA_SHEET = "Lazada Report"
+Numbered = tuple[int, Sequence[Cell]]  # a row's number in the file and its cells
 MAX_UNPACKED_MB = 1024  # a 100,000-row report's sheet unpacks to well under 200 MB
 _SNIFF_BYTES = 64 * 1024
 
@@ -73,13 +75,18 @@ class ReportFile:
     reason: Message
     header: tuple[str, ...]
     header_row: int
+    # The rows read to find the header, and the file still open after them: the first
+    # lines() goes on from there instead of opening the file again (opening a big XLSX
+    # loads its whole shared-strings table, seconds for a 100,000-row report).
+    opened: list[Iterator[Numbered]] = field(default_factory=list, repr=False, compare=False)
 
     def lines(self) -> Iterator[ReportLine]:
         """Each line of the report in file order; the first bad cell raises
         ``ReportFileError`` (so a caller writing inside one transaction writes nothing)."""
         reader = _reader(self.path, self.layout, self.header, self.header_row)
+        rows = self.opened.pop() if self.opened else raw_rows(self.path)
         try:
-            for number, cells in raw_rows(self.path):
+            for number, cells in rows:
                 if number <= self.header_row:
                     continue
                 line = reader.line(cells, number)
@@ -107,20 +114,30 @@ class ReportPreview:
 def read_report(path: Path, kind: ReportKind | None = None) -> ReportFile:
     """Open ``path``, find its header and tell which report it is (``kind`` when the import
     names it); the header is checked for every column its reader needs."""
-    first = _first_rows(path)
+    rows = raw_rows(path)
+    numbered = _first_rows(path, rows)
+    first = [cells for _, cells in numbered]
     found = locate(first, kind)
     if found is None:
         raise ReportFileError(path.name, explain(first, kind))
     index, detected = found
     header = tuple(text(c) for c in first[index])
     _reader(path, detected.layout, header, index + 1)
-    return ReportFile(path, detected.kind, detected.layout, detected.reason, header, index + 1)
+    return ReportFile(
+        path,
+        detected.kind,
+        detected.layout,
+        detected.reason,
+        header,
+        index + 1,
+        [chain(numbered, rows)],
+    )
 
 
 def preview(path: Path, kind: ReportKind | None = None, rows: int = 20) -> ReportPreview:
     """The report ``path`` is, with its first ``rows`` data rows, for a person to check
     before importing. A file that is no report still previews (``kind`` None)."""
-    first = _first_rows(path)
+    first = [cells for _, cells in _first_rows(path, raw_rows(path))]
     found = locate(first, kind)
     if found is None:
         filled = [r for r in first if _filled(r)]
@@ -182,19 +199,16 @@ def _reader(path: Path, layout: Layout, header: Sequence[str], header_row: int) 
         raise ReportFileError.from_report_error(path, error) from None
 
 
-def _first_rows(path: Path) -> list[Sequence[Cell]]:
-    first: list[Sequence[Cell]] = []
-    for _number, cells in raw_rows(path):
-        first.append(cells)
-        if len(first) >= HEADER_SEARCH_ROWS:
-            break
-    if not any(_filled(row) for row in first):
+def _first_rows(path: Path, rows: Iterator[Numbered]) -> list[Numbered]:
+    """The rows the header may be among, taken from ``rows`` (which goes on after them)."""
+    first = list(islice(rows, HEADER_SEARCH_ROWS))
+    if not any(_filled(cells) for _, cells in first):
         raise ReportFileError(path.name, said.EMPTY_FILE())
     return first
 
 
 # Rows of either kind of file ------------------------------------------------------------------
-def raw_rows(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
+def raw_rows(path: Path) -> Iterator[Numbered]:
     """The file's rows as cells, numbered from 1 as a spreadsheet numbers them."""
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
@@ -224,7 +238,7 @@ def _sniff(path: Path) -> tuple[str, str]:
     return encoding, delimiter
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
+def _csv_rows(path: Path) -> Iterator[Numbered]:
     encoding, delimiter = _sniff(path)
     number = 0
     try:
@@ -249,7 +263,7 @@ def _check_workbook(path: Path) -> None:
         raise ReportFileError(path.name, said.XLSX_TOO_BIG(size=size, most=MAX_UNPACKED_MB))
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
+def _xlsx_rows(path: Path) -> Iterator[Numbered]:
     from openpyxl import load_workbook
 
     _check_workbook(path)

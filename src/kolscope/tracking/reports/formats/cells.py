@@ -47,7 +47,7 @@ CURRENCY_SIGNS = {
     "r$": "BRL",
     "$": "USD",
 }
-_SIGN_IN_HEADER = re.compile(r"\s*[(（]\s*([^()（）\w]{1,3}|[a-z]{1,3}\$?|[a-z]{2,3})\s*[)）]\s*$")
+_SIGN_IN_HEADER = re.compile(r"\s*[(（]\s*([^()（）\w]{1,3}|[a-z]{1,3}\$?)\s*[)）]\s*$")
 _DOUBLED_MARK = re.compile(r"([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\1+")
 _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\s_]+")
 _INTEGRAL_TEXT = re.compile(r"[+-]?\d+\.0*")

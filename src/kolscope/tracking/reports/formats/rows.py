@@ -79,10 +79,6 @@ class LineReader:
     def has(self, name: str) -> bool:
         return self.at[name] is not None
 
-    def raw(self, cells: Sequence[Cell], name: str) -> Cell:
-        index = self.at[name]
-        return cells[index] if index is not None and index < len(cells) else None
-
     def get(self, cells: Sequence[Cell], name: str, parse: Callable[[Cell], T]) -> T:
         """Cell ``name`` of the row through ``parse``; a bad value names the row and column."""
         index = self.at[name]

@@ -20,15 +20,6 @@ Cell = str | int | float | datetime | None
 # "unpaid" is an order the buyer has not paid yet. Cancelled, refunded, rejected and
 # ineligible lines carry 0 in amount and commission (the report's word stays in shop_status).
 LineStatus = Literal["paid", "pending", "unpaid", "cancelled", "refunded", "rejected", "ineligible"]
-STATUSES: tuple[LineStatus, ...] = (
-    "paid",
-    "pending",
-    "unpaid",
-    "cancelled",
-    "refunded",
-    "rejected",
-    "ineligible",
-)
 ZEROED: frozenset[str] = frozenset({"cancelled", "refunded", "rejected", "ineligible"})
 
 
