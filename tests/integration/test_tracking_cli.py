@@ -298,4 +298,4 @@ def test_attribution_run_report_and_creators(cli: Cli, database: str | None) -> 
     assert rows["instagram:mint.skin"]["orders"] == 1
     printed = cli.ok(f"attribution creators {GLOW}")
     assert "tiktok:gadget.guy" in printed
-    assert "CTR stays empty" in printed
+    assert "CTR is clicks divided by the views" in printed

@@ -218,3 +218,32 @@ def test_orders_are_placed_by_each_rule(shop: tuple[Workspace, int]) -> None:
     assert gadget_result.reversed_thb == Decimal("1000.00")
     assert results["youtube:big.star"].set_aside == 1
     assert results["instagram:mint.skin"].orders == 2
+    assert gadget_result.ctr is None  # no views known yet
+
+
+def test_ctr_from_the_views_of_published_campaign_posts(shop: tuple[Workspace, int]) -> None:
+    ws, campaign, links = _linked(shop)
+    gadget = links["tiktok:gadget.guy"]
+    for number in range(3):
+        _click(ws, gadget.id, f"c{number}", f"visitor{number}")
+    url = "https://www.tiktok.com/@gadget.guy/video/1"
+    with ws.engine.begin() as db:
+        db.execute(
+            t.campaign_creators.update()
+            .where(t.campaign_creators.c.account_id == gadget.account_id)
+            .values(content_links=[url])
+        )
+        db.execute(insert(t.posts).values(
+            account_id=gadget.account_id, platform_post_id="1", url=url, post_type="video",
+            hashtags=[], mentions=[], views=1500, is_sponsored=True, brand_mentions=[],
+        ))  # fmt: skip
+        db.execute(insert(t.posts).values(  # the creator's other post is not the campaign's
+            account_id=gadget.account_id, platform_post_id="2", url=url + "2",
+            post_type="video", hashtags=[], mentions=[], views=9_000_000, is_sponsored=False,
+            brand_mentions=[],
+        ))  # fmt: skip
+    results = {r.creator.reference: r for r in ws.placement.results(campaign,
+               ws.tracking.creators(campaign))}  # fmt: skip
+    assert results["tiktok:gadget.guy"].views == 1500
+    assert results["tiktok:gadget.guy"].ctr == Decimal("0.0020")
+    assert results["instagram:mint.skin"].ctr is None

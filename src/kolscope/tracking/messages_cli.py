@@ -37,6 +37,6 @@ NO_SHOP_CODES = Template(
 )
 CTR_UNKNOWN = Template(
     "track.cli.ctr_unknown",
-    "CTR stays empty until kolscope knows how many people saw each post (views are not "
-    "tracked yet)",
+    "CTR is clicks divided by the views of the creator's published campaign posts; it stays "
+    "empty until those views are known (add the post links on the board and import the posts)",
 )

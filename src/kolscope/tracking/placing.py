@@ -55,6 +55,7 @@ class PlacingStore(Protocol):
     def accounts_named(self, platform: str, usernames: Sequence[str]) -> dict[str, list[int]]: ...
     def campaigns_of(self, account_ids: Sequence[int]) -> dict[int, list[tuple[int, Any, Any]]]: ...
     def save_placements(self, placed: Sequence[dict[str, Any]]) -> None: ...
+    def views_of_content(self, campaign_id: int) -> dict[int, int]: ...
     def placed_orders(self, campaign_id: int) -> list[StoredOrder]: ...
     def all_order_ids(self) -> list[int]: ...
 
@@ -159,6 +160,7 @@ class Placement:
         money: dict[int, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
         orders: dict[int, int] = defaultdict(int)
         placed = self._placed(self._store.placed_orders(campaign_id), "default", self._window)
+        views = self._store.views_of_content(campaign_id)
         for item in placed:
             if item.order.test:
                 continue
@@ -185,6 +187,7 @@ class Placement:
                 revenue_thb=money[c.account_id][0],
                 commission_thb=money[c.account_id][1],
                 reversed_thb=money[c.account_id][2],
+                views=views.get(c.account_id),
             )
             for c in creators
         ]

@@ -132,6 +132,14 @@ class CreatorResult:
     revenue_thb: Decimal
     commission_thb: Decimal
     reversed_thb: Decimal
+    views: int | None = None  # of the creator's published campaign posts, when known
+
+    @property
+    def ctr(self) -> Decimal | None:
+        """People's clicks per view of the creator's published campaign posts."""
+        if not self.views:
+            return None
+        return (Decimal(self.clicks) / Decimal(self.views)).quantize(Decimal("0.0001"))
 
     @property
     def fee_thb(self) -> Decimal | None:

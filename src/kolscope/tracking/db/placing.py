@@ -130,6 +130,30 @@ class SqlPlacing:
                     found.setdefault(r.account_id, []).append((r.id, r.starts_on, r.ends_on))
         return found
 
+    def views_of_content(self, campaign_id: int) -> dict[int, int]:
+        """account id -> the views of its published campaign posts (the board's content
+        links matched to the account's imported posts), for accounts where some are known."""
+        cc, p = t.campaign_creators, t.posts
+        with self._engine.connect() as db:
+            links = {
+                r.account_id: [str(u) for u in r.content_links or []]
+                for r in db.execute(
+                    select(cc.c.account_id, cc.c.content_links).where(
+                        cc.c.campaign_id == campaign_id
+                    )
+                )
+            }
+            wanted = {u.strip() for urls in links.values() for u in urls if u.strip()}
+            views: dict[int, int] = {}
+            for part in _chunks(sorted(wanted)):
+                query = select(p.c.account_id, p.c.url, p.c.views).where(
+                    p.c.url.in_(part), p.c.views.is_not(None)
+                )
+                for r in db.execute(query):
+                    if r.url in links.get(r.account_id, []):
+                        views[r.account_id] = views.get(r.account_id, 0) + int(r.views)
+        return views
+
     def save_placements(self, placed: Sequence[dict[str, Any]]) -> None:
         """Each order's creator, campaign, rule and credits (``id`` names the order)."""
         o = t.orders

@@ -168,8 +168,8 @@ def code_dict(found: StoredCode, campaign: str | None) -> dict[str, Any]:
 def result_dict(result: CreatorResult) -> dict[str, Any]:
     """One creator's results in a campaign: people's clicks (bots and link previews counted
     apart), orders and baht attribution placed with them, and the cost ratios of their fee
-    (null when the fee is unknown or the divisor is 0). ``ctr`` is null: views are not
-    tracked yet (``ctr_note`` says so)."""
+    (null when the fee is unknown or the divisor is 0). ``ctr`` is clicks per view of the
+    creator's published campaign posts, null until those views are known (``ctr_note``)."""
     return {
         "creator": result.creator.reference,
         "clicks": result.clicks,
@@ -184,7 +184,8 @@ def result_dict(result: CreatorResult) -> dict[str, Any]:
         "cpc_thb": money(result.cpc_thb),
         "cpa_thb": money(result.cpa_thb),
         "roas": money(result.roas),
-        "ctr": None,
+        "views": result.views,
+        "ctr": float(result.ctr) if result.ctr is not None else None,
     }
 
 
