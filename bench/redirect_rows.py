@@ -180,6 +180,21 @@ def start_redirect(
     return Running(f"kolscope redirect ({server})", port, process)
 
 
+def start_ceiling(folder: Path, port: int, *, workers: int) -> Running:
+    """granian serving bench/redirect_ceiling.py (an empty RSGI app: one write, one 302)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    granian = Path(sys.executable).with_name("granian")
+    env = {**os.environ, "CEILING_LOG": str(folder / "ceiling.log")}
+    process = subprocess.Popen(
+        [str(granian), "--interface", "rsgi", "--loop", "uvloop", "--http", "1", "--no-ws",
+         "--workers", str(workers), "--port", str(port), "--log-level", "warning",
+         "--working-dir", str(Path(__file__).parent), "redirect_ceiling:app"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    wait_for_redirect(port, process)
+    return Running("granian, empty app", port, process)
+
+
 NGINX_CONFIG = """
 worker_processes {workers};
 daemon off;

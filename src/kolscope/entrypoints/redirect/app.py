@@ -61,6 +61,7 @@ class RedirectApp:
 
     def __init__(self, redirect: Redirect) -> None:
         self.redirect = redirect
+        self._visit = redirect.visit
         self._forwarded = bool(redirect.settings.trusted_proxy_list)  # else never believed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -105,7 +106,7 @@ class RedirectApp:
             return
         headers = scope.headers
         code = short_code(scope.path)
-        found = self.redirect.visit(
+        found = self._visit(
             method,
             code,
             headers.get("user-agent"),

@@ -61,18 +61,14 @@ class Redirect:
         """The redirect for ``code`` (its click already in the log), or None: not found."""
         return self.redirector.click(method, code, headers, client)
 
+    @property
     def visit(
         self,
-        method: str,
-        code: str,
-        agent: str | None,
-        referrer: str | None,
-        forwarded: str | None,
-        client: str | None,
-    ) -> Redirected | None:
-        """``click`` for servers that give headers as a mapping: the user agent, referrer and
-        X-Forwarded-For already read."""
-        return self.redirector.visit(method, code, agent, referrer, forwarded, client)
+    ) -> Callable[[str, str, str | None, str | None, str | None, str | None], Redirected | None]:
+        """``click`` for servers that give headers as a mapping: ``visit(method, code,
+        user_agent, referrer, x_forwarded_for, client)``. The redirector's own method, so a
+        server can keep it and save a call per click."""
+        return self.redirector.visit
 
     @property
     def codes(self) -> int:
