@@ -299,6 +299,8 @@ class Workspace(TrackingParts):
         service.register(kinds.INDEX, jobs_wiring.on_first_use(self._index_handler))
         service.register(kinds.NORMS, jobs_wiring.on_first_use(self._norms_handler))
         service.sweep_on_recovery(self.import_log.interrupt_stale)
+        # a webhook stored but not applied (its process died in between) is applied here
+        service.sweep_on_recovery(lambda _cutoff: self.orders.process_waiting())
         return service
 
     def _import_handler(self) -> Any:
