@@ -22,6 +22,8 @@ from kolscope.domain.team import Permission, User
 from kolscope.entrypoints.web import i18n
 from kolscope.entrypoints.web.api import campaigns as api_campaigns
 from kolscope.entrypoints.web.api import discovery as api_discovery
+from kolscope.entrypoints.web.api import hooks as api_hooks
+from kolscope.entrypoints.web.api import orders as api_orders
 from kolscope.entrypoints.web.api import ratecards as api_ratecards
 from kolscope.entrypoints.web.api import tracking as api_tracking
 from kolscope.entrypoints.web.api import workspace as api_workspace
@@ -38,6 +40,7 @@ from kolscope.entrypoints.web.pages import (
     discover,
     help_pages,
     imports,
+    lead_form,
     order_import,
     organisations,
     ratecards,
@@ -75,6 +78,9 @@ def create_app(workspace: Workspace) -> FastAPI:
         api_campaigns.router,
         api_ratecards.router,
         api_tracking.router,
+        api_hooks.router,
+        api_orders.router,
+        lead_form.router,
         auth.router,
         creators.router,
         discover.router,
