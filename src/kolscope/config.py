@@ -129,8 +129,8 @@ class Settings(BaseSettings):
         ge=1,
         le=64,
         description="Processes `kolscope redirect` answers with (`--workers` wins). One "
-        "process answers about 20,000 redirects a second on one core; use one per core you "
-        "can spare.",
+        "process answered about 7,500 redirects a second on the busy 2-core benchmark machine "
+        "(docs/redirect.md); use one per core you can spare.",
     )
 
     @property
