@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint bench eval install format clean docs lock messages system-packages screenshots
+.PHONY: demo test lint bench eval install format clean docs lock messages system-packages bench-packages screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kolscope needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -52,8 +52,17 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench eval tools
 	$(BIN)/ruff format src tests bench eval tools
 
+## Debian packages the redirect benchmark compares against and drives it with: nginx and wrk.
+bench-packages:
+	@if command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light wrk >/dev/null; \
+	else echo "install nginx and wrk for bench/bench_redirect.py"; fi
+
 ## make bench: speed, each beside a baseline in the same run (bench/results/*.json)
-bench: $(STAMP)
+bench: $(STAMP) bench-packages
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_import_limits.py
 	$(BIN)/python bench/bench_comments.py
@@ -66,6 +75,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_overlap.py
 	$(BIN)/python bench/bench_optimiser.py
 	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_redirect.py
+	$(BIN)/python bench/bench_click_durability.py
+	$(BIN)/python bench/bench_reports.py
+	$(BIN)/python bench/bench_order_import.py
 
 ## make eval: quality on the public data sets in ../shared/data (eval/results/*.json)
 eval: $(EVAL_STAMP)
