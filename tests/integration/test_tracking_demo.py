@@ -36,5 +36,8 @@ def test_the_demo_campaign_is_tracked(tmp_path: Path) -> None:
         assert None not in rules  # every order placed
         report = workspace.placement.report(campaign.id)
         assert report.totals.reversed.orders > 0
+        # the demo's orders are its organisation's, so its team sees the unattributed ones
+        mine = workspace.placement.report(organisation_id=campaign.organisation_id)
+        assert mine.totals.unattributed.orders == rules["unattributed"]
     finally:
         workspace.close()

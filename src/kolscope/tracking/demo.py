@@ -79,7 +79,11 @@ def add_demo_tracking(
         people[link.account_id] = [c for c in made if c["visitor_kind"] == "person"]
     writer.add_clicks(clicks)
     code_of = {c.account_id: c.code for c in codes if c.account_id is not None}
-    orders = _orders(links, people, code_of, today, rng)
+    organisation = tracking.campaign(campaign_id).organisation_id
+    orders = [
+        order | {"organisation_id": organisation}
+        for order in _orders(links, people, code_of, today, rng)
+    ]
     ids = writer.add_orders(orders)
     return DemoTracking(len(links), len(codes), len(clicks), len(orders), tuple(ids))
 
